@@ -1,0 +1,8 @@
+# Builds the Otklik image from a jar made by `./mvnw -DskipTests package`.
+FROM eclipse-temurin:17-jre
+RUN useradd --system --create-home otklik
+USER otklik
+WORKDIR /home/otklik
+COPY target/otklik-*.jar /home/otklik/otklik.jar
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "/home/otklik/otklik.jar"]

@@ -1,0 +1,28 @@
+package ru.otklik;
+
+import java.time.Clock;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * Otklik (Отклик): the Ministry's tool for answering citizens' social-media posts under Приказ № 198.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class OtklikApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(OtklikApplication.class, args);
+    }
+
+    /** The only source of "now" in Otklik; tests replace it to move time. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

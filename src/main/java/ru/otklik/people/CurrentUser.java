@@ -1,0 +1,111 @@
+package ru.otklik.people;
+
+import java.io.Serial;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The logged-in person as Spring Security keeps them in the session.
+ */
+public final class CurrentUser implements UserDetails, CredentialsContainer {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final long id;
+    private final String login;
+    private final String fullName;
+    private final Set<Role> roles;
+    private final boolean enabled;
+    private String passwordHash;
+
+    CurrentUser(User user) {
+        this.id = user.getId();
+        this.login = user.getLogin();
+        this.fullName = user.getFullName();
+        this.roles = user.getRoles();
+        this.enabled = user.isEnabled();
+        this.passwordHash = user.getPasswordHash();
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String fullName() {
+        return fullName;
+    }
+
+    public Set<Role> roles() {
+        return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+    }
+
+    public boolean hasRole(Role role) {
+        return roles.contains(role);
+    }
+
+    public boolean hasAnyRole(Role... wanted) {
+        for (Role role : wanted) {
+            if (roles.contains(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The role whose start page this person sees first. */
+    public Role mainRole() {
+        return Role.main(roles);
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return roles.stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority(r.authority())).toList();
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return login;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CurrentUser that && that.id == id;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(id);
+    }
+
+    @Override
+    public String toString() {
+        return login;
+    }
+
+    static List<String> authorities(Set<Role> roles) {
+        return roles.stream().map(Role::authority).toList();
+    }
+}

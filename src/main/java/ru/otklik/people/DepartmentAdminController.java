@@ -1,0 +1,91 @@
+package ru.otklik.people;
+
+import jakarta.validation.Valid;
+
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Admin pages for structural departments: name, head, curating deputy minister, executors.
+ */
+@Controller
+@RequestMapping("/admin/departments")
+class DepartmentAdminController {
+
+    private static final String LIST_VIEW = "people/departments";
+    private static final String FORM_VIEW = "people/department-form";
+
+    private final Departments departments;
+    private final Users users;
+    private final PeopleManagement people;
+
+    DepartmentAdminController(Departments departments, Users users, PeopleManagement people) {
+        this.departments = departments;
+        this.users = users;
+        this.people = people;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("departments", departments.findAllByName());
+        return LIST_VIEW;
+    }
+
+    @GetMapping("/new")
+    String newDepartment(Model model) {
+        model.addAttribute("form", DepartmentForm.empty());
+        return form(model, null);
+    }
+
+    @PostMapping
+    String create(@Valid @ModelAttribute("form") DepartmentForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        return save(null, form, result, model, redirect);
+    }
+
+    @GetMapping("/{id}")
+    String edit(@PathVariable long id, Model model) {
+        Department department = departments.findById(id).orElseThrow(NotFoundException::new);
+        model.addAttribute("form", DepartmentForm.of(department));
+        return form(model, id);
+    }
+
+    @PostMapping("/{id}")
+    String update(@PathVariable long id, @Valid @ModelAttribute("form") DepartmentForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        return save(id, form, result, model, redirect);
+    }
+
+    private String save(Long id, DepartmentForm form, BindingResult result, Model model, RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            return form(model, id);
+        }
+        try {
+            if (people.saveDepartment(id, form, result).isEmpty()) {
+                return form(model, id);
+            }
+        }
+        catch (StaleEditException | ObjectOptimisticLockingFailureException ex) {
+            result.reject("edit.stale");
+            return form(model, id);
+        }
+        redirect.addFlashAttribute("message", "department.saved");
+        return "redirect:/admin/departments";
+    }
+
+    private String form(Model model, Long id) {
+        model.addAttribute("departmentId", id);
+        model.addAttribute("heads", users.findEnabledWithRole(Role.DEPT_HEAD));
+        model.addAttribute("deputies", users.findEnabledWithRole(Role.DEPUTY_MINISTER));
+        model.addAttribute("executors", users.findEnabledWithRole(Role.EXECUTOR));
+        return FORM_VIEW;
+    }
+}

@@ -1,0 +1,33 @@
+package ru.otklik.people;
+
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The admin's form for a structural department.
+ */
+public record DepartmentForm(
+        @NotBlank(message = "{department.name.required}") @Size(max = 300, message = "{department.name.size}") String name,
+        @NotNull(message = "{department.head.required}") Long headId,
+        @NotNull(message = "{department.curator.required}") Long curatorId,
+        List<Long> executorIds,
+        long version) {
+
+    public static DepartmentForm empty() {
+        return new DepartmentForm("", null, null, List.of(), 0);
+    }
+
+    static DepartmentForm of(Department department) {
+        return new DepartmentForm(department.getName(),
+                department.getHead() == null ? null : department.getHead().getId(),
+                department.getCurator() == null ? null : department.getCurator().getId(),
+                department.getExecutors().stream().map(User::getId).toList(), department.getVersion());
+    }
+
+    List<Long> executors() {
+        return executorIds == null ? List.of() : executorIds;
+    }
+}

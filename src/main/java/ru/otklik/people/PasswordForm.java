@@ -1,0 +1,7 @@
+package ru.otklik.people;
+
+/**
+ * The admin's form to set a new password for a person.
+ */
+public record PasswordForm(String password) {
+}

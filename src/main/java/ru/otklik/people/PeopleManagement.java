@@ -1,0 +1,185 @@
+package ru.otklik.people;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
+
+/**
+ * The admin's operations on people and departments. Field problems are reported into {@link Errors} in Russian.
+ */
+@Service
+public class PeopleManagement {
+
+    static final int MIN_PASSWORD_LENGTH = 8;
+
+    private final Users users;
+    private final Departments departments;
+    private final PasswordEncoder encoder;
+    private final FindByIndexNameSessionRepository<?> sessions;
+
+    PeopleManagement(Users users, Departments departments, PasswordEncoder encoder,
+            FindByIndexNameSessionRepository<?> sessions) {
+        this.users = users;
+        this.departments = departments;
+        this.encoder = encoder;
+        this.sessions = sessions;
+    }
+
+    /** Creates a person; returns empty and fills {@code errors} when the form is not acceptable. */
+    @Transactional
+    public Optional<User> create(UserForm form, Errors errors) {
+        if (users.findByLogin(form.login()).isPresent()) {
+            errors.rejectValue("login", "people.login.taken");
+        }
+        checkPassword(form.password(), "password", errors);
+        checkCoordinator(form, errors);
+        if (errors.hasErrors()) {
+            return Optional.empty();
+        }
+        User user = new User(form.login(), form.fullName().strip(), blankToNull(form.email()),
+                encoder.encode(form.password()), form.roleSet());
+        user.update(user.getFullName(), user.getEmail(), form.roleSet(), form.enabled(), false);
+        users.saveAndFlush(user);
+        if (form.coordinator()) {
+            makeCoordinator(user);
+        }
+        return Optional.of(user);
+    }
+
+    /** Edits a person; disabling them ends their open sessions at once. */
+    @Transactional
+    public boolean update(long id, UserForm form, Errors errors) {
+        User user = users.findById(id).orElseThrow(NotFoundException::new);
+        if (user.getVersion() != form.version()) {
+            throw new StaleEditException();
+        }
+        checkCoordinator(form, errors);
+        if (errors.hasErrors()) {
+            return false;
+        }
+        boolean disabling = user.isEnabled() && !form.enabled();
+        user.update(form.fullName().strip(), blankToNull(form.email()), form.roleSet(), form.enabled(),
+                user.isCoordinator() && form.coordinator());
+        users.saveAndFlush(user);
+        if (form.coordinator() && !user.isCoordinator()) {
+            makeCoordinator(user);
+        }
+        if (disabling) {
+            endSessions(user.getLogin());
+        }
+        return true;
+    }
+
+    /** Sets a new password chosen by the admin. */
+    @Transactional
+    public boolean resetPassword(long id, String password, Errors errors) {
+        User user = users.findById(id).orElseThrow(NotFoundException::new);
+        checkPassword(password, "password", errors);
+        if (errors.hasErrors()) {
+            return false;
+        }
+        user.changePassword(encoder.encode(password));
+        return true;
+    }
+
+    @Transactional
+    public Optional<Department> saveDepartment(Long id, DepartmentForm form, Errors errors) {
+        Department existing = id == null ? null : departments.findById(id).orElseThrow(NotFoundException::new);
+        if (existing != null && existing.getVersion() != form.version()) {
+            throw new StaleEditException();
+        }
+        boolean nameTaken = departments.findByNameIgnoreCase(form.name().strip()).stream()
+                .anyMatch(d -> existing == null || !d.getId().equals(existing.getId()));
+        if (nameTaken) {
+            errors.rejectValue("name", "department.name.taken");
+        }
+        User head = form.headId() == null ? null : withRole(form.headId(), Role.DEPT_HEAD, "headId", errors);
+        User curator = form.curatorId() == null ? null : withRole(form.curatorId(), Role.DEPUTY_MINISTER, "curatorId", errors);
+        Set<User> executors = new HashSet<>();
+        for (Long executorId : form.executors()) {
+            User executor = withRole(executorId, Role.EXECUTOR, "executorIds", errors);
+            if (executor != null) {
+                executors.add(executor);
+            }
+        }
+        if (errors.hasErrors()) {
+            return Optional.empty();
+        }
+        Department department = existing;
+        if (department == null) {
+            department = new Department(form.name().strip(), head, curator, executors);
+        }
+        else {
+            department.update(form.name().strip(), head, curator, executors);
+        }
+        return Optional.of(departments.saveAndFlush(department));
+    }
+
+    /** Creates an account as given, without the admin form's password rules: for the demo and the first admin. */
+    @Transactional
+    public User createAccount(String login, String fullName, String email, String rawPassword, Set<Role> roles) {
+        return users.saveAndFlush(new User(login, fullName, email, encoder.encode(rawPassword), roles));
+    }
+
+    /** Creates a department as given: for the demo. */
+    @Transactional
+    public Department createDepartment(String name, User head, User curator, Set<User> executors) {
+        return departments.saveAndFlush(new Department(name, head, curator, executors));
+    }
+
+    /** Names the coordinating deputy minister (п.3); the previous coordinator stops being one. */
+    @Transactional
+    public void appointCoordinator(long userId) {
+        makeCoordinator(users.findById(userId).orElseThrow(NotFoundException::new));
+    }
+
+    /** Ends every open session of a person, on every instance (sessions live in PostgreSQL). */
+    public void endSessions(String login) {
+        List<String> ids = List.copyOf(sessions.findByPrincipalName(login).keySet());
+        ids.forEach(sessions::deleteById);
+    }
+
+    private User withRole(long userId, Role role, String field, Errors errors) {
+        Optional<User> user = users.findById(userId).filter(u -> u.hasRole(role) && u.isEnabled());
+        if (user.isEmpty()) {
+            errors.rejectValue(field, "department.person.role", new Object[] {role.name()}, null);
+            return null;
+        }
+        return user.get();
+    }
+
+    private void makeCoordinator(User user) {
+        users.findByCoordinatorTrue().filter(other -> !other.getId().equals(user.getId())).ifPresent(other -> {
+            other.makeCoordinator(false);
+            users.saveAndFlush(other);
+        });
+        user.makeCoordinator(true);
+        users.saveAndFlush(user);
+    }
+
+    private static void checkCoordinator(UserForm form, Errors errors) {
+        if (form.coordinator() && !form.roleSet().contains(Role.DEPUTY_MINISTER)) {
+            errors.rejectValue("coordinator", "people.coordinator.deputyOnly");
+        }
+    }
+
+    private static void checkPassword(String password, String field, Errors errors) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            errors.rejectValue(field, "people.password.short", new Object[] {MIN_PASSWORD_LENGTH}, null);
+        }
+        else if (password.length() > 72) {
+            errors.rejectValue(field, "people.password.long");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,122 @@
+package ru.otklik.people;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * A person (сотрудник) who logs in to Otklik.
+ */
+@Entity
+@Table(name = "app_user")
+public class User {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String login;
+
+    @Column(name = "full_name")
+    private String fullName;
+
+    private String email;
+
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    private boolean enabled = true;
+
+    /** The deputy minister who curates the organisational department (п.3). */
+    private boolean coordinator;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "role")
+    @Enumerated(EnumType.STRING)
+    private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+    @Version
+    private long version;
+
+    protected User() {
+    }
+
+    public User(String login, String fullName, String email, String passwordHash, Set<Role> roles) {
+        this.login = login;
+        this.fullName = fullName;
+        this.email = email;
+        this.passwordHash = passwordHash;
+        this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getLogin() {
+        return login;
+    }
+
+    public String getFullName() {
+        return fullName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public boolean isCoordinator() {
+        return coordinator;
+    }
+
+    public Set<Role> getRoles() {
+        return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+    }
+
+    public boolean hasRole(Role role) {
+        return roles.contains(role);
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    void update(String fullName, String email, Set<Role> roles, boolean enabled, boolean coordinator) {
+        this.fullName = fullName;
+        this.email = email;
+        this.roles.clear();
+        this.roles.addAll(roles);
+        this.enabled = enabled;
+        this.coordinator = coordinator;
+    }
+
+    void changePassword(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    void makeCoordinator(boolean coordinator) {
+        this.coordinator = coordinator;
+    }
+}

@@ -1,0 +1,28 @@
+package ru.otklik.people;
+
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Loads people for Spring Security's form login.
+ */
+@Service
+class UserAccounts implements UserDetailsService {
+
+    private final Users users;
+
+    UserAccounts(Users users) {
+        this.users = users;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String login) {
+        return users.findByLogin(login.strip())
+                .map(CurrentUser::new)
+                .orElseThrow(() -> new UsernameNotFoundException("Неизвестный логин"));
+    }
+}

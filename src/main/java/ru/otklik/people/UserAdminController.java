@@ -1,0 +1,107 @@
+package ru.otklik.people;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Admin pages for people: list, create, edit, disable, set a password.
+ */
+@Controller
+@RequestMapping("/admin/users")
+class UserAdminController {
+
+    private static final String LIST_VIEW = "people/users";
+    private static final String FORM_VIEW = "people/user-form";
+
+    private final Users users;
+    private final PeopleManagement people;
+
+    UserAdminController(Users users, PeopleManagement people) {
+        this.users = users;
+        this.people = people;
+    }
+
+    @ModelAttribute("allRoles")
+    List<Role> allRoles() {
+        return List.of(Role.values());
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("users", users.findAllByName());
+        return LIST_VIEW;
+    }
+
+    @GetMapping("/new")
+    String newUser(Model model) {
+        model.addAttribute("form", UserForm.empty());
+        return FORM_VIEW;
+    }
+
+    @PostMapping
+    String create(@Valid @ModelAttribute("form") UserForm form, BindingResult result, RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            return FORM_VIEW;
+        }
+        return people.create(form, result).map(user -> {
+            redirect.addFlashAttribute("message", "people.saved");
+            return "redirect:/admin/users";
+        }).orElse(FORM_VIEW);
+    }
+
+    @GetMapping("/{id}")
+    String edit(@PathVariable long id, Model model) {
+        User user = users.findById(id).orElseThrow(NotFoundException::new);
+        model.addAttribute("user", user);
+        model.addAttribute("form", UserForm.of(user));
+        model.addAttribute("passwordForm", new PasswordForm(""));
+        return FORM_VIEW;
+    }
+
+    @PostMapping("/{id}")
+    String update(@PathVariable long id, @Valid @ModelAttribute("form") UserForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        User user = users.findById(id).orElseThrow(NotFoundException::new);
+        model.addAttribute("user", user);
+        model.addAttribute("passwordForm", new PasswordForm(""));
+        if (result.hasErrors()) {
+            return FORM_VIEW;
+        }
+        try {
+            if (!people.update(id, form, result)) {
+                return FORM_VIEW;
+            }
+        }
+        catch (StaleEditException | ObjectOptimisticLockingFailureException ex) {
+            result.reject("edit.stale");
+            return FORM_VIEW;
+        }
+        redirect.addFlashAttribute("message", "people.saved");
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/{id}/password")
+    String resetPassword(@PathVariable long id, @ModelAttribute("passwordForm") PasswordForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        User user = users.findById(id).orElseThrow(NotFoundException::new);
+        if (!people.resetPassword(id, form.password(), result)) {
+            model.addAttribute("user", user);
+            model.addAttribute("form", UserForm.of(user));
+            return FORM_VIEW;
+        }
+        redirect.addFlashAttribute("message", "people.passwordChanged");
+        return "redirect:/admin/users/" + id;
+    }
+}

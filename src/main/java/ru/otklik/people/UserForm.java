@@ -1,0 +1,38 @@
+package ru.otklik.people;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The admin's form for a person: on creation the password is required, on edit it is not shown.
+ */
+public record UserForm(
+        @NotBlank(message = "{people.login.required}")
+        @Pattern(regexp = "^[a-z0-9._-]{2,64}$", message = "{people.login.format}") String login,
+        @NotBlank(message = "{people.fullName.required}") @Size(max = 200, message = "{people.fullName.size}") String fullName,
+        @Email(message = "{people.email.format}") @Size(max = 200, message = "{people.email.format}") String email,
+        @NotEmpty(message = "{people.roles.required}") Set<Role> roles,
+        String password,
+        boolean enabled,
+        boolean coordinator,
+        long version) {
+
+    public static UserForm empty() {
+        return new UserForm("", "", "", EnumSet.noneOf(Role.class), "", true, false, 0);
+    }
+
+    static UserForm of(User user) {
+        return new UserForm(user.getLogin(), user.getFullName(), user.getEmail(), user.getRoles(), "",
+                user.isEnabled(), user.isCoordinator(), user.getVersion());
+    }
+
+    Set<Role> roleSet() {
+        return roles == null || roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+    }
+}

@@ -1,0 +1,75 @@
+package ru.otklik.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * The one real PostgreSQL of a test run: a Testcontainers {@code postgres:17} when a Docker engine answers,
+ * otherwise the embedded PostgreSQL 17 binaries. Started once, shared by every test, stopped at JVM exit.
+ */
+public final class TestDatabase {
+
+    private static final TestDatabase INSTANCE = start();
+
+    private final String url;
+    private final String username;
+    private final String password;
+
+    private TestDatabase(String url, String username, String password) {
+        this.url = url;
+        this.username = username;
+        this.password = password;
+    }
+
+    public static TestDatabase get() {
+        return INSTANCE;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    private static TestDatabase start() {
+        if (!"embedded".equals(System.getenv("OTKLIK_TEST_DB")) && dockerAnswers()) {
+            PostgreSQLContainer container = new PostgreSQLContainer("postgres:17");
+            container.start();
+            return new TestDatabase(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+        }
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("timezone", "UTC").start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                }
+                catch (IOException ignored) {
+                    // the JVM is exiting; the temporary data folder is removed by the next run's cleaner
+                }
+            }));
+            return new TestDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Не удалось запустить встроенную PostgreSQL для тестов", ex);
+        }
+    }
+
+    private static boolean dockerAnswers() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        }
+        catch (RuntimeException ex) {
+            return false;
+        }
+    }
+}
