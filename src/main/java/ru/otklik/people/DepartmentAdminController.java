@@ -66,6 +66,7 @@ class DepartmentAdminController {
 
     private String save(Long id, DepartmentForm form, BindingResult result, Model model, RedirectAttributes redirect) {
         if (result.hasErrors()) {
+            UserAdminController.keepForm(form, model, DepartmentForm.empty());
             return form(model, id);
         }
         try {

@@ -14,10 +14,10 @@ public record DepartmentForm(
         @NotNull(message = "{department.head.required}") Long headId,
         @NotNull(message = "{department.curator.required}") Long curatorId,
         List<Long> executorIds,
-        long version) {
+        Long version) {
 
     public static DepartmentForm empty() {
-        return new DepartmentForm("", null, null, List.of(), 0);
+        return new DepartmentForm("", null, null, List.of(), 0L);
     }
 
     static DepartmentForm of(Department department) {
@@ -25,6 +25,11 @@ public record DepartmentForm(
                 department.getHead() == null ? null : department.getHead().getId(),
                 department.getCurator() == null ? null : department.getCurator().getId(),
                 department.getExecutors().stream().map(User::getId).toList(), department.getVersion());
+    }
+
+    /** The version the form was opened on; a form without one can only be stale. */
+    long openedVersion() {
+        return version == null ? -1 : version;
     }
 
     List<Long> executors() {

@@ -45,9 +45,9 @@ public class PeopleManagement {
         }
         User user = new User(form.login(), form.fullName().strip(), blankToNull(form.email()),
                 encoder.encode(form.password()), form.roleSet());
-        user.update(user.getFullName(), user.getEmail(), form.roleSet(), form.enabled(), false);
+        user.update(user.getFullName(), user.getEmail(), form.roleSet(), form.isEnabled(), false);
         users.saveAndFlush(user);
-        if (form.coordinator()) {
+        if (form.isCoordinator()) {
             makeCoordinator(user);
         }
         return Optional.of(user);
@@ -57,18 +57,18 @@ public class PeopleManagement {
     @Transactional
     public boolean update(long id, UserForm form, Errors errors) {
         User user = users.findById(id).orElseThrow(NotFoundException::new);
-        if (user.getVersion() != form.version()) {
+        if (user.getVersion() != form.openedVersion()) {
             throw new StaleEditException();
         }
         checkCoordinator(form, errors);
         if (errors.hasErrors()) {
             return false;
         }
-        boolean disabling = user.isEnabled() && !form.enabled();
-        user.update(form.fullName().strip(), blankToNull(form.email()), form.roleSet(), form.enabled(),
-                user.isCoordinator() && form.coordinator());
+        boolean disabling = user.isEnabled() && !form.isEnabled();
+        user.update(form.fullName().strip(), blankToNull(form.email()), form.roleSet(), form.isEnabled(),
+                user.isCoordinator() && form.isCoordinator());
         users.saveAndFlush(user);
-        if (form.coordinator() && !user.isCoordinator()) {
+        if (form.isCoordinator() && !user.isCoordinator()) {
             makeCoordinator(user);
         }
         if (disabling) {
@@ -92,7 +92,7 @@ public class PeopleManagement {
     @Transactional
     public Optional<Department> saveDepartment(Long id, DepartmentForm form, Errors errors) {
         Department existing = id == null ? null : departments.findById(id).orElseThrow(NotFoundException::new);
-        if (existing != null && existing.getVersion() != form.version()) {
+        if (existing != null && existing.getVersion() != form.openedVersion()) {
             throw new StaleEditException();
         }
         boolean nameTaken = departments.findByNameIgnoreCase(form.name().strip()).stream()
@@ -165,7 +165,7 @@ public class PeopleManagement {
     }
 
     private static void checkCoordinator(UserForm form, Errors errors) {
-        if (form.coordinator() && !form.roleSet().contains(Role.DEPUTY_MINISTER)) {
+        if (form.isCoordinator() && !form.roleSet().contains(Role.DEPUTY_MINISTER)) {
             errors.rejectValue("coordinator", "people.coordinator.deputyOnly");
         }
     }

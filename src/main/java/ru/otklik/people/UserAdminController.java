@@ -51,8 +51,10 @@ class UserAdminController {
     }
 
     @PostMapping
-    String create(@Valid @ModelAttribute("form") UserForm form, BindingResult result, RedirectAttributes redirect) {
+    String create(@Valid @ModelAttribute("form") UserForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
         if (result.hasErrors()) {
+            keepForm(form, model, UserForm.empty());
             return FORM_VIEW;
         }
         return people.create(form, result).map(user -> {
@@ -77,6 +79,7 @@ class UserAdminController {
         model.addAttribute("user", user);
         model.addAttribute("passwordForm", new PasswordForm(""));
         if (result.hasErrors()) {
+            keepForm(form, model, UserForm.of(user));
             return FORM_VIEW;
         }
         try {
@@ -103,5 +106,12 @@ class UserAdminController {
         }
         redirect.addFlashAttribute("message", "people.passwordChanged");
         return "redirect:/admin/users/" + id;
+    }
+
+    /** A form whose values could not even be converted (say, a forged version) is shown as it was opened. */
+    static void keepForm(Object form, Model model, Object fallback) {
+        if (form == null) {
+            model.addAttribute("form", fallback);
+        }
     }
 }

@@ -19,17 +19,31 @@ public record UserForm(
         @Email(message = "{people.email.format}") @Size(max = 200, message = "{people.email.format}") String email,
         @NotEmpty(message = "{people.roles.required}") Set<Role> roles,
         String password,
-        boolean enabled,
-        boolean coordinator,
-        long version) {
+        Boolean enabled,
+        Boolean coordinator,
+        Long version) {
 
     public static UserForm empty() {
-        return new UserForm("", "", "", EnumSet.noneOf(Role.class), "", true, false, 0);
+        return new UserForm("", "", "", EnumSet.noneOf(Role.class), "", true, false, 0L);
     }
 
     static UserForm of(User user) {
         return new UserForm(user.getLogin(), user.getFullName(), user.getEmail(), user.getRoles(), "",
                 user.isEnabled(), user.isCoordinator(), user.getVersion());
+    }
+
+    /** An unticked checkbox sends nothing: absent means no. */
+    boolean isEnabled() {
+        return Boolean.TRUE.equals(enabled);
+    }
+
+    boolean isCoordinator() {
+        return Boolean.TRUE.equals(coordinator);
+    }
+
+    /** The version the form was opened on; a form without one can only be stale. */
+    long openedVersion() {
+        return version == null ? -1 : version;
     }
 
     Set<Role> roleSet() {

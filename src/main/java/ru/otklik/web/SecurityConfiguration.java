@@ -2,7 +2,6 @@ package ru.otklik.web;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -20,9 +19,10 @@ class SecurityConfiguration {
     private static final String[] APPROVERS = {"DEPT_HEAD", "DEPUTY_MINISTER", "FIRST_DEPUTY_MINISTER", "MINISTER"};
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, AuthenticationProvider throttledLogin) throws Exception {
-        http.authenticationProvider(throttledLogin)
-                .authorizeHttpRequests(requests -> requests
+    SecurityFilterChain web(HttpSecurity http) throws Exception {
+        // Form login authenticates through the global AuthenticationManager, built from the people module's
+        // throttled AuthenticationProvider bean; registering it here too would count each failure twice.
+        http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")

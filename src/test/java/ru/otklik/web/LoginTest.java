@@ -1,5 +1,9 @@
 package ru.otklik.web;
 
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -7,20 +11,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 
+import ru.otklik.support.HttpBrowser;
 import ru.otklik.support.IntegrationTest;
+import ru.otklik.support.MutableClock;
+import ru.otklik.support.Sessions;
+import ru.otklik.support.TestConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
-import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -37,61 +41,75 @@ class LoginTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    MutableClock clock;
+
+    @LocalServerPort
+    int port;
+
     @ParameterizedTest
     @CsvSource({
             "specialist, /inbox", "orghead, /inbox", "executor, /assignments", "executor2, /assignments",
             "head, /approvals", "head2, /approvals", "deputy, /escalations", "deputy2, /escalations",
             "minister, /approvals", "admin, /admin/users"})
     void everyDemoLoginLandsOnTheStartPageOfItsRole(String login, String startPage) throws Exception {
-        MvcResult result = mvc.perform(formLogin("/login").user(login).password("demo"))
-                .andExpect(authenticated().withUsername(login))
-                .andExpect(redirectedUrl("/"))
-                .andReturn();
-        MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
+        Cookie session = Sessions.login(mvc, login);
 
-        mvc.perform(get("/").session(session)).andExpect(redirectedUrl(startPage));
-        mvc.perform(get(startPage).session(session))
+        mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl(startPage));
+        mvc.perform(get(startPage).cookie(session))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Выйти")));
     }
 
     @Test
     void aWrongPasswordIsRefusedWithARussianMessage() throws Exception {
-        MvcResult result = mvc.perform(formLogin("/login").user("head2").password("wrong"))
-                .andExpect(unauthenticated())
-                .andExpect(redirectedUrl("/login?error"))
-                .andReturn();
-        MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
+        mvc.perform(formLogin("/login").user("head2").password("wrong")).andExpect(redirectedUrl("/login?error"));
+        Cookie session = Sessions.attempt(mvc, "head2", "wrong");
 
-        mvc.perform(get("/login").param("error", "").session(session))
+        mvc.perform(get("/login").param("error", "").cookie(session))
                 .andExpect(content().string(containsString("Неверный логин или пароль")));
+        mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/login"));
     }
 
     @Test
     void afterTenFailuresTheLoginIsBlockedEvenWithTheRightPasswordWhileOthersStillLogIn() throws Exception {
         jdbc.sql("delete from login_throttle").update();
         for (int i = 0; i < 10; i++) {
-            mvc.perform(formLogin("/login").user("deputy2").password("wrong-" + i)).andExpect(unauthenticated());
+            mvc.perform(formLogin("/login").user("deputy2").password("wrong-" + i)).andExpect(redirectedUrl("/login?error"));
         }
 
-        MvcResult refused = mvc.perform(formLogin("/login").user("deputy2").password("demo"))
-                .andExpect(unauthenticated())
-                .andReturn();
-        MockHttpSession session = (MockHttpSession) refused.getRequest().getSession(false);
-        mvc.perform(get("/login").param("error", "").session(session))
+        Cookie refused = Sessions.attempt(mvc, "deputy2", "demo");
+        mvc.perform(get("/login").param("error", "").cookie(refused))
                 .andExpect(content().string(containsString("заблокирован на 15 минут")));
+        mvc.perform(get("/").cookie(refused)).andExpect(redirectedUrl("/login"));
 
-        mvc.perform(formLogin("/login").user("head").password("demo")).andExpect(authenticated());
+        mvc.perform(formLogin("/login").user("head").password("demo")).andExpect(redirectedUrl("/"));
         jdbc.sql("delete from login_throttle").update();
+    }
+
+    @Test
+    void theBlockEndsFifteenMinutesLater() throws Exception {
+        jdbc.sql("delete from login_throttle").update();
+        for (int i = 0; i < 10; i++) {
+            mvc.perform(formLogin("/login").user("orghead").password("wrong")).andExpect(redirectedUrl("/login?error"));
+        }
+        mvc.perform(formLogin("/login").user("orghead").password("demo")).andExpect(redirectedUrl("/login?error"));
+        try {
+            clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+            mvc.perform(formLogin("/login").user("orghead").password("demo")).andExpect(redirectedUrl("/"));
+        }
+        finally {
+            clock.set(TestConfig.START);
+        }
     }
 
     @Test
     void nineFailuresDoNotBlockTheLogin() throws Exception {
         jdbc.sql("delete from login_throttle").update();
         for (int i = 0; i < 9; i++) {
-            mvc.perform(formLogin("/login").user("minister").password("wrong")).andExpect(unauthenticated());
+            mvc.perform(formLogin("/login").user("minister").password("wrong")).andExpect(redirectedUrl("/login?error"));
         }
-        mvc.perform(formLogin("/login").user("minister").password("demo")).andExpect(authenticated());
+        mvc.perform(formLogin("/login").user("minister").password("demo")).andExpect(redirectedUrl("/"));
     }
 
     @ParameterizedTest
@@ -105,9 +123,7 @@ class LoginTest {
     @ValueSource(strings = {"ORG_SPECIALIST", "ORG_HEAD", "EXECUTOR", "DEPT_HEAD", "DEPUTY_MINISTER",
             "FIRST_DEPUTY_MINISTER", "MINISTER"})
     void adminPagesAreRefusedToEveryOtherRole(String role) throws Exception {
-        mvc.perform(get("/admin/users").with(user("someone").roles(role)))
-                .andExpect(status().isForbidden())
-                .andExpect(content().string(containsString("Доступ запрещён")));
+        mvc.perform(get("/admin/users").with(user("someone").roles(role))).andExpect(status().isForbidden());
         mvc.perform(get("/admin/departments").with(user("someone").roles(role))).andExpect(status().isForbidden());
         mvc.perform(post("/admin/users").with(csrf()).with(user("someone").roles(role))
                 .param("login", "intruder")).andExpect(status().isForbidden());
@@ -121,8 +137,7 @@ class LoginTest {
                 .andExpect(status().isForbidden());
         assertThat(jdbc.sql("select count(*) from app_user where login = 'nocsrf'").query(Long.class).single()).isZero();
         mvc.perform(post("/login").param("username", "admin").param("password", "demo"))
-                .andExpect(status().isForbidden())
-                .andExpect(unauthenticated());
+                .andExpect(status().isForbidden());
     }
 
     @Test
@@ -145,10 +160,18 @@ class LoginTest {
     }
 
     @Test
-    void anUnknownPageIsARussian404WithoutAStackTrace() throws Exception {
-        mvc.perform(get("/admin/users/999999").with(user("admin").roles("ADMIN")))
-                .andExpect(status().isNotFound())
-                .andExpect(content().string(containsString("Страница не найдена")))
-                .andExpect(content().string(not(containsString("Exception"))));
+    void errorPagesAreRussianAndShowNoStackTrace() throws Exception {
+        HttpBrowser browser = new HttpBrowser(port);
+        assertThat(browser.login("executor", "demo")).endsWith("/");
+
+        HttpResponse<String> forbidden = browser.get("/admin/users");
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+        assertThat(forbidden.body()).contains("Доступ запрещён").doesNotContain("Exception");
+
+        HttpBrowser admin = new HttpBrowser(port);
+        admin.login("admin", "demo");
+        HttpResponse<String> notFound = admin.get("/admin/users/999999");
+        assertThat(notFound.statusCode()).isEqualTo(404);
+        assertThat(notFound.body()).contains("Страница не найдена").doesNotContain("Exception").doesNotContain("at ru.otklik");
     }
 }
