@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import ru.otklik.database.DatabaseMode;
+import ru.otklik.intake.ApiTokens;
 import ru.otklik.people.PeopleManagement;
 import ru.otklik.people.Role;
 import ru.otklik.people.User;
@@ -31,12 +32,16 @@ class DemoData implements ApplicationRunner {
 
     private final DatabaseMode mode;
     private final Users users;
-    private final PeopleManagement people;
+    static final String CUR_TOKEN = "demo-cur-token";
 
-    DemoData(DatabaseMode mode, Users users, PeopleManagement people) {
+    private final PeopleManagement people;
+    private final ApiTokens tokens;
+
+    DemoData(DatabaseMode mode, Users users, PeopleManagement people, ApiTokens tokens) {
         this.mode = mode;
         this.users = users;
         this.people = people;
+        this.tokens = tokens;
     }
 
     @Override
@@ -58,6 +63,7 @@ class DemoData implements ApplicationRunner {
         people.appointCoordinator(deputy.getId());
         people.createDepartment("Отдел социальной поддержки семей с детьми", head, deputy, Set.of(executor));
         people.createDepartment("Отдел содействия занятости населения", head2, deputy2, Set.of(executor2));
+        tokens.createWithSecret("ЦУР Кузбасса (демо)", CUR_TOKEN, "admin");
         log.info("Демонстрационные данные созданы: логины admin, specialist, orghead, executor, executor2, head, head2, "
                 + "deputy, deputy2, minister; пароль '{}'", PASSWORD);
     }

@@ -2,9 +2,15 @@ package ru.otklik.web;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+import ru.otklik.intake.ApiTokens;
 
 /**
  * Who may open what. Every path has an explicit rule; anything not listed is refused.
@@ -18,7 +24,33 @@ class SecurityConfiguration {
 
     private static final String[] APPROVERS = {"DEPT_HEAD", "DEPUTY_MINISTER", "FIRST_DEPUTY_MINISTER", "MINISTER"};
 
+    /**
+     * The JSON API: ЦУР's token or a logged-in session; refusals are problem+json. No CSRF here: writing
+     * endpoints need the ЦУР role, which only a token carries, and a token is not sent by browsers on their own.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ApiProblemWriter problems) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/api/v1/calendar/**").authenticated()
+                        .requestMatchers("/api/v1/messages", "/api/v1/messages/**").hasAuthority(ApiTokenFilter.CUR_ROLE)
+                        .anyRequest().denyAll())
+                .addFilterBefore(new ApiTokenFilter(tokens, problems), AuthorizationFilter.class)
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, ex) -> problems.unauthorized(response,
+                                "Нужен ключ доступа ЦУР в заголовке Authorization: Bearer <ключ> или вход в Отклик."))
+                        .accessDeniedHandler((request, response, ex) -> problems.forbidden(response,
+                                "Этот адрес API доступен только системе ЦУР по её ключу доступа.")))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain web(HttpSecurity http) throws Exception {
         // Form login authenticates through the global AuthenticationManager, built from the people module's
         // throttled AuthenticationProvider bean; registering it here too would count each failure twice.
@@ -30,7 +62,10 @@ class SecurityConfiguration {
                         .requestMatchers("/assignments/**").hasRole("EXECUTOR")
                         .requestMatchers("/approvals/**").hasAnyRole(APPROVERS)
                         .requestMatchers("/escalations/**").hasAnyRole("DEPUTY_MINISTER", "FIRST_DEPUTY_MINISTER", "MINISTER")
-                        .requestMatchers("/", "/help", "/calendar/**").authenticated()
+                        // Registering a post by hand: org staff. A post's page and actions: checked per post in code.
+                        .requestMatchers("/posts", "/posts/new", "/posts/repeats").hasAnyRole("ORG_SPECIALIST", "ORG_HEAD")
+                        .requestMatchers("/posts/**").authenticated()
+                        .requestMatchers("/", "/help", "/calendar", "/calendar/**").authenticated()
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error"))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

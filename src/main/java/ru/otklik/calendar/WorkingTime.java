@@ -1,0 +1,94 @@
+package ru.otklik.calendar;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ru.otklik.calendar.store.CalendarStore;
+
+/**
+ * The Ministry's working time as configured now: every deadline in Otklik is computed with {@link #current()}.
+ * Changes are saved, the calendar is rebuilt at once, and {@link CalendarChanged} is published; other instances
+ * notice the new revision within 30 seconds.
+ */
+@Service
+public class WorkingTime {
+
+    private record Loaded(long revision, WorkingCalendar calendar) {
+    }
+
+    private final CalendarStore store;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final AtomicReference<Loaded> loaded = new AtomicReference<>();
+
+    WorkingTime(CalendarStore store, ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The calendar in force. */
+    public WorkingCalendar current() {
+        Loaded now = loaded.get();
+        if (now == null) {
+            now = reload();
+        }
+        return now.calendar();
+    }
+
+    /** Sets one date's kind (or its custom hours). */
+    @Transactional
+    public void changeDay(DayOverride day, String by) {
+        store.saveOverride(day);
+        changed(by);
+    }
+
+    /** Returns a date to the weekly hours. */
+    @Transactional
+    public void resetDay(LocalDate day, String by) {
+        store.removeOverride(day);
+        changed(by);
+    }
+
+    /** Sets the office hours of a weekday ({@code null}: a day off). */
+    @Transactional
+    public void changeWeeklyHours(DayOfWeek day, WorkingHours hours, String by) {
+        store.saveWeeklyHours(day, hours);
+        changed(by);
+    }
+
+    /** Marks a year's production calendar as loaded in full, following the given decree. */
+    @Transactional
+    public void markYearLoaded(int year, String decree, String by) {
+        store.markYearLoaded(year, decree);
+        changed(by);
+    }
+
+    /** Picks up changes made on other instances. */
+    @Scheduled(fixedDelayString = "${otklik.calendar.refresh-ms:30000}", initialDelayString = "${otklik.calendar.refresh-ms:30000}")
+    void refreshIfChanged() {
+        Loaded now = loaded.get();
+        if (now == null || now.revision() != store.revision()) {
+            reload();
+        }
+    }
+
+    private void changed(String by) {
+        reload();
+        events.publishEvent(new CalendarChanged(clock.instant(), by));
+    }
+
+    private synchronized Loaded reload() {
+        long revision = store.revision();
+        Loaded fresh = new Loaded(revision, store.load());
+        loaded.set(fresh);
+        return fresh;
+    }
+}

@@ -1,0 +1,52 @@
+package ru.otklik.intake;
+
+import java.security.Principal;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The admin's page of ЦУР access tokens: create one (its secret is shown once), revoke one, see when each was used.
+ */
+@Controller
+@RequestMapping("/admin/tokens")
+class ApiTokenAdminController {
+
+    private static final String VIEW = "intake/tokens";
+
+    private final ApiTokens tokens;
+
+    ApiTokenAdminController(ApiTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("tokens", tokens.all());
+        return VIEW;
+    }
+
+    @PostMapping
+    String create(@RequestParam(defaultValue = "") String name, Principal admin, RedirectAttributes redirect) {
+        String trimmed = name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > 200) {
+            redirect.addFlashAttribute("nameError", true);
+            return "redirect:/admin/tokens";
+        }
+        redirect.addFlashAttribute("newSecret", tokens.create(trimmed, admin.getName()));
+        redirect.addFlashAttribute("newName", trimmed);
+        return "redirect:/admin/tokens";
+    }
+
+    @PostMapping("/{id}/revoke")
+    String revoke(@PathVariable long id, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("message", tokens.revoke(id) ? "tokens.revoked" : "tokens.alreadyRevoked");
+        return "redirect:/admin/tokens";
+    }
+}
