@@ -1,6 +1,10 @@
 package ru.otklik.demo;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -14,10 +18,18 @@ import org.springframework.transaction.annotation.Transactional;
 
 import ru.otklik.database.DatabaseMode;
 import ru.otklik.intake.ApiTokens;
+import ru.otklik.people.Department;
 import ru.otklik.people.PeopleManagement;
 import ru.otklik.people.Role;
 import ru.otklik.people.User;
 import ru.otklik.people.Users;
+import ru.otklik.posts.Actor;
+import ru.otklik.posts.Importance;
+import ru.otklik.posts.NewPost;
+import ru.otklik.posts.Post;
+import ru.otklik.posts.PostManagement;
+import ru.otklik.posts.Routing;
+import ru.otklik.posts.Source;
 
 /**
  * Seeds the demo of SPEC §6 (every login with the password {@code demo}) when demo mode is on and nobody exists yet.
@@ -36,12 +48,17 @@ class DemoData implements ApplicationRunner {
 
     private final PeopleManagement people;
     private final ApiTokens tokens;
+    private final PostManagement posts;
+    private final Clock clock;
 
-    DemoData(DatabaseMode mode, Users users, PeopleManagement people, ApiTokens tokens) {
+    DemoData(DatabaseMode mode, Users users, PeopleManagement people, ApiTokens tokens, PostManagement posts,
+            Clock clock) {
         this.mode = mode;
         this.users = users;
         this.people = people;
         this.tokens = tokens;
+        this.posts = posts;
+        this.clock = clock;
     }
 
     @Override
@@ -61,11 +78,54 @@ class DemoData implements ApplicationRunner {
         User deputy2 = person("deputy2", "Лебедева Марина Юрьевна", Role.DEPUTY_MINISTER);
         person("minister", "Новиков Михаил Андреевич", Role.MINISTER);
         people.appointCoordinator(deputy.getId());
-        people.createDepartment("Отдел социальной поддержки семей с детьми", head, deputy, Set.of(executor));
-        people.createDepartment("Отдел содействия занятости населения", head2, deputy2, Set.of(executor2));
+        Department families = people.createDepartment("Отдел социальной поддержки семей с детьми", head, deputy,
+                Set.of(executor));
+        Department employment = people.createDepartment("Отдел содействия занятости населения", head2, deputy2,
+                Set.of(executor2));
+        User specialist = users.findByLogin("specialist").orElseThrow();
+        posts(posts.actor(specialist.getId(), specialist.getRoles()), executor, executor2, families, employment);
         tokens.createWithSecret("ЦУР Кузбасса (демо)", CUR_TOKEN, "admin");
         log.info("Демонстрационные данные созданы: логины admin, specialist, orghead, executor, executor2, head, head2, "
                 + "deputy, deputy2, minister; пароль '{}'", PASSWORD);
+    }
+
+    /** A few posts in the first states of SPEC §2: new (one HIGH, one flagged under п.18), assigned, in work. */
+    private void posts(Actor specialist, User executor, User executor2, Department families, Department employment) {
+        Instant now = clock.instant();
+        Post benefit = post("IM-DEMO-0001", Source.VK, "https://vk.com/wall-100_2001", "Анна Кравец",
+                "https://vk.com/id1001", "Здравствуйте! Подала заявление на единое пособие на ребёнка три недели назад, "
+                        + "статус не меняется. Подскажите, когда будет решение?",
+                now.minus(Duration.ofMinutes(40)), now.minus(Duration.ofMinutes(30)), Importance.NORMAL, Set.of());
+        post("IM-DEMO-0002", Source.VK, "https://vk.com/wall-100_2002", "Анна Кравец", "https://vk.com/id1001",
+                "Снова пишу про единое пособие на ребёнка: решения по заявлению так и нет, в МФЦ ничего не знают.",
+                now.minus(Duration.ofMinutes(12)), now.minus(Duration.ofMinutes(5)), Importance.NORMAL,
+                Set.of(benefit.getId()));
+        post("IM-DEMO-0003", Source.OK, "https://ok.ru/group/3001/topic/4001", "Сергей Лаптев",
+                "https://ok.ru/profile/3002", "В Прокопьевске закрывают цех, 300 человек остаются без работы. "
+                        + "Что будет с выплатами и переобучением?",
+                now.minus(Duration.ofMinutes(20)), now.minus(Duration.ofMinutes(15)), Importance.HIGH, Set.of());
+        post("IM-DEMO-0004", Source.BLOG, "https://blog.example.ru/post/77", "Аноним", null,
+                "Чиновники — идиоты и казнокрады! Сколько можно ждать выплату?",
+                now.minus(Duration.ofMinutes(25)), now.minus(Duration.ofMinutes(20)), Importance.NORMAL, Set.of());
+        Post assigned = post("IM-DEMO-0005", Source.VK, "https://vk.com/wall-100_2005", "Марина Ершова",
+                "https://vk.com/id1005", "Многодетным семьям положена компенсация за детский сад? Куда обращаться?",
+                now.minus(Duration.ofMinutes(50)), now.minus(Duration.ofMinutes(45)), Importance.NORMAL, Set.of());
+        posts.route(assigned.getId(), assigned.getVersion(),
+                List.of(new Routing(families.getId(), executor.getId())), Importance.NORMAL, specialist);
+        Post inWork = post("IM-DEMO-0006", Source.OK, "https://ok.ru/group/3001/topic/4006", "Виктор Бойко",
+                "https://ok.ru/profile/3006", "Встал на учёт в центр занятости месяц назад, пособие по безработице "
+                        + "до сих пор не начислено.",
+                now.minus(Duration.ofMinutes(90)), now.minus(Duration.ofMinutes(80)), Importance.NORMAL, Set.of());
+        inWork = posts.route(inWork.getId(), inWork.getVersion(),
+                List.of(new Routing(employment.getId(), executor2.getId())), Importance.NORMAL, specialist);
+        posts.accept(inWork.getId(), inWork.getAssignments().get(0).getId(), inWork.getVersion(),
+                posts.actor(executor2.getId(), executor2.getRoles()));
+    }
+
+    private Post post(String externalId, Source source, String url, String authorName, String authorUrl, String text,
+            Instant detectedAt, Instant receivedAt, Importance importance, Set<Long> links) {
+        return posts.register(new NewPost(externalId, source, url, authorName, authorUrl, text, detectedAt,
+                receivedAt, importance, null), links, null);
     }
 
     private User person(String login, String fullName, Role role) {

@@ -1,0 +1,46 @@
+package ru.otklik.posts;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import ru.otklik.people.Role;
+
+/**
+ * The person acting on a post: their id, roles, the departments they curate as a deputy minister and the
+ * departments they head.
+ */
+public record Actor(long id, Set<Role> roles, Set<Long> curatedDepartmentIds, Set<Long> headedDepartmentIds) {
+
+    public Actor {
+        roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+        curatedDepartmentIds = Set.copyOf(curatedDepartmentIds);
+        headedDepartmentIds = Set.copyOf(headedDepartmentIds);
+    }
+
+    /** Someone who neither curates nor heads a department. */
+    public Actor(long id, Set<Role> roles) {
+        this(id, roles, Set.of(), Set.of());
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    /** Org specialist or org head: the people who route posts (п.9). */
+    public boolean isOrgStaff() {
+        return has(Role.ORG_SPECIALIST) || has(Role.ORG_HEAD);
+    }
+
+    /** Org staff, deputy ministers, the first deputy and the minister see every post. */
+    public boolean seesAllPosts() {
+        return isOrgStaff() || has(Role.DEPUTY_MINISTER) || has(Role.FIRST_DEPUTY_MINISTER) || has(Role.MINISTER);
+    }
+
+    public boolean curates(long departmentId) {
+        return has(Role.DEPUTY_MINISTER) && curatedDepartmentIds.contains(departmentId);
+    }
+
+    public boolean heads(long departmentId) {
+        return has(Role.DEPT_HEAD) && headedDepartmentIds.contains(departmentId);
+    }
+}

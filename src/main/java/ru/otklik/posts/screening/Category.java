@@ -1,0 +1,13 @@
+package ru.otklik.posts.screening;
+
+/**
+ * What п.18 names as grounds not to process a post.
+ */
+public enum Category {
+    /** Нецензурные выражения. */
+    OBSCENITY,
+    /** Оскорбительные выражения. */
+    INSULT,
+    /** Угрозы жизни, здоровью и имуществу, намерения причинить вред. */
+    THREAT
+}

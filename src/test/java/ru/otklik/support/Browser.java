@@ -1,0 +1,132 @@
+package ru.otklik.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven through {@code /usr/bin/chromedriver}; Selenium never downloads a browser.
+ * Register with {@code @RegisterExtension} on a static field and {@link #close()} it after all tests: a failing test leaves a screenshot and the page source under
+ * {@code target/browser-failures/}. Without Chromium the tests are skipped with a message, except in CI
+ * ({@code OTKLIK_REQUIRE_BROWSER=true}), where a missing browser fails them.
+ */
+public final class Browser implements TestWatcher {
+
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    private WebDriver driver;
+    private String base;
+
+    /** Starts the browser against the application on {@code port}, or skips the test when there is none. */
+    public Browser open(int port) {
+        boolean present = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
+        if (!present && Boolean.parseBoolean(System.getenv("OTKLIK_REQUIRE_BROWSER"))) {
+            throw new IllegalStateException("CI requires Chromium and chromedriver: install the Debian packages "
+                    + "chromium and chromium-driver (.ci/run does)");
+        }
+        Assumptions.assumeTrue(present, "Chromium is not installed (apt-get install chromium chromium-driver): "
+                + "real-browser journeys skipped on this machine");
+        if (driver == null) {
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments(List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=ru-RU"));
+            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                    .build();
+            driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        }
+        base = "http://localhost:" + port;
+        return this;
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public void go(String path) {
+        driver.get(base + path);
+    }
+
+    public void login(String login) {
+        driver.manage().deleteAllCookies();
+        go("/login");
+        driver.findElement(By.id("username")).sendKeys(login);
+        driver.findElement(By.id("password")).sendKeys("demo");
+        driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+        waitFor(By.cssSelector("form[action='/logout']"));
+    }
+
+    public WebElement waitFor(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    public void waitForText(By by, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    /** Scrolls the element into the middle of the window, then clicks it as a person would. */
+    public void click(By by) {
+        WebElement element = waitFor(by);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(element)).click();
+    }
+
+    public String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** Saves what the browser shows, for a person to look at. */
+    public Path screenshot(String name) throws IOException {
+        Path dir = Path.of("target", "browser-screenshots");
+        Files.createDirectories(dir);
+        Path file = dir.resolve(name + ".png");
+        Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        return file;
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        if (driver == null) {
+            return;
+        }
+        try {
+            Path dir = Path.of("target", "browser-failures");
+            Files.createDirectories(dir);
+            String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
+            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            Files.writeString(dir.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
+        }
+        catch (IOException | RuntimeException ex) {
+            cause.addSuppressed(ex);
+        }
+    }
+
+    /** Closes the browser. */
+    public void close() {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
+    }
+}
