@@ -89,7 +89,10 @@ class DemoData implements ApplicationRunner {
                 + "deputy, deputy2, minister; пароль '{}'", PASSWORD);
     }
 
-    /** A few posts in the first states of SPEC §2: new (one HIGH, one flagged under п.18), assigned, in work. */
+    /**
+     * A few posts in the states of SPEC §2: new (one HIGH, one flagged under п.18), assigned, in work, a draft waiting
+     * for the department head, and one answered.
+     */
     private void posts(Actor specialist, User executor, User executor2, Department families, Department employment) {
         Instant now = clock.instant();
         Post benefit = post("IM-DEMO-0001", Source.VK, "https://vk.com/wall-100_2001", "Анна Кравец",
@@ -120,6 +123,38 @@ class DemoData implements ApplicationRunner {
                 List.of(new Routing(employment.getId(), executor2.getId())), Importance.NORMAL, specialist);
         posts.accept(inWork.getId(), inWork.getAssignments().get(0).getId(), inWork.getVersion(),
                 posts.actor(executor2.getId(), executor2.getRoles()));
+        answering(specialist, executor, families, now);
+    }
+
+    /** Part 2 of SPEC §2: a draft waiting for the head of the families department, and a post already answered. */
+    private void answering(Actor specialist, User executor, Department families, Instant now) {
+        Actor author = posts.actor(executor.getId(), executor.getRoles());
+        Post waiting = post("IM-DEMO-0007", Source.VK, "https://vk.com/wall-100_2007", "Ольга Синицына",
+                "https://vk.com/id1007", "Как оформить выплату на третьего ребёнка? Какие документы нужны?",
+                now.minus(Duration.ofMinutes(70)), now.minus(Duration.ofMinutes(65)), Importance.NORMAL, Set.of());
+        waiting = posts.route(waiting.getId(), waiting.getVersion(),
+                List.of(new Routing(families.getId(), executor.getId())), Importance.NORMAL, specialist);
+        waiting = posts.accept(waiting.getId(), waiting.getAssignments().get(0).getId(), waiting.getVersion(), author);
+        posts.submitDraft(waiting.getId(), waiting.getVersion(), false, "Здравствуйте, Ольга!\n\nЗаявление на выплату "
+                + "подаётся через Госуслуги или в МФЦ. Нужны паспорт и свидетельства о рождении детей.\n\n"
+                + "Министерство труда и социальной защиты Кузбасса", null, author);
+
+        Post answered = post("IM-DEMO-0008", Source.OK, "https://ok.ru/group/3001/topic/4008", "Павел Ильин",
+                "https://ok.ru/profile/3008", "Где узнать график выплаты детских пособий в декабре?",
+                now.minus(Duration.ofMinutes(200)), now.minus(Duration.ofMinutes(190)), Importance.NORMAL, Set.of());
+        long id = answered.getId();
+        answered = posts.route(id, answered.getVersion(), List.of(new Routing(families.getId(), executor.getId())),
+                Importance.NORMAL, specialist);
+        answered = posts.accept(id, answered.getAssignments().get(0).getId(), answered.getVersion(), author);
+        answered = posts.submitDraft(id, answered.getVersion(), false, "Здравствуйте, Павел!\n\nВ декабре пособия "
+                + "выплачиваются до 25 числа, график размещён на сайте министерства.", null, author);
+        User head = families.getHead();
+        User deputy = families.getCurator();
+        answered = posts.approveDraft(id, answered.getVersion(), posts.actor(head.getId(), head.getRoles()));
+        answered = posts.approveDraft(id, answered.getVersion(), posts.actor(deputy.getId(), deputy.getRoles()));
+        answered = posts.sendToCur(id, answered.getVersion(), specialist);
+        answered = posts.recordCurDecision(id, answered.getVersion(), true, null, specialist);
+        posts.postAnswer(id, answered.getVersion(), "https://ok.ru/group/3001/topic/4008#comment-1", null, specialist);
     }
 
     private Post post(String externalId, Source source, String url, String authorName, String authorUrl, String text,

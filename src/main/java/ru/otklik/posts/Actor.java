@@ -6,15 +6,23 @@ import java.util.Set;
 import ru.otklik.people.Role;
 
 /**
- * The person acting on a post: their id, roles, the departments they curate as a deputy minister and the
- * departments they head.
+ * The person acting on a post: their id, roles, the departments they curate as a deputy minister, the departments
+ * they head, and the people they stand in for today (замещение, п.3, Приказ п.5): an absent approver's drafts go to
+ * their substitute.
  */
-public record Actor(long id, Set<Role> roles, Set<Long> curatedDepartmentIds, Set<Long> headedDepartmentIds) {
+public record Actor(long id, Set<Role> roles, Set<Long> curatedDepartmentIds, Set<Long> headedDepartmentIds,
+        Set<Long> substitutedIds) {
 
     public Actor {
         roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
         curatedDepartmentIds = Set.copyOf(curatedDepartmentIds);
         headedDepartmentIds = Set.copyOf(headedDepartmentIds);
+        substitutedIds = Set.copyOf(substitutedIds);
+    }
+
+    /** Someone who stands in for nobody. */
+    public Actor(long id, Set<Role> roles, Set<Long> curatedDepartmentIds, Set<Long> headedDepartmentIds) {
+        this(id, roles, curatedDepartmentIds, headedDepartmentIds, Set.of());
     }
 
     /** Someone who neither curates nor heads a department. */
@@ -42,5 +50,10 @@ public record Actor(long id, Set<Role> roles, Set<Long> curatedDepartmentIds, Se
 
     public boolean heads(long departmentId) {
         return has(Role.DEPT_HEAD) && headedDepartmentIds.contains(departmentId);
+    }
+
+    /** Whether this person may act for the given one: it is them, or they stand in for them today. */
+    public boolean actsFor(Long userId) {
+        return userId != null && (userId == id || substitutedIds.contains(userId));
     }
 }

@@ -49,6 +49,12 @@ public class Assignment {
     @Column(name = "return_reason")
     private String returnReason;
 
+    /** The department's contribution to a joint answer (информация для общего ответа, п.15). */
+    private String contribution;
+
+    @Column(name = "contributed_at")
+    private Instant contributedAt;
+
     protected Assignment() {
     }
 
@@ -76,6 +82,11 @@ public class Assignment {
         this.state = AssignmentState.ASSIGNED;
         this.assignedAt = now;
         this.acceptedAt = null;
+    }
+
+    void contribute(String text, Instant now) {
+        contribution = text;
+        contributedAt = now;
     }
 
     /** Waiting for its executor or accepted by them: not returned. */
@@ -117,5 +128,13 @@ public class Assignment {
 
     public String getReturnReason() {
         return returnReason;
+    }
+
+    public String getContribution() {
+        return contribution;
+    }
+
+    public Instant getContributedAt() {
+        return contributedAt;
     }
 }

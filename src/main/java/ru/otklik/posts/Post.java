@@ -35,6 +35,9 @@ public class Post {
 
     private static final Set<PostState> ROUTABLE = EnumSet.of(PostState.NEW, PostState.RETURNED_BY_EXECUTOR);
     private static final Set<PostState> WITH_EXECUTORS = EnumSet.of(PostState.ASSIGNED, PostState.IN_WORK);
+    /** The states in which the draft answer is written: in work, in rework, and after an intermediate answer. */
+    private static final Set<PostState> DRAFTING = EnumSet.of(PostState.IN_WORK, PostState.REWORK,
+            PostState.AWAITING_FINAL);
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -106,6 +109,10 @@ public class Post {
     @OrderBy("at, id")
     private List<TimelineEntry> timeline = new ArrayList<>();
 
+    @OneToMany(mappedBy = "post", cascade = CascadeType.ALL)
+    @OrderBy("id")
+    private List<Draft> drafts = new ArrayList<>();
+
     protected Post() {
     }
 
@@ -150,7 +157,9 @@ public class Post {
     public boolean maySee(Actor actor) {
         return actor.seesAllPosts()
                 || assignments.stream().anyMatch(a -> actor.heads(a.getDepartmentId())
-                        || actor.has(Role.EXECUTOR) && a.getExecutorId() == actor.id());
+                        || actor.has(Role.EXECUTOR) && a.getExecutorId() == actor.id())
+                || drafts.stream().anyMatch(d -> actor.actsFor(d.getHeadApproverId())
+                        || actor.actsFor(d.getSecondApproverId()));
     }
 
     /** Route to executors, return to ЦУР or refuse under п.18: org staff, while the post is new or returned. */
@@ -171,6 +180,58 @@ public class Post {
     public boolean mayReassign(Assignment assignment, Actor actor) {
         return WITH_EXECUTORS.contains(state) && assignment.isActive()
                 && (actor.has(Role.ORG_HEAD) || actor.curates(assignment.getDepartmentId()));
+    }
+
+    /**
+     * Write the draft answer and send it to the approvers (п.10, п.12): in work, in rework or after an intermediate
+     * answer; the executor of an accepted assignment, or for a joint post (п.15) the org staff, who compose it.
+     */
+    public boolean mayDraft(Actor actor) {
+        if (!DRAFTING.contains(state)) {
+            return false;
+        }
+        if (isJoint()) {
+            return actor.isOrgStaff();
+        }
+        return actor.has(Role.EXECUTOR) && assignments.stream()
+                .anyMatch(a -> a.getState() == AssignmentState.ACCEPTED && a.getExecutorId() == actor.id());
+    }
+
+    /** After an intermediate answer only the final one is drafted (п.13). */
+    public boolean mayDraftIntermediate() {
+        return state != PostState.AWAITING_FINAL;
+    }
+
+    /** Approve or return the draft: the approver it waits for, or whoever stands in for them (п.10–12). */
+    public boolean mayApprove(Actor actor) {
+        Draft draft = openDraft();
+        return state == PostState.IN_APPROVAL && draft != null && actor.actsFor(draft.getCurrentApproverId());
+    }
+
+    /** Whether the draft waits for an approval this person could give if it were theirs: for a clear refusal. */
+    public boolean awaitsApproval() {
+        return state == PostState.IN_APPROVAL;
+    }
+
+    /** Send the approved draft to ЦУР (п.9): org staff. */
+    public boolean maySendToCur(Actor actor) {
+        return actor.isOrgStaff() && state == PostState.READY_FOR_CUR;
+    }
+
+    /** Record ЦУР's decision on the draft (п.9, п.11): org staff, while the draft is at ЦУР. */
+    public boolean mayRecordCurDecision(Actor actor) {
+        return actor.isOrgStaff() && state == PostState.AT_CUR;
+    }
+
+    /** Record the posted answer (п.9): org staff, once ЦУР approved it. */
+    public boolean mayPost(Actor actor) {
+        return actor.isOrgStaff() && state == PostState.CUR_APPROVED;
+    }
+
+    /** Send a department's contribution to a joint answer (п.15): its executor, after accepting. */
+    public boolean mayContribute(Assignment assignment, Actor actor) {
+        return isJoint() && DRAFTING.contains(state) && assignment.getState() == AssignmentState.ACCEPTED
+                && assignment.getExecutorId() == actor.id() && actor.has(Role.EXECUTOR);
     }
 
     // ---------------------------------------------------------------- transitions
@@ -274,6 +335,184 @@ public class Post {
         externalId = generated;
     }
 
+    // ---------------------------------------------------------------- part 2: drafts, approval, ЦУР, posting
+
+    /**
+     * Saves the text of the open draft as a new version, or starts a draft (intermediate or final). The kind may be
+     * changed until the draft is first sent to the approvers. Nothing is recorded when the text did not change.
+     *
+     * @return the open draft
+     */
+    public Draft saveDraft(boolean intermediate, String text, Actor actor, Instant now) {
+        if (!mayDraft(actor)) {
+            throw forbidden("draft");
+        }
+        String body = requireText(text);
+        if (intermediate && !mayDraftIntermediate()) {
+            throw new ForbiddenTransition("После промежуточного ответа готовится окончательный (п.13).");
+        }
+        Draft draft = openDraft();
+        if (draft == null) {
+            draft = new Draft(this, intermediate, isJoint(), firstActiveAssignment().getDepartmentId(), now);
+            drafts.add(draft);
+        }
+        else if (draft.getSubmittedAt() == null) {
+            draft.kind(intermediate);
+        }
+        if (draft.write(body, actor.id(), now)) {
+            record(now, actor, TimelineAction.DRAFT_SAVED, state, null, null, null);
+        }
+        return draft;
+    }
+
+    /**
+     * Sends the open draft to the approvers: the department head first, then the chosen second-level approver
+     * (п.10). After a return the same route starts again from the head (п.12).
+     *
+     * @return whether ЦУР had returned the previous version (п.11: the 20-minute re-approval)
+     */
+    public boolean submitDraft(long headApproverId, long secondApproverId, Actor actor, Instant now) {
+        if (!mayDraft(actor)) {
+            throw forbidden("submit");
+        }
+        Draft draft = openDraft();
+        if (draft == null || draft.latest() == null) {
+            throw new ForbiddenTransition("Сначала сохраните текст проекта ответа.");
+        }
+        boolean afterCur = draft.isReturnedByCur();
+        PostState from = state;
+        draft.submit(headApproverId, secondApproverId, now);
+        state = PostState.IN_APPROVAL;
+        record(now, actor, TimelineAction.DRAFT_SUBMITTED, from, null, null, null);
+        return afterCur;
+    }
+
+    /**
+     * The approver (or their substitute) approves the draft: from the head it goes to the second level; from the
+     * second level the post is ready for ЦУР.
+     *
+     * @return whether that was the last level
+     */
+    public boolean approveDraft(Actor actor, Instant now) {
+        if (!mayApprove(actor)) {
+            throw forbidden("approve");
+        }
+        PostState from = state;
+        boolean last = openDraft().approve();
+        if (last) {
+            state = PostState.READY_FOR_CUR;
+        }
+        record(now, actor, last ? TimelineAction.DRAFT_APPROVED : TimelineAction.DRAFT_APPROVED_BY_HEAD, from, null,
+                null, null);
+        return last;
+    }
+
+    /** The approver (or their substitute) returns the draft to its author with a comment (п.12). */
+    public void returnDraft(String comment, Actor actor, Instant now) {
+        if (!mayApprove(actor)) {
+            throw forbidden("return draft");
+        }
+        String why = requireReason(comment);
+        PostState from = state;
+        openDraft().giveBack(false, now);
+        state = PostState.REWORK;
+        record(now, actor, TimelineAction.DRAFT_RETURNED, from, null, null, why);
+    }
+
+    /** The org specialist sends the approved draft to ЦУР (п.9); the time is recorded. */
+    public void sendToCur(Actor actor, Instant now) {
+        if (!maySendToCur(actor)) {
+            throw forbidden("send to ЦУР");
+        }
+        PostState from = state;
+        openDraft().sentToCur(now);
+        state = PostState.AT_CUR;
+        record(now, actor, TimelineAction.SENT_TO_CUR, from, null, null, null);
+    }
+
+    /**
+     * ЦУР approved the draft (п.9).
+     *
+     * @param actor the org specialist who recorded it, or {@code null} when ЦУР sent it through the API
+     */
+    public void curApprove(Actor actor, Instant now) {
+        requireCurDecision(actor);
+        PostState from = state;
+        openDraft().curApproved(now);
+        state = PostState.CUR_APPROVED;
+        recordBy(actor == null ? null : actor.id(), now, TimelineAction.CUR_APPROVED, from, null, null, null);
+    }
+
+    /**
+     * ЦУР returned the draft for rework with its comment (п.11, п.12): the author reworks it and it goes through the
+     * same approvers again.
+     *
+     * @param actor the org specialist who recorded it, or {@code null} when ЦУР sent it through the API
+     */
+    public void curReturn(String comment, Actor actor, Instant now) {
+        requireCurDecision(actor);
+        String why = requireReason(comment);
+        PostState from = state;
+        openDraft().giveBack(true, now);
+        state = PostState.REWORK;
+        recordBy(actor == null ? null : actor.id(), now, TimelineAction.CUR_RETURNED, from, null, null, why);
+    }
+
+    /**
+     * The org specialist records the posted answer (п.9): its link and text. A final answer closes the post; after an
+     * intermediate one the final answer is due (п.13).
+     *
+     * @return the posted draft
+     */
+    public Draft postAnswer(String url, String text, Actor actor, Instant now) {
+        if (!mayPost(actor)) {
+            throw forbidden("post");
+        }
+        if (url == null || !(url.startsWith("http://") || url.startsWith("https://")) || url.length() > 2000) {
+            throw new ForbiddenTransition("Ссылка на размещённый ответ должна начинаться с http:// или https://.");
+        }
+        Draft draft = openDraft();
+        String body = text == null || text.isBlank() ? draft.text() : requireText(text);
+        PostState from = state;
+        draft.posted(url.strip(), body, actor.id(), now);
+        if (draft.isIntermediate()) {
+            state = PostState.AWAITING_FINAL;
+        }
+        else {
+            state = PostState.ANSWERED;
+            closedAt = now;
+        }
+        record(now, actor, TimelineAction.ANSWER_POSTED, from, null, null, url.strip());
+        return draft;
+    }
+
+    /** An executor of a joint post sends (or sends again) their department's contribution (п.15). */
+    public void contribute(Assignment assignment, String text, Actor actor, Instant now) {
+        requireOwn(assignment);
+        if (!mayContribute(assignment, actor)) {
+            throw forbidden("contribute");
+        }
+        assignment.contribute(requireText(text), now);
+        record(now, actor, TimelineAction.CONTRIBUTION_SUBMITTED, state, assignment, null, null);
+    }
+
+    private void requireCurDecision(Actor actor) {
+        if (state != PostState.AT_CUR || actor != null && !actor.isOrgStaff()) {
+            throw forbidden("ЦУР decision");
+        }
+    }
+
+    private static String requireText(String text) {
+        if (text == null || text.isBlank()) {
+            throw new ForbiddenTransition("Введите текст.");
+        }
+        String body = text.replace("\r\n", "\n").strip();
+        if (body.length() > Draft.MAX_TEXT) {
+            throw new ForbiddenTransition("Текст не длиннее 20 000 символов.");
+        }
+        return body;
+    }
+
     private void close(PostState closed, TimelineAction action, String reason, Actor actor, Instant now) {
         if (!mayRoute(actor)) {
             throw forbidden(action.name());
@@ -298,8 +537,13 @@ public class Post {
 
     private void record(Instant now, Actor actor, TimelineAction action, PostState from, Assignment assignment,
             Long previousExecutorId, String comment) {
+        recordBy(actor.id(), now, action, from, assignment, previousExecutorId, comment);
+    }
+
+    private void recordBy(Long actorId, Instant now, TimelineAction action, PostState from, Assignment assignment,
+            Long previousExecutorId, String comment) {
         lastActionAt = now;
-        timeline.add(new TimelineEntry(this, now, actor.id(), action, from, state, assignment, previousExecutorId,
+        timeline.add(new TimelineEntry(this, now, actorId, action, from, state, assignment, previousExecutorId,
                 comment));
     }
 
@@ -321,6 +565,38 @@ public class Post {
     }
 
     // ---------------------------------------------------------------- reading
+
+    /** Sent to more than one department that has not returned it: a joint answer (п.15). */
+    public boolean isJoint() {
+        return activeAssignments().size() > 1;
+    }
+
+    /** The assignments not returned, in the order they were made. */
+    public List<Assignment> activeAssignments() {
+        return assignments.stream().filter(Assignment::isActive).toList();
+    }
+
+    /** The department whose head approves first: the executor's, or the first one chosen for a joint post. */
+    public Assignment firstActiveAssignment() {
+        return activeAssignments().stream().findFirst()
+                .orElseThrow(() -> new ForbiddenTransition("Сообщение не направлено ни в одно подразделение."));
+    }
+
+    /** The draft being written or approved, not yet posted; {@code null} when there is none. */
+    public Draft openDraft() {
+        Draft last = drafts.isEmpty() ? null : drafts.get(drafts.size() - 1);
+        return last == null || last.isPosted() ? null : last;
+    }
+
+    /** The drafts of this post, oldest first; the posted ones carry the posted answer. */
+    public List<Draft> getDrafts() {
+        return List.copyOf(drafts);
+    }
+
+    /** The last answer posted (intermediate or final), if any. */
+    public Draft lastPostedAnswer() {
+        return drafts.stream().filter(Draft::isPosted).reduce((a, b) -> b).orElse(null);
+    }
 
     public Assignment assignment(long assignmentId) {
         return assignments.stream().filter(a -> a.getId() != null && a.getId() == assignmentId).findFirst()

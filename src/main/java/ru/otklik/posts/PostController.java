@@ -27,6 +27,7 @@ import ru.otklik.people.StaleEditException;
 class PostController {
 
     private static final String VIEW = "posts/post";
+    private static final int MAX_COMMENT = 2000;
 
     private final PostManagement management;
     private final PostPages pages;
@@ -36,9 +37,11 @@ class PostController {
         this.pages = pages;
     }
 
+    /** The post's page; {@code template} starts the draft editor from that answer template. */
     @GetMapping("/posts/{id}")
-    String show(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
-        model.addAttribute("page", pages.page(id, actor(user)));
+    String show(@PathVariable long id, @RequestParam(required = false) String template,
+            @AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("page", pages.page(id, actor(user), longOrNull(template)));
         return VIEW;
     }
 
@@ -128,6 +131,149 @@ class PostController {
                 actor -> management.reassign(id, assignmentId, version, executorId, comment, actor));
     }
 
+    // ------------------------------------------------------------------------------------------------ part 2
+
+    /**
+     * Saves the draft answer ({@code action=save}) or saves it and sends it to the approvers ({@code action=submit})
+     * with the chosen second-level approver (п.10).
+     */
+    @PostMapping("/posts/{id}/draft")
+    String draft(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String text,
+            @RequestParam(defaultValue = "false") boolean intermediate,
+            @RequestParam(required = false) String secondApprover, @RequestParam(defaultValue = "save") String action,
+            @AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        model.addAttribute("draftText", text);
+        String invalid = textProblem(text);
+        if (invalid != null) {
+            return problem(id, user, invalid, HttpStatus.BAD_REQUEST, model, response);
+        }
+        if ("submit".equals(action)) {
+            Long approver = longOrNull(secondApprover);
+            if (secondApprover != null && !secondApprover.isBlank() && approver == null) {
+                return problem(id, user, "posts.draft.approver.invalid", HttpStatus.BAD_REQUEST, model, response);
+            }
+            return act(id, user, "posts.draft.submitted", model, response, redirect,
+                    actor -> management.submitDraft(id, version, intermediate, text, approver, actor));
+        }
+        return act(id, user, "posts.draft.saved", model, response, redirect,
+                actor -> management.saveDraft(id, version, intermediate, text, actor));
+    }
+
+    @PostMapping("/posts/{id}/draft/approve")
+    String approve(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String from,
+            @AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        String done = act(id, user, "posts.draft.approved", model, response, redirect,
+                actor -> management.approveDraft(id, version, actor));
+        return backTo(from, done);
+    }
+
+    @PostMapping("/posts/{id}/draft/return")
+    String returnDraft(@PathVariable long id, @RequestParam long version,
+            @RequestParam(required = false) String comment, @RequestParam(required = false) String from,
+            @AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        if (blank(comment)) {
+            return problem(id, user, "posts.draft.comment.required", HttpStatus.BAD_REQUEST, model, response);
+        }
+        if (comment.strip().length() > MAX_COMMENT) {
+            return problem(id, user, "posts.comment.size", HttpStatus.BAD_REQUEST, model, response);
+        }
+        String done = act(id, user, "posts.draft.returned", model, response, redirect,
+                actor -> management.returnDraft(id, version, comment, actor));
+        return backTo(from, done);
+    }
+
+    @PostMapping("/posts/{id}/send-to-cur")
+    String sendToCur(@PathVariable long id, @RequestParam long version, @AuthenticationPrincipal CurrentUser user,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        return act(id, user, "posts.cur.sent", model, response, redirect,
+                actor -> management.sendToCur(id, version, actor));
+    }
+
+    /** ЦУР's decision as the org specialist records it: {@code APPROVED}, or {@code RETURNED} with ЦУР's comment. */
+    @PostMapping("/posts/{id}/cur-decision")
+    String curDecision(@PathVariable long id, @RequestParam long version,
+            @RequestParam(required = false) String decision, @RequestParam(required = false) String comment,
+            @AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        boolean approved = "APPROVED".equals(decision);
+        if (!approved && !"RETURNED".equals(decision)) {
+            return problem(id, user, "posts.cur.decision.required", HttpStatus.BAD_REQUEST, model, response);
+        }
+        if (!approved && blank(comment)) {
+            return problem(id, user, "posts.cur.comment.required", HttpStatus.BAD_REQUEST, model, response);
+        }
+        if (comment != null && comment.strip().length() > MAX_COMMENT) {
+            return problem(id, user, "posts.comment.size", HttpStatus.BAD_REQUEST, model, response);
+        }
+        return act(id, user, approved ? "posts.cur.approved" : "posts.cur.returned", model, response, redirect,
+                actor -> management.recordCurDecision(id, version, approved, comment, actor));
+    }
+
+    /** The posted answer: its link (http/https) and text, the approved text when left empty (п.9). */
+    @PostMapping("/posts/{id}/answer")
+    String postAnswer(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String url,
+            @RequestParam(required = false) String text, @AuthenticationPrincipal CurrentUser user, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        if (!httpUrl(url)) {
+            return problem(id, user, "posts.answer.url.invalid", HttpStatus.BAD_REQUEST, model, response);
+        }
+        if (text != null && text.strip().length() > Draft.MAX_TEXT) {
+            return problem(id, user, "posts.draft.text.size", HttpStatus.BAD_REQUEST, model, response);
+        }
+        return act(id, user, "posts.answer.posted", model, response, redirect,
+                actor -> management.postAnswer(id, version, url, text, actor));
+    }
+
+    /** An executor's contribution to a joint answer (п.15). */
+    @PostMapping("/posts/{id}/assignments/{assignmentId}/contribution")
+    String contribute(@PathVariable long id, @PathVariable long assignmentId, @RequestParam long version,
+            @RequestParam(required = false) String text, @AuthenticationPrincipal CurrentUser user, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        String invalid = textProblem(text);
+        if (invalid != null) {
+            return problem(id, user, invalid, HttpStatus.BAD_REQUEST, model, response);
+        }
+        return act(id, user, "posts.contribution.sent", model, response, redirect,
+                actor -> management.contribute(id, assignmentId, version, text, actor));
+    }
+
+    private static String backTo(String from, String view) {
+        return "approvals".equals(from) && view.startsWith("redirect:") ? "redirect:/approvals" : view;
+    }
+
+    private static String textProblem(String text) {
+        if (blank(text)) {
+            return "posts.draft.text.required";
+        }
+        return text.replace("\r\n", "\n").strip().length() > Draft.MAX_TEXT ? "posts.draft.text.size" : null;
+    }
+
+    static boolean httpUrl(String url) {
+        if (blank(url) || url.strip().length() > 2000) {
+            return false;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(url.strip());
+            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null && url.strip().startsWith(uri.getScheme().toLowerCase());
+        }
+        catch (java.net.URISyntaxException ex) {
+            return false;
+        }
+    }
+
+    private static Long longOrNull(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Long.valueOf(value.strip());
+        }
+        catch (NumberFormatException ex) {
+            return null;
+        }
+    }
+
     private interface Action {
         Post perform(Actor actor);
     }
@@ -143,6 +289,12 @@ class PostController {
         }
         catch (InvalidRouting ex) {
             return problem(id, user, "posts.route.invalid", HttpStatus.BAD_REQUEST, model, response);
+        }
+        catch (InvalidApprover ex) {
+            return problem(id, user, "posts.draft.approver.invalid", HttpStatus.BAD_REQUEST, model, response);
+        }
+        catch (NotOnRoute ex) {
+            return problem(id, user, "posts.draft.notOnRoute", HttpStatus.FORBIDDEN, model, response);
         }
         catch (ForbiddenTransition ex) {
             return problem(id, user, "posts.forbidden", HttpStatus.CONFLICT, model, response);

@@ -2,6 +2,8 @@ package ru.otklik.posts;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,16 +14,23 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.otklik.people.Absence;
+import ru.otklik.people.Absences;
 import ru.otklik.people.Department;
 import ru.otklik.people.Departments;
 import ru.otklik.people.NotFoundException;
 import ru.otklik.people.Role;
 import ru.otklik.people.StaleEditException;
+import ru.otklik.people.Substitutes;
+import ru.otklik.people.User;
+import ru.otklik.people.Users;
 import ru.otklik.posts.screening.Screening;
 import ru.otklik.posts.screening.ScreeningResult;
 
 /**
- * The life of a post, part 1: register, route, accept, return, return to ЦУР, refuse, reassign. Each operation loads
+ * The life of a post: register, route, accept, return, return to ЦУР, refuse, reassign (part 1); draft, send to the
+ * approvers, approve or return, send to ЦУР, record ЦУР's decision, post the answer, contribute to a joint answer
+ * (part 2). Each operation loads
  * the post, checks the version the person saw ({@link StaleEditException} when someone changed it meanwhile), lets
  * the post perform the transition and publishes a past-tense event in the same transaction.
  */
@@ -36,14 +45,20 @@ public class PostManagement {
     private final Screening screening;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Users users;
+    private final Absences absences;
+    private final Substitutes substitutes;
 
     PostManagement(Posts posts, Departments departments, Screening screening, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, Users users, Absences absences, Substitutes substitutes) {
         this.posts = posts;
         this.departments = departments;
         this.screening = screening;
         this.events = events;
         this.clock = clock;
+        this.users = users;
+        this.absences = absences;
+        this.substitutes = substitutes;
     }
 
     /** The actor for a person: with the departments they curate (deputy minister) and head (department head). */
@@ -59,7 +74,21 @@ public class PostManagement {
                 headed.add(department.getId());
             }
         }
-        return new Actor(userId, roles, curated, headed);
+        return new Actor(userId, roles, curated, headed, substitutedBy(userId));
+    }
+
+    /** The people whose work goes to this person today because they are absent (п.3, Приказ п.5). */
+    private Set<Long> substitutedBy(long userId) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, PostTime.ZONE);
+        Set<Long> substituted = new HashSet<>();
+        for (Absence absence : absences.endingOnOrAfter(today)) {
+            if (absence.covers(today) && absence.getUserId() != userId
+                    && substitutes.effective(absence.getUserId(), now) == userId) {
+                substituted.add(absence.getUserId());
+            }
+        }
+        return substituted;
     }
 
     /**
@@ -171,6 +200,191 @@ public class PostManagement {
         posts.flush();
         events.publishEvent(new PostReassigned(post.getId(), assignment.getId(), assignment.getDepartmentId(),
                 previous, executorId, comment.strip(), now));
+        return post;
+    }
+
+    // ------------------------------------------------------------------------------------------------ part 2
+
+    /**
+     * The second-level approvers the author may choose for a draft of the given department (п.10): its curating
+     * deputy minister first (the default), then the first deputy ministers and the minister.
+     */
+    @Transactional(readOnly = true)
+    public List<ApproverOption> secondApprovers(long departmentId) {
+        List<ApproverOption> options = new ArrayList<>();
+        Department department = departments.findById(departmentId).orElse(null);
+        User curator = department == null ? null : department.getCurator();
+        if (curator != null && curator.isEnabled()) {
+            options.add(new ApproverOption(curator.getId(), curator.getFullName(), true));
+        }
+        for (Role role : List.of(Role.FIRST_DEPUTY_MINISTER, Role.MINISTER)) {
+            for (User user : users.findEnabledWithRole(role)) {
+                if (options.stream().noneMatch(o -> o.id() == user.getId())) {
+                    options.add(new ApproverOption(user.getId(), user.getFullName(), false));
+                }
+            }
+        }
+        return options;
+    }
+
+    /** Saves a version of the draft answer, starting an intermediate or final draft when there is none (п.10). */
+    @Transactional
+    public Post saveDraft(long postId, long version, boolean intermediate, String text, Actor actor) {
+        Post post = load(postId, version, actor);
+        post.saveDraft(intermediate, text, actor, clock.instant());
+        posts.flush();
+        return post;
+    }
+
+    /**
+     * Saves the text when given, then sends the draft to the department head and on to the chosen second-level
+     * approver (п.10); after a return the route starts again from the head (п.12).
+     *
+     * @param secondApproverId one of {@link #secondApprovers}; {@code null} for the curating deputy minister
+     * @throws InvalidApprover when the chosen approver is not allowed or the department has no head
+     */
+    @Transactional
+    public Post submitDraft(long postId, long version, boolean intermediate, String text, Long secondApproverId,
+            Actor actor) {
+        Post post = load(postId, version, actor);
+        Instant now = clock.instant();
+        if (text != null && !text.isBlank()) {
+            post.saveDraft(intermediate, text, actor, now);
+        }
+        long departmentId = post.openDraft() == null ? post.firstActiveAssignment().getDepartmentId()
+                : post.openDraft().getDepartmentId();
+        Department department = departments.findById(departmentId).orElseThrow(InvalidApprover::new);
+        if (department.getHead() == null || !department.getHead().isEnabled()) {
+            throw new InvalidApprover();
+        }
+        List<ApproverOption> options = secondApprovers(departmentId);
+        ApproverOption second = secondApproverId == null ? options.stream().filter(ApproverOption::curator)
+                .findFirst().orElse(null)
+                : options.stream().filter(o -> o.id() == secondApproverId).findFirst().orElse(null);
+        if (second == null) {
+            throw new InvalidApprover();
+        }
+        boolean afterCur = post.submitDraft(department.getHead().getId(), second.id(), actor, now);
+        posts.flush();
+        Draft draft = post.openDraft();
+        events.publishEvent(new DraftSubmitted(post.getId(), draft.getId(), draft.isIntermediate(), afterCur, now));
+        return post;
+    }
+
+    /** The approver (or their substitute) approves the draft; after the last level it is ready for ЦУР. */
+    @Transactional
+    public Post approveDraft(long postId, long version, Actor actor) {
+        Post post = loadForApproval(postId, version, actor);
+        Instant now = clock.instant();
+        boolean last = post.approveDraft(actor, now);
+        posts.flush();
+        if (last) {
+            Draft draft = post.openDraft();
+            events.publishEvent(new DraftApproved(post.getId(), draft.getId(), draft.isIntermediate(), now));
+        }
+        return post;
+    }
+
+    /** The approver (or their substitute) returns the draft for rework with a comment (п.12). */
+    @Transactional
+    public Post returnDraft(long postId, long version, String comment, Actor actor) {
+        Post post = loadForApproval(postId, version, actor);
+        Instant now = clock.instant();
+        post.returnDraft(comment, actor, now);
+        posts.flush();
+        Draft draft = post.openDraft();
+        events.publishEvent(new DraftReturned(post.getId(), draft.getId(), draft.isIntermediate(), false,
+                comment.strip(), now));
+        return post;
+    }
+
+    /** The org specialist sends the approved draft to ЦУР (п.9). */
+    @Transactional
+    public Post sendToCur(long postId, long version, Actor actor) {
+        Post post = load(postId, version, actor);
+        Instant now = clock.instant();
+        post.sendToCur(actor, now);
+        posts.flush();
+        Draft draft = post.openDraft();
+        events.publishEvent(new SentToCur(post.getId(), draft.getId(), draft.isIntermediate(), now));
+        return post;
+    }
+
+    /** The org specialist records ЦУР's decision: approved, or returned with ЦУР's comment (п.9, п.11, п.12). */
+    @Transactional
+    public Post recordCurDecision(long postId, long version, boolean approved, String comment, Actor actor) {
+        Post post = load(postId, version, actor);
+        curDecision(post, approved, comment, actor);
+        return post;
+    }
+
+    /**
+     * ЦУР's decision sent through the API: applied to the post as it is now.
+     *
+     * @throws NotFoundException when there is no such post
+     * @throws ForbiddenTransition when the draft is not at ЦУР
+     */
+    @Transactional
+    public Post curDecisionFromCur(long postId, boolean approved, String comment) {
+        Post post = posts.findById(postId).orElseThrow(NotFoundException::new);
+        curDecision(post, approved, comment, null);
+        return post;
+    }
+
+    private void curDecision(Post post, boolean approved, String comment, Actor actor) {
+        Instant now = clock.instant();
+        if (approved) {
+            post.curApprove(actor, now);
+        }
+        else {
+            post.curReturn(comment, actor, now);
+        }
+        posts.flush();
+        Draft draft = post.openDraft();
+        events.publishEvent(approved ? new CurApproved(post.getId(), draft.getId(), draft.isIntermediate(), now)
+                : new DraftReturned(post.getId(), draft.getId(), draft.isIntermediate(), true, comment.strip(), now));
+    }
+
+    /**
+     * The org specialist records the posted answer: its link and text, the approved text when none is given (п.9).
+     * A final answer closes the post; an intermediate one leaves it awaiting the final answer (п.13).
+     */
+    @Transactional
+    public Post postAnswer(long postId, long version, String url, String text, Actor actor) {
+        Post post = load(postId, version, actor);
+        Instant now = clock.instant();
+        Draft draft = post.postAnswer(url == null ? null : url.strip(), text, actor, now);
+        posts.flush();
+        events.publishEvent(new AnswerPosted(post.getId(), draft.getId(), draft.isIntermediate(),
+                draft.getPostedUrl(), now));
+        return post;
+    }
+
+    /** An executor of a joint post sends their department's contribution to the org specialist (п.15). */
+    @Transactional
+    public Post contribute(long postId, long assignmentId, long version, String text, Actor actor) {
+        Post post = load(postId, version, actor);
+        Assignment assignment = assignmentOf(post, assignmentId);
+        Instant now = clock.instant();
+        post.contribute(assignment, text, actor, now);
+        posts.flush();
+        events.publishEvent(new ContributionSubmitted(post.getId(), assignment.getId(), assignment.getDepartmentId(),
+                now));
+        return post;
+    }
+
+    /** The post's state, if the post exists. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<PostState> stateOf(long postId) {
+        return posts.findById(postId).map(Post::getState);
+    }
+
+    /** Like {@link #load}, and refuses a person the waiting draft is not routed to (nor to whom they stand in for). */
+    private Post loadForApproval(long postId, long version, Actor actor) {
+        Post post = load(postId, version, actor);
+        if (post.awaitsApproval() && !post.mayApprove(actor)) {
+            throw new NotOnRoute();
+        }
         return post;
     }
 

@@ -21,7 +21,8 @@ class RepeatFinder {
     private static final int LIMIT = 20;
 
     record Candidate(long id, String externalId, PostState state, String authorName, Instant receivedAt,
-            String excerpt, boolean sameAuthor, boolean sameLink, double similarity) {
+            String excerpt, boolean sameAuthor, boolean sameLink, double similarity, String answerUrl,
+            String answerText) {
 
         /** Similarity in whole per cent, for display. */
         public int similarityPercent() {
@@ -63,13 +64,19 @@ class RepeatFinder {
         }
         params.put("exclude", excludeId == null ? -1L : excludeId);
         params.put("limit", LIMIT);
+        // the answer it got (п.16): the last one posted, intermediate or final
         String sql = "select p.id, p.external_id, p.state, p.author_name, p.received_at, left(p.text, 300) as excerpt, "
-                + sameAuthor + " as same_author, " + sameLink + " as same_link, " + similarity + " as sim"
+                + sameAuthor + " as same_author, " + sameLink + " as same_link, " + similarity + " as sim,"
+                + " (select d.posted_url from draft d where d.post_id = p.id and d.posted_at is not null"
+                + " order by d.posted_at desc, d.id desc limit 1) as answer_url,"
+                + " (select left(d.posted_text, 1000) from draft d where d.post_id = p.id and d.posted_at is not null"
+                + " order by d.posted_at desc, d.id desc limit 1) as answer_text"
                 + " from post p where p.id <> :exclude and (" + String.join(" or ", clauses) + ")"
                 + " order by same_link desc, same_author desc, sim desc, p.received_at desc limit :limit";
         return jdbc.sql(sql).params(params).query((rs, n) -> new Candidate(rs.getLong("id"),
                 rs.getString("external_id"), PostState.valueOf(rs.getString("state")), rs.getString("author_name"),
                 InboxQuery.instant(rs, "received_at"), rs.getString("excerpt"), rs.getBoolean("same_author"),
-                rs.getBoolean("same_link"), rs.getDouble("sim"))).list();
+                rs.getBoolean("same_link"), rs.getDouble("sim"), rs.getString("answer_url"),
+                rs.getString("answer_text"))).list();
     }
 }

@@ -86,16 +86,6 @@ class WorkListController {
             java.time.Instant assignedAt, String department) {
     }
 
-    @GetMapping("/approvals")
-    String approvals(Model model) {
-        return list(model, "approvals");
-    }
-
-    @GetMapping("/escalations")
-    String escalations(Model model) {
-        return list(model, "escalations");
-    }
-
     private static String list(Model model, String kind) {
         model.addAttribute("kind", kind);
         return VIEW;
