@@ -16,7 +16,7 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "otklik.demo=true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"otklik.demo=true", "otklik.sweep.enabled=false"})
 @AutoConfigureMockMvc
 @Import(TestConfig.class)
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)

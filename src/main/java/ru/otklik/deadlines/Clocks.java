@@ -1,0 +1,151 @@
+package ru.otklik.deadlines;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ru.otklik.calendar.WorkingCalendar;
+import ru.otklik.calendar.WorkingTime;
+
+/**
+ * The clocks of posts as pages show them, live: other modules call it (also from templates as {@code @clocks}).
+ */
+@Service("clocks")
+public class Clocks {
+
+    private static final ZoneId ZONE = WorkingCalendar.MINISTRY_ZONE;
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+    private static final String SELECT = """
+            select c.id, c.rule_code, c.post_id, c.notice_id, c.assignment_id, d.name as department, c.started_at, c.due_at,
+                   c.stopped_at, c.state, r.clock_kind, r.warn_percent
+            from deadline_clock c join deadline_rule r on r.code = c.rule_code
+            left join department d on d.id = c.department_id
+            """;
+
+    private record Row(long id, String rule, Long postId, Long assignmentId, String department, Instant startedAt,
+            Instant dueAt, Instant stoppedAt, ClockState state, ClockKind kind, int warnPercent) {
+    }
+
+    private final JdbcClient jdbc;
+    private final WorkingTime workingTime;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    Clocks(JdbcClient jdbc, WorkingTime workingTime, MessageSource messages, Clock clock) {
+        this.jdbc = jdbc;
+        this.workingTime = workingTime;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** Each post's open clock due first (running or breached and not yet stopped), in one query. */
+    @Transactional(readOnly = true)
+    public Map<Long, LiveClock> nearestRunning(Collection<Long> postIds) {
+        Map<Long, LiveClock> result = new LinkedHashMap<>();
+        if (postIds == null || postIds.isEmpty()) {
+            return result;
+        }
+        Instant now = clock.instant();
+        WorkingCalendar calendar = workingTime.current();
+        jdbc.sql("select distinct on (c.post_id) * from (" + SELECT
+                        + " where c.post_id in (:ids) and c.stopped_at is null) c order by c.post_id, c.due_at, c.id")
+                .param("ids", postIds)
+                .query(Clocks::row).list()
+                .forEach(row -> result.put(row.postId(), live(row, now, calendar)));
+        return result;
+    }
+
+    /** Every clock of a post, met and breached ones included, in the order they started. */
+    @Transactional(readOnly = true)
+    public List<LiveClock> ofPost(long postId) {
+        Instant now = clock.instant();
+        WorkingCalendar calendar = workingTime.current();
+        return jdbc.sql(SELECT + " where c.post_id = ? order by c.started_at, r.position, c.id").param(postId)
+                .query(Clocks::row).list().stream().map(row -> live(row, now, calendar)).toList();
+    }
+
+    /** The clocks of legislation notices, by notice id. */
+    @Transactional(readOnly = true)
+    Map<Long, LiveClock> ofNotices() {
+        Instant now = clock.instant();
+        WorkingCalendar calendar = workingTime.current();
+        Map<Long, LiveClock> result = new LinkedHashMap<>();
+        jdbc.sql(SELECT + " where c.notice_id is not null order by c.id")
+                .query((rs, n) -> Map.entry(rs.getLong("notice_id"), row(rs, n))).list()
+                .forEach(e -> result.put(e.getKey(), live(e.getValue(), now, calendar)));
+        return result;
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getLong("id"), rs.getString("rule_code"), Sql.longOrNull(rs, "post_id"),
+                Sql.longOrNull(rs, "assignment_id"), rs.getString("department"), Sql.instant(rs, "started_at"),
+                Sql.instant(rs, "due_at"), Sql.instant(rs, "stopped_at"), ClockState.valueOf(rs.getString("state")),
+                ClockKind.valueOf(rs.getString("clock_kind")), rs.getInt("warn_percent"));
+    }
+
+    private LiveClock live(Row r, Instant now, WorkingCalendar calendar) {
+        String ruleName = msg("deadlines.rule." + r.rule());
+        String tone;
+        String text;
+        if (r.stoppedAt() != null) {
+            boolean met = r.state() == ClockState.MET;
+            tone = met ? "met" : "breached";
+            text = met ? msg("deadlines.clock.met")
+                    : msg("deadlines.clock.breachedBy", span(r, r.dueAt(), r.stoppedAt(), calendar));
+        }
+        else if (now.isBefore(r.dueAt())) {
+            long total = seconds(r, r.startedAt(), r.dueAt(), calendar);
+            long used = seconds(r, r.startedAt(), now, calendar);
+            tone = total > 0 && used * 100 >= total * r.warnPercent() ? "warn" : "ok";
+            text = msg("deadlines.clock.left", span(r, now, r.dueAt(), calendar));
+        }
+        else {
+            tone = "breached";
+            text = msg("deadlines.clock.overdue", span(r, r.dueAt(), now, calendar));
+        }
+        String label = msg("deadlines.clock.label", ruleName, text, FORMAT.format(r.dueAt().atZone(ZONE)));
+        return new LiveClock(r.id(), r.rule(), ruleName, r.postId(), r.assignmentId(), r.department(), r.startedAt(),
+                r.dueAt(), r.stoppedAt(), r.state(), r.kind(), tone, text, label);
+    }
+
+    private static long seconds(Row r, Instant a, Instant b, WorkingCalendar calendar) {
+        if (!b.isAfter(a)) {
+            return 0;
+        }
+        return r.kind().working() ? calendar.workingSeconds(a, b) : Duration.between(a, b).toSeconds();
+    }
+
+    /** A span as text: minutes, hours and minutes, or (calendar clocks) days and hours; working ones say so. */
+    private String span(Row r, Instant a, Instant b, WorkingCalendar calendar) {
+        return span(seconds(r, a, b, calendar), r.kind().working());
+    }
+
+    String span(long seconds, boolean working) {
+        long minutes = (seconds + 59) / 60;
+        String prefix = working ? "deadlines.span.working." : "deadlines.span.";
+        if (minutes < 60) {
+            return msg(prefix + "minutes", String.valueOf(minutes));
+        }
+        if (working || minutes < 24 * 60) {
+            return msg(prefix + "hours", String.valueOf(minutes / 60), String.format("%02d", minutes % 60));
+        }
+        return msg(prefix + "days", String.valueOf(minutes / (24 * 60)), String.valueOf((minutes % (24 * 60)) / 60));
+    }
+
+    private String msg(String key, Object... args) {
+        return messages.getMessage(key, args, Notifications.RU);
+    }
+}

@@ -1,0 +1,153 @@
+package ru.otklik.people;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Absences and substitutes (п.3, Приказ п.5): the admin records them for everyone, a department head for the people
+ * of the departments they head (the head and the executors).
+ */
+@Controller
+class AbsenceController {
+
+    private static final String VIEW = "people/absences";
+
+    record Row(long id, String person, LocalDate startsOn, LocalDate endsOn, AbsenceKind kind, String substitute,
+            boolean current) {
+    }
+
+    private final Absences absences;
+    private final Users users;
+    private final Departments departments;
+    private final Clock clock;
+
+    AbsenceController(Absences absences, Users users, Departments departments, Clock clock) {
+        this.absences = absences;
+        this.users = users;
+        this.departments = departments;
+        this.clock = clock;
+    }
+
+    @GetMapping("/absences")
+    @Transactional(readOnly = true)
+    String list(@AuthenticationPrincipal CurrentUser user, Model model) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), Substitutes.ZONE);
+        Map<Long, User> people = manageable(user);
+        Map<Long, String> names = new LinkedHashMap<>();
+        users.findAll().forEach(u -> names.put(u.getId(), u.getFullName()));
+        model.addAttribute("rows", absences.endingOnOrAfter(today.minusDays(30)).stream()
+                .filter(a -> people.containsKey(a.getUserId()))
+                .map(a -> new Row(a.getId(), names.get(a.getUserId()), a.getStartsOn(), a.getEndsOn(), a.getKind(),
+                        names.get(a.getSubstituteId()), a.covers(today)))
+                .toList());
+        model.addAttribute("people", people.values());
+        model.addAttribute("substitutes", users.findAllByName().stream().filter(User::isEnabled).toList());
+        model.addAttribute("kinds", AbsenceKind.values());
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", List.of());
+        }
+        return VIEW;
+    }
+
+    @PostMapping("/absences")
+    @Transactional
+    String create(@RequestParam(required = false) Long userId, @RequestParam(required = false) String startsOn,
+            @RequestParam(required = false) String endsOn, @RequestParam(required = false) String kind,
+            @RequestParam(required = false) Long substituteId, @AuthenticationPrincipal CurrentUser user,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        List<String> errors = new ArrayList<>();
+        if (userId == null || !manageable(user).containsKey(userId)) {
+            errors.add("absences.error.person");
+        }
+        LocalDate from = date(startsOn);
+        LocalDate to = date(endsOn);
+        if (from == null || to == null) {
+            errors.add("absences.error.dates");
+        }
+        else if (to.isBefore(from)) {
+            errors.add("absences.error.order");
+        }
+        AbsenceKind absenceKind = null;
+        try {
+            absenceKind = kind == null ? null : AbsenceKind.valueOf(kind);
+        }
+        catch (IllegalArgumentException ex) {
+            // reported below
+        }
+        if (absenceKind == null) {
+            errors.add("absences.error.kind");
+        }
+        if (substituteId == null || users.findById(substituteId).filter(User::isEnabled).isEmpty()) {
+            errors.add("absences.error.substitute");
+        }
+        else if (substituteId.equals(userId)) {
+            errors.add("absences.error.self");
+        }
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("errors", errors);
+            return list(user, model);
+        }
+        absences.save(new Absence(userId, from, to, absenceKind, substituteId, user.id()));
+        redirect.addFlashAttribute("message", "absences.saved");
+        return "redirect:/absences";
+    }
+
+    @PostMapping("/absences/{id}/delete")
+    @Transactional
+    String delete(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+        Absence absence = absences.findById(id).filter(a -> manageable(user).containsKey(a.getUserId()))
+                .orElseThrow(NotFoundException::new);
+        absences.delete(absence);
+        redirect.addFlashAttribute("message", "absences.deleted");
+        return "redirect:/absences";
+    }
+
+    /** The people this person may record absences for, by id, in name order. */
+    private Map<Long, User> manageable(CurrentUser user) {
+        Map<Long, User> result = new LinkedHashMap<>();
+        if (user.hasRole(Role.ADMIN)) {
+            users.findAllByName().forEach(u -> result.put(u.getId(), u));
+            return result;
+        }
+        if (user.hasRole(Role.DEPT_HEAD)) {
+            List<User> people = new ArrayList<>();
+            for (Department d : departments.findAll()) {
+                if (d.getHead() != null && d.getHead().getId() == user.id()) {
+                    people.add(d.getHead());
+                    people.addAll(d.getExecutors());
+                }
+            }
+            people.stream().sorted(Comparator.comparing(User::getFullName)).forEach(u -> result.put(u.getId(), u));
+        }
+        return result;
+    }
+
+    private static LocalDate date(String value) {
+        try {
+            return value == null ? null : LocalDate.parse(value.strip());
+        }
+        catch (DateTimeParseException ex) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package ru.otklik.people;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who acts for whom (п.3, Приказ п.5): while a person is absent, their work goes to the substitute named for that
+ * absence; if the substitute is absent too, to theirs, and so on.
+ */
+@Service
+public class Substitutes {
+
+    /** The Ministry's zone: absences are whole days there. */
+    static final ZoneId ZONE = ZoneId.of("Asia/Novokuznetsk");
+    private static final int MAX_CHAIN = 5;
+
+    private final Absences absences;
+
+    Substitutes(Absences absences) {
+        this.absences = absences;
+    }
+
+    /** The person who acts for {@code userId} at the given instant: themselves unless absent then. */
+    @Transactional(readOnly = true)
+    public long effective(long userId, Instant at) {
+        LocalDate day = LocalDate.ofInstant(at, ZONE);
+        long current = userId;
+        Set<Long> seen = new HashSet<>();
+        while (seen.add(current) && seen.size() <= MAX_CHAIN) {
+            List<Absence> covering = absences.coveringDay(current, day);
+            if (covering.isEmpty()) {
+                return current;
+            }
+            current = covering.get(0).getSubstituteId();
+        }
+        // a circle of substitutes: the last one reached keeps the work rather than nobody
+        return current;
+    }
+
+    /** The person's absence at the given instant, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Absence> absence(long userId, Instant at) {
+        return absences.coveringDay(userId, LocalDate.ofInstant(at, ZONE)).stream().findFirst();
+    }
+}
