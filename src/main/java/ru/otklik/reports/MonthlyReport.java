@@ -1,0 +1,59 @@
+package ru.otklik.reports;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The monthly report (п.21): counts of posts, compliance with every deadline rule (п.19), and each executor's and
+ * department's work. Month boundaries are midnights in Asia/Novokuznetsk.
+ *
+ * @param scopeDepartments the departments a department head is limited to; empty for the whole Ministry
+ */
+public record MonthlyReport(YearMonth month, Instant from, Instant to, List<Long> scopeDepartments,
+        Map<Measure, Long> totals, List<Breakdown> breakdowns, List<RuleRow> rules, List<PerformerRow> executors,
+        List<PerformerRow> departments) {
+
+    /** One dimension's table: a row per key (a source, a department, an importance), a column per measure. */
+    public record Breakdown(Dimension dimension, List<Row> rows) {
+    }
+
+    /** One row of a breakdown. */
+    public record Row(String key, String label, Map<Measure, Long> counts) {
+
+        public long count(Measure measure) {
+            return counts.getOrDefault(measure, 0L);
+        }
+    }
+
+    /**
+     * Compliance with one deadline rule for the clocks started during the month.
+     *
+     * @param shareOnTime met / (met + breached), {@code null} when nothing was judged yet
+     * @param medianMinutes the median time used by finished clocks, in working minutes for working clocks and in
+     *        calendar minutes for calendar ones; {@code null} when no clock finished
+     */
+    public record RuleRow(String code, String clause, String clockKind, long started, long met, long breached,
+            long running, Double shareOnTime, Long medianMinutes) {
+    }
+
+    /** An executor's or a department's work during the month. */
+    public record PerformerRow(long id, String name, long assignments, long answers, long onTime, long late,
+            Double shareOnTime) {
+    }
+
+    public long total(Measure measure) {
+        return totals.getOrDefault(measure, 0L);
+    }
+
+    public Breakdown breakdown(Dimension dimension) {
+        return breakdowns.stream().filter(b -> b.dimension() == dimension).findFirst()
+                .orElse(new Breakdown(dimension, List.of()));
+    }
+
+    /** Whether the report is limited to some departments (a department head's view). */
+    public boolean scoped() {
+        return !scopeDepartments.isEmpty();
+    }
+}

@@ -1,0 +1,277 @@
+package ru.otklik.reports;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ru.otklik.calendar.WorkingCalendar;
+import ru.otklik.calendar.WorkingTime;
+import ru.otklik.reports.MonthlyReport.Breakdown;
+import ru.otklik.reports.MonthlyReport.PerformerRow;
+import ru.otklik.reports.MonthlyReport.RuleRow;
+import ru.otklik.reports.MonthlyReport.Row;
+
+/**
+ * Builds the monthly report with a fixed number of set-based queries, whatever the number of posts.
+ */
+@Service
+public class MonthlyReports {
+
+    static final ZoneId MINISTRY_ZONE = WorkingCalendar.MINISTRY_ZONE;
+
+    /** Every counted fact of the month as (post, measure); the department/scope filters are applied around it. */
+    /**
+     * Every counted fact of the month as (post, measure, source, importance). Each branch reads only the month's rows
+     * through an index; "open at the end" uses the GiST index on the post's open interval.
+     */
+    static final String MEASURED = """
+            with measured as materialized (
+              select p.id as post_id, 'RECEIVED' as measure, p.source, p.importance from post p
+               where p.received_at >= :from and p.received_at < :to
+              union all
+              select p.id, case e.to_state when 'ANSWERED' then 'ANSWERED' else 'INTERMEDIATE' end, p.source, p.importance
+                from post_event e join post p on p.id = e.post_id
+               where e.action = 'ANSWER_POSTED' and e.to_state in ('ANSWERED', 'AWAITING_FINAL') and e.at >= :from and e.at < :to
+              union all
+              select p.id, case e.action when 'REFUSED' then 'NOT_PROCESSED' else 'RETURNED_TO_CUR' end, p.source, p.importance
+                from post_event e join post p on p.id = e.post_id
+               where e.action in ('RETURNED_TO_CUR', 'REFUSED') and e.at >= :from and e.at < :to
+              union all
+              select p.id, 'OPEN_AT_END', p.source, p.importance from post p
+               where tstzrange(p.received_at, case when p.closed_at < p.received_at then p.received_at else p.closed_at end, '(]')
+                     @> cast(:to as timestamptz)
+            )
+            """;
+
+    static final List<String> SOURCES = List.of("VK", "OK", "BLOG", "OTHER");
+    static final List<String> IMPORTANCES = List.of("NORMAL", "HIGH");
+
+    static final String IN_SCOPE = "(not :scoped or exists (select 1 from assignment sa where sa.post_id = %s and sa.department_id = any(:depts)))";
+
+    /** The counts of every measure: in total, by source, by importance (grouping sets) and by department. */
+    static final String COUNTS = MEASURED + """
+                , scoped as (
+                  select m.* from measured m where """ + IN_SCOPE.formatted("m.post_id") + """
+                )
+                select 'dims' as kind, m.measure, m.source, m.importance, null as department_id,
+                       grouping(m.source) as gs, grouping(m.importance) as gi, count(*) as n
+                  from scoped m
+                 group by grouping sets ((m.measure), (m.measure, m.source), (m.measure, m.importance))
+                union all
+                select 'dept', m.measure, null, null, coalesce(a.department_id, 0), 1, 1, count(distinct m.post_id)
+                  from scoped m left join assignment a on a.post_id = m.post_id
+                 where (not :scoped or a.department_id = any(:depts))
+                 group by m.measure, coalesce(a.department_id, 0)
+                """;
+
+    private final JdbcClient jdbc;
+    private final WorkingTime workingTime;
+    private final Labels labels;
+    private final Clock clock;
+
+    MonthlyReports(JdbcClient jdbc, WorkingTime workingTime, Labels labels, Clock clock) {
+        this.jdbc = jdbc;
+        this.workingTime = workingTime;
+        this.labels = labels;
+        this.clock = clock;
+    }
+
+    /** The current month in the Ministry's time zone. */
+    public YearMonth currentMonth() {
+        return YearMonth.now(clock.withZone(MINISTRY_ZONE));
+    }
+
+    /** First instant of the month in the Ministry's time zone. */
+    public static Instant start(YearMonth month) {
+        return month.atDay(1).atStartOfDay(MINISTRY_ZONE).toInstant();
+    }
+
+    /**
+     * The report for a month, for the whole Ministry ({@code departments} empty) or for some departments only.
+     */
+    @Transactional(readOnly = true)
+    public MonthlyReport build(YearMonth month, List<Long> departments) {
+        Instant from = start(month);
+        Instant to = start(month.plusMonths(1));
+        Params params = new Params(from, to, departments);
+
+        Map<Measure, Long> totals = new EnumMap<>(Measure.class);
+        Map<Dimension, Map<String, Map<Measure, Long>>> tables = new EnumMap<>(Dimension.class);
+        jdbc.sql(COUNTS).paramSource(params.source()).query(rs -> {
+                    Measure measure = Measure.valueOf(rs.getString("measure"));
+                    long n = rs.getLong("n");
+                    if ("dept".equals(rs.getString("kind"))) {
+                        put(tables, Dimension.DEPARTMENT, rs.getString("department_id"), measure, n);
+                    }
+                    else if (rs.getInt("gs") == 1 && rs.getInt("gi") == 1) {
+                        totals.put(measure, n);
+                    }
+                    else if (rs.getInt("gs") == 0) {
+                        put(tables, Dimension.SOURCE, rs.getString("source"), measure, n);
+                    }
+                    else {
+                        put(tables, Dimension.IMPORTANCE, rs.getString("importance"), measure, n);
+                    }
+                });
+
+        Map<String, String> departmentNames = new HashMap<>();
+        departmentNames.put("0", labels.get("report.department.none"));
+        jdbc.sql("select id, name from department").query(rs -> {
+            departmentNames.put(rs.getString("id"), rs.getString("name"));
+        });
+        List<Breakdown> breakdowns = List.of(
+                breakdown(Dimension.SOURCE, tables, SOURCES, codes(SOURCES, labels::source)),
+                breakdown(Dimension.DEPARTMENT, tables, List.of(), departmentNames),
+                breakdown(Dimension.IMPORTANCE, tables, IMPORTANCES, codes(IMPORTANCES, labels::importance)));
+
+        return new MonthlyReport(month, from, to, departments, totals, breakdowns, rules(params),
+                performers(params, "executor"), performers(params, "department"));
+    }
+
+    List<RuleRow> rules(Params params) {
+        Map<String, List<Long>> used = new HashMap<>();
+        Map<String, String> kinds = new HashMap<>();
+        WorkingCalendar calendar = workingTime.current();
+        jdbc.sql("""
+                select c.rule_code, r.clock_kind, c.started_at, c.stopped_at
+                  from deadline_clock c join deadline_rule r on r.code = c.rule_code
+                 where c.started_at >= :from and c.started_at < :to and c.stopped_at is not null
+                   and """ + clockScope()).paramSource(params.source()).query(rs -> {
+                    String kind = rs.getString("clock_kind");
+                    Instant start = rs.getTimestamp("started_at").toInstant();
+                    Instant stop = rs.getTimestamp("stopped_at").toInstant();
+                    long minutes = kind.startsWith("WORKING") ? calendar.workingMinutes(start, stop)
+                            : Duration.between(start, stop).toMinutes();
+                    used.computeIfAbsent(rs.getString("rule_code"), k -> new ArrayList<>()).add(minutes);
+                    kinds.put(rs.getString("rule_code"), kind);
+                });
+        return jdbc.sql("""
+                select r.code, r.clause, r.clock_kind,
+                       count(c.id) as started,
+                       count(c.id) filter (where c.state = 'MET') as met,
+                       count(c.id) filter (where c.state = 'BREACHED') as breached,
+                       count(c.id) filter (where c.state = 'RUNNING') as running
+                  from deadline_rule r
+                  left join deadline_clock c on c.rule_code = r.code and c.started_at >= :from and c.started_at < :to
+                   and """ + clockScope() + """
+                 group by r.code, r.clause, r.clock_kind, r.position
+                 order by r.position
+                """).paramSource(params.source()).query((rs, n) -> {
+                    long met = rs.getLong("met");
+                    long breached = rs.getLong("breached");
+                    return new RuleRow(rs.getString("code"), rs.getString("clause"), rs.getString("clock_kind"),
+                            rs.getLong("started"), met, breached, rs.getLong("running"), share(met, breached),
+                            median(used.get(rs.getString("code"))));
+                }).list();
+    }
+
+    List<PerformerRow> performers(Params params, String kind) {
+        boolean executors = kind.equals("executor");
+        String key = executors ? "a.executor_id" : "a.department_id";
+        String clockKey = executors ? "c.responsible_id" : "c.department_id";
+        String names = executors ? "select id, full_name as name from app_user" : "select id, name from department";
+        return jdbc.sql("""
+                with assigned as (
+                  select %1$s as id, count(*) as n from assignment a
+                   where a.assigned_at >= :from and a.assigned_at < :to and (not :scoped or a.department_id = any(:depts))
+                   group by %1$s
+                ), answered as (
+                  select %1$s as id, count(distinct e.post_id) as n
+                    from post_event e join assignment a on a.post_id = e.post_id and a.state = 'ACCEPTED'
+                   where e.action = 'ANSWER_POSTED' and e.to_state = 'ANSWERED' and e.at >= :from and e.at < :to
+                     and (not :scoped or a.department_id = any(:depts))
+                   group by %1$s
+                ), judged as (
+                  select %2$s as id, count(*) filter (where c.state = 'MET') as met,
+                         count(*) filter (where c.state = 'BREACHED') as late
+                    from deadline_clock c
+                   where c.rule_code = 'EXECUTOR_ANSWER' and c.started_at >= :from and c.started_at < :to
+                     and (not :scoped or c.department_id = any(:depts))
+                   group by %2$s
+                ), ids as (
+                  select id from assigned union select id from answered union select id from judged
+                )
+                select ids.id, names.name, coalesce(assigned.n, 0) as assignments, coalesce(answered.n, 0) as answers,
+                       coalesce(judged.met, 0) as met, coalesce(judged.late, 0) as late
+                  from ids join (%3$s) names on names.id = ids.id
+                  left join assigned on assigned.id = ids.id
+                  left join answered on answered.id = ids.id
+                  left join judged on judged.id = ids.id
+                 order by names.name
+                """.formatted(key, clockKey, names)).paramSource(params.source()).query((rs, n) -> {
+                    long met = rs.getLong("met");
+                    long late = rs.getLong("late");
+                    return new PerformerRow(rs.getLong("id"), rs.getString("name"), rs.getLong("assignments"),
+                            rs.getLong("answers"), met, late, share(met, late));
+                }).list();
+    }
+
+    private static String clockScope() {
+        return "(not :scoped or c.department_id = any(:depts) or " + IN_SCOPE.formatted("c.post_id") + ")";
+    }
+
+    private static void put(Map<Dimension, Map<String, Map<Measure, Long>>> tables, Dimension dimension, String key,
+            Measure measure, long n) {
+        tables.computeIfAbsent(dimension, d -> new LinkedHashMap<>())
+                .computeIfAbsent(key, k -> new EnumMap<>(Measure.class))
+                .merge(measure, n, Long::sum);
+    }
+
+    private static Breakdown breakdown(Dimension dimension, Map<Dimension, Map<String, Map<Measure, Long>>> tables,
+            List<String> fixedKeys, Map<String, String> labels) {
+        Map<String, Map<Measure, Long>> table = tables.getOrDefault(dimension, Map.of());
+        List<String> keys = new ArrayList<>(fixedKeys);
+        table.keySet().stream().filter(k -> !keys.contains(k))
+                .sorted((a, b) -> labels.getOrDefault(a, a).compareTo(labels.getOrDefault(b, b)))
+                .forEach(keys::add);
+        return new Breakdown(dimension, keys.stream()
+                .map(k -> new Row(k, labels.getOrDefault(k, k), table.getOrDefault(k, Map.of())))
+                .toList());
+    }
+
+    private static Map<String, String> codes(List<String> codes, java.util.function.UnaryOperator<String> label) {
+        Map<String, String> names = new HashMap<>();
+        codes.forEach(code -> names.put(code, label.apply(code)));
+        return names;
+    }
+
+    static Double share(long onTime, long late) {
+        return onTime + late == 0 ? null : (double) onTime / (onTime + late);
+    }
+
+    static Long median(List<Long> values) {
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        long[] sorted = values.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : Math.round((sorted[mid - 1] + sorted[mid]) / 2.0);
+    }
+
+    /** The query parameters every report query shares. */
+    record Params(Instant from, Instant to, List<Long> departments) {
+
+        org.springframework.jdbc.core.namedparam.MapSqlParameterSource source() {
+            return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                    .addValue("from", Timestamp.from(from))
+                    .addValue("to", Timestamp.from(to))
+                    .addValue("scoped", !departments.isEmpty())
+                    .addValue("depts", departments.toArray(Long[]::new));
+        }
+    }
+}
