@@ -8,7 +8,13 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import ru.otklik.intake.ApiTokens;
 
@@ -22,6 +28,14 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
             + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
+    /** Swagger UI (admins only) needs inline styles; every other page keeps the strict policy. */
+    static final String SWAGGER_UI_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'",
+            "style-src 'self' 'unsafe-inline'");
+
+    private static final RequestMatcher SWAGGER_UI = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"),
+            PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"));
+
     private static final String[] APPROVERS = {"DEPT_HEAD", "DEPUTY_MINISTER", "FIRST_DEPUTY_MINISTER", "MINISTER"};
 
     /**
@@ -31,8 +45,11 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ApiProblemWriter problems) throws Exception {
-        http.securityMatcher("/api/**")
+        http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**")
                 .authorizeHttpRequests(requests -> requests
+                        // The OpenAPI description: for ЦУР's integrators (token) and for admins (Swagger UI, session).
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**")
+                                .hasAnyAuthority(ApiTokenFilter.CUR_ROLE, "ROLE_ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/calendar/**").authenticated()
                         .requestMatchers("/api/v1/messages", "/api/v1/messages/**").hasAuthority(ApiTokenFilter.CUR_ROLE)
                         .anyRequest().denyAll())
@@ -58,20 +75,35 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/reports/**").hasAnyRole("ORG_SPECIALIST", "ORG_HEAD", "DEPT_HEAD",
+                                "DEPUTY_MINISTER", "FIRST_DEPUTY_MINISTER", "MINISTER")
                         .requestMatchers("/inbox/**").hasAnyRole("ORG_SPECIALIST", "ORG_HEAD")
                         .requestMatchers("/assignments/**").hasRole("EXECUTOR")
                         .requestMatchers("/approvals/**").hasAnyRole(APPROVERS)
                         .requestMatchers("/escalations/**").hasAnyRole("DEPUTY_MINISTER", "FIRST_DEPUTY_MINISTER", "MINISTER")
+                        .requestMatchers("/absences/**").hasAnyRole("ADMIN", "DEPT_HEAD")
+                        .requestMatchers("/legislation/**").hasAnyRole("DEPT_HEAD", "ORG_SPECIALIST", "ORG_HEAD",
+                                "DEPUTY_MINISTER", "FIRST_DEPUTY_MINISTER", "MINISTER")
+                        // Notifications are the person's own; clocks are checked per post in code, like the post page.
+                        .requestMatchers("/notifications", "/notifications/**", "/clocks/**").authenticated()
                         // Registering a post by hand: org staff. A post's page and actions: checked per post in code.
                         .requestMatchers("/posts", "/posts/new", "/posts/repeats").hasAnyRole("ORG_SPECIALIST", "ORG_HEAD")
+                        .requestMatchers("/posts/templates", "/posts/templates/**").hasRole("DEPT_HEAD")
                         .requestMatchers("/posts/**").authenticated()
+                        // Bulk import of ЦУР's exports: org staff. Swagger UI of the API: admins.
+                        .requestMatchers("/import", "/import/**").hasAnyRole("ORG_SPECIALIST", "ORG_HEAD")
+                        .requestMatchers("/swagger-ui.html", "/swagger-ui/**").hasRole("ADMIN")
                         .requestMatchers("/", "/help", "/calendar", "/calendar/**").authenticated()
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error"))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        // Swagger UI's bundle sets inline styles: only its own pages get that relaxation
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(SWAGGER_UI),
+                                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
+                                new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_CONTENT_SECURITY_POLICY)))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(frame -> frame.deny()));
         return http.build();

@@ -32,6 +32,8 @@ public final class Browser implements TestWatcher {
 
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    /** Where the browser saves downloaded files. */
+    public static final Path DOWNLOADS = Path.of("target", "browser-downloads");
 
     private WebDriver driver;
     private String base;
@@ -46,11 +48,20 @@ public final class Browser implements TestWatcher {
         Assumptions.assumeTrue(present, "Chromium is not installed (apt-get install chromium chromium-driver): "
                 + "real-browser journeys skipped on this machine");
         if (driver == null) {
+            try {
+                Files.createDirectories(DOWNLOADS);
+            }
+            catch (IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());
             options.addArguments(List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
                     "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=ru-RU"));
+            options.setExperimentalOption("prefs", java.util.Map.of(
+                    "download.default_directory", DOWNLOADS.toAbsolutePath().toString(),
+                    "download.prompt_for_download", false));
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                     .build();
             driver = new ChromeDriver(service, options);
@@ -74,7 +85,7 @@ public final class Browser implements TestWatcher {
         driver.findElement(By.id("username")).sendKeys(login);
         driver.findElement(By.id("password")).sendKeys("demo");
         driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
-        waitFor(By.cssSelector("form[action='/logout']"));
+        waitFor(By.id("otklik-bell"));
     }
 
     public WebElement waitFor(By by) {
@@ -87,9 +98,20 @@ public final class Browser implements TestWatcher {
 
     /** Scrolls the element into the middle of the window, then clicks it as a person would. */
     public void click(By by) {
-        WebElement element = waitFor(by);
+        click(waitFor(by));
+    }
+
+    /** Scrolls the element into the middle of the window, then clicks it as a person would. */
+    public void click(WebElement element) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(element)).click();
+    }
+
+    /** Fills a field as a person types: clears it, then types. */
+    public void type(By by, String text) {
+        WebElement field = waitFor(by);
+        field.clear();
+        field.sendKeys(text);
     }
 
     public String pageText() {
