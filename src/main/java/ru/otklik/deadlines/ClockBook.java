@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,34 +31,50 @@ class ClockBook {
     }
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final Rules rules;
     private final WorkingTime workingTime;
 
-    ClockBook(JdbcClient jdbc, Rules rules, WorkingTime workingTime) {
+    ClockBook(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Rules rules, WorkingTime workingTime) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.rules = rules;
         this.workingTime = workingTime;
     }
 
     /** Starts a clock unless the same one is already open (the open-clock unique key). */
     boolean start(Start s) {
+        return start(List.of(s)) == 1;
+    }
+
+    /**
+     * Starts several clocks with one read of the rules and one batch of inserts; a clock already open stays as it is.
+     *
+     * @return how many clocks were started
+     */
+    int start(List<Start> starts) {
         Map<String, DeadlineRule> all = rules.byCode();
-        DeadlineRule rule = all.get(s.rule());
         WorkingCalendar calendar = workingTime.current();
-        Instant due = due(rule, s.baseAt(), s.offsetRule(), all, calendar);
-        Instant warn = rule.warnAt(s.startedAt(), due, calendar);
-        return jdbc.sql("""
-                        insert into deadline_clock (rule_code, post_id, assignment_id, notice_id, department_id,
-                            responsible_id, base_at, offset_rule, started_at, due_at, warn_at, state)
-                        values (:rule, :post, :assignment, :notice, :department, :responsible, :base, :offset,
-                            :started, :due, :warn, 'RUNNING')
-                        on conflict do nothing""")
-                .param("rule", rule.code()).param("post", s.postId()).param("assignment", s.assignmentId())
-                .param("notice", s.noticeId()).param("department", s.departmentId())
-                .param("responsible", s.responsibleId()).param("base", Sql.ts(s.baseAt()))
-                .param("offset", s.offsetRule()).param("started", Sql.ts(s.startedAt()))
-                .param("due", Sql.ts(due)).param("warn", Sql.ts(warn))
-                .update() == 1;
+        MapSqlParameterSource[] rows = new MapSqlParameterSource[starts.size()];
+        for (int i = 0; i < rows.length; i++) {
+            Start s = starts.get(i);
+            DeadlineRule rule = all.get(s.rule());
+            Instant due = due(rule, s.baseAt(), s.offsetRule(), all, calendar);
+            Instant warn = rule.warnAt(s.startedAt(), due, calendar);
+            rows[i] = new MapSqlParameterSource()
+                    .addValue("rule", rule.code()).addValue("post", s.postId()).addValue("assignment", s.assignmentId())
+                    .addValue("notice", s.noticeId()).addValue("department", s.departmentId())
+                    .addValue("responsible", s.responsibleId()).addValue("base", Sql.ts(s.baseAt()))
+                    .addValue("offset", s.offsetRule()).addValue("started", Sql.ts(s.startedAt()))
+                    .addValue("due", Sql.ts(due)).addValue("warn", Sql.ts(warn));
+        }
+        int[] counts = batch.batchUpdate("""
+                insert into deadline_clock (rule_code, post_id, assignment_id, notice_id, department_id,
+                    responsible_id, base_at, offset_rule, started_at, due_at, warn_at, state)
+                values (:rule, :post, :assignment, :notice, :department, :responsible, :base, :offset,
+                    :started, :due, :warn, 'RUNNING')
+                on conflict do nothing""", rows);
+        return java.util.Arrays.stream(counts).map(c -> c > 0 ? 1 : 0).sum();
     }
 
     /**

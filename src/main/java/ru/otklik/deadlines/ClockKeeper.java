@@ -66,10 +66,10 @@ class ClockKeeper {
 
     @EventListener
     void on(PostRegistered e) {
-        book.start(ClockBook.Start.ofPost(ROUTE, e.postId(), e.receivedAt(), e.receivedAt()));
-        book.start(ClockBook.Start.ofPost(CUR_SUBMIT, e.postId(), e.receivedAt(), e.receivedAt()));
         boolean high = e.importance() == Importance.HIGH;
-        book.start(ClockBook.Start.ofPost(high ? ANSWER_HIGH : ANSWER, e.postId(), e.detectedAt(), e.detectedAt()));
+        book.start(List.of(ClockBook.Start.ofPost(ROUTE, e.postId(), e.receivedAt(), e.receivedAt()),
+                ClockBook.Start.ofPost(CUR_SUBMIT, e.postId(), e.receivedAt(), e.receivedAt()),
+                ClockBook.Start.ofPost(high ? ANSWER_HIGH : ANSWER, e.postId(), e.detectedAt(), e.detectedAt())));
         if (high) {
             notifications.notifyCoordinator(NotificationKind.HIGH_POST, null, e.postId(), null, e.at());
         }

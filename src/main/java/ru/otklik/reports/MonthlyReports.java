@@ -62,21 +62,25 @@ public class MonthlyReports {
 
     static final String IN_SCOPE = "(not :scoped or exists (select 1 from assignment sa where sa.post_id = %s and sa.department_id = any(:depts)))";
 
-    /** The counts of every measure: in total, by source, by importance (grouping sets) and by department. */
-    static final String COUNTS = MEASURED + """
-                , scoped as (
-                  select m.* from measured m where """ + IN_SCOPE.formatted("m.post_id") + """
-                )
+    /**
+     * The counts of every measure: in total, by source, by importance (grouping sets) and by department (a post sent
+     * to two departments counts in each). A department head's report first keeps the posts of their departments.
+     */
+    static String counts(boolean scoped) {
+        String facts = scoped ? "scoped" : "measured";
+        return MEASURED + (scoped ? ", scoped as (select m.* from measured m where " + IN_SCOPE.formatted("m.post_id") + ")" : "")
+                + """
                 select 'dims' as kind, m.measure, m.source, m.importance, null as department_id,
                        grouping(m.source) as gs, grouping(m.importance) as gi, count(*) as n
-                  from scoped m
+                  from %1$s m
                  group by grouping sets ((m.measure), (m.measure, m.source), (m.measure, m.importance))
                 union all
-                select 'dept', m.measure, null, null, coalesce(a.department_id, 0), 1, 1, count(distinct m.post_id)
-                  from scoped m left join assignment a on a.post_id = m.post_id
+                select 'dept', m.measure, null, null, coalesce(a.department_id, 0), 1, 1, count(*)
+                  from %1$s m left join assignment a on a.post_id = m.post_id
                  where (not :scoped or a.department_id = any(:depts))
                  group by m.measure, coalesce(a.department_id, 0)
-                """;
+                """.formatted(facts);
+    }
 
     private final JdbcClient jdbc;
     private final WorkingTime workingTime;
@@ -111,7 +115,7 @@ public class MonthlyReports {
 
         Map<Measure, Long> totals = new EnumMap<>(Measure.class);
         Map<Dimension, Map<String, Map<Measure, Long>>> tables = new EnumMap<>(Dimension.class);
-        jdbc.sql(COUNTS).paramSource(params.source()).query(rs -> {
+        jdbc.sql(counts(!departments.isEmpty())).paramSource(params.source()).query(rs -> {
                     Measure measure = Measure.valueOf(rs.getString("measure"));
                     long n = rs.getLong("n");
                     if ("dept".equals(rs.getString("kind"))) {
@@ -138,8 +142,9 @@ public class MonthlyReports {
                 breakdown(Dimension.DEPARTMENT, tables, List.of(), departmentNames),
                 breakdown(Dimension.IMPORTANCE, tables, IMPORTANCES, codes(IMPORTANCES, labels::importance)));
 
+        Performers performers = performers(params);
         return new MonthlyReport(month, from, to, departments, totals, breakdowns, rules(params),
-                performers(params, "executor"), performers(params, "department"));
+                performers.executors(), performers.departments());
     }
 
     List<RuleRow> rules(Params params) {
@@ -179,45 +184,63 @@ public class MonthlyReports {
                 }).list();
     }
 
-    List<PerformerRow> performers(Params params, String kind) {
-        boolean executors = kind.equals("executor");
-        String key = executors ? "a.executor_id" : "a.department_id";
-        String clockKey = executors ? "c.responsible_id" : "c.department_id";
-        String names = executors ? "select id, full_name as name from app_user" : "select id, name from department";
-        return jdbc.sql("""
+    /**
+     * Each executor's and each department's month in one statement: assignments received, final answers given, and
+     * drafts (the EXECUTOR_ANSWER rule) on time or late.
+     *
+     * @return the executors' rows and the departments' rows
+     */
+    Performers performers(Params params) {
+        List<PerformerRow> executors = new ArrayList<>();
+        List<PerformerRow> departments = new ArrayList<>();
+        jdbc.sql("""
                 with assigned as (
-                  select %1$s as id, count(*) as n from assignment a
+                  select grouping(a.executor_id) as by_department, coalesce(a.executor_id, a.department_id) as id,
+                         count(*) as n
+                    from assignment a
                    where a.assigned_at >= :from and a.assigned_at < :to and (not :scoped or a.department_id = any(:depts))
-                   group by %1$s
+                   group by grouping sets ((a.executor_id), (a.department_id))
                 ), answered as (
-                  select %1$s as id, count(distinct e.post_id) as n
+                  select grouping(a.executor_id) as by_department, coalesce(a.executor_id, a.department_id) as id,
+                         count(distinct e.post_id) as n
                     from post_event e join assignment a on a.post_id = e.post_id and a.state = 'ACCEPTED'
                    where e.action = 'ANSWER_POSTED' and e.to_state = 'ANSWERED' and e.at >= :from and e.at < :to
                      and (not :scoped or a.department_id = any(:depts))
-                   group by %1$s
+                   group by grouping sets ((a.executor_id), (a.department_id))
                 ), judged as (
-                  select %2$s as id, count(*) filter (where c.state = 'MET') as met,
-                         count(*) filter (where c.state = 'BREACHED') as late
+                  select grouping(c.responsible_id) as by_department, coalesce(c.responsible_id, c.department_id) as id,
+                         count(*) filter (where c.state = 'MET') as met, count(*) filter (where c.state = 'BREACHED') as late
                     from deadline_clock c
                    where c.rule_code = 'EXECUTOR_ANSWER' and c.started_at >= :from and c.started_at < :to
                      and (not :scoped or c.department_id = any(:depts))
-                   group by %2$s
-                ), ids as (
-                  select id from assigned union select id from answered union select id from judged
+                   group by grouping sets ((c.responsible_id), (c.department_id))
+                ), keys as (
+                  select by_department, id from assigned union select by_department, id from answered
+                  union select by_department, id from judged
                 )
-                select ids.id, names.name, coalesce(assigned.n, 0) as assignments, coalesce(answered.n, 0) as answers,
-                       coalesce(judged.met, 0) as met, coalesce(judged.late, 0) as late
-                  from ids join (%3$s) names on names.id = ids.id
-                  left join assigned on assigned.id = ids.id
-                  left join answered on answered.id = ids.id
-                  left join judged on judged.id = ids.id
-                 order by names.name
-                """.formatted(key, clockKey, names)).paramSource(params.source()).query((rs, n) -> {
+                select k.by_department, k.id, coalesce(u.full_name, d.name) as name,
+                       coalesce(s.n, 0) as assignments, coalesce(w.n, 0) as answers,
+                       coalesce(j.met, 0) as met, coalesce(j.late, 0) as late
+                  from keys k
+                  left join app_user u on k.by_department = 0 and u.id = k.id
+                  left join department d on k.by_department = 1 and d.id = k.id
+                  left join assigned s on s.by_department = k.by_department and s.id = k.id
+                  left join answered w on w.by_department = k.by_department and w.id = k.id
+                  left join judged j on j.by_department = k.by_department and j.id = k.id
+                 where k.id is not null
+                 order by name
+                """).paramSource(params.source()).query(rs -> {
                     long met = rs.getLong("met");
                     long late = rs.getLong("late");
-                    return new PerformerRow(rs.getLong("id"), rs.getString("name"), rs.getLong("assignments"),
+                    PerformerRow row = new PerformerRow(rs.getLong("id"), rs.getString("name"), rs.getLong("assignments"),
                             rs.getLong("answers"), met, late, share(met, late));
-                }).list();
+                    (rs.getInt("by_department") == 1 ? departments : executors).add(row);
+                });
+        return new Performers(executors, departments);
+    }
+
+    /** The executors' and the departments' rows of the report. */
+    record Performers(List<PerformerRow> executors, List<PerformerRow> departments) {
     }
 
     private static String clockScope() {
