@@ -127,11 +127,14 @@ public class PostManagement {
     @Transactional
     public Post route(long postId, long version, List<Routing> routings, Importance importance, Actor actor) {
         Post post = load(postId, version, actor);
+        Instant now = clock.instant();
+        List<Routing> acting = new java.util.ArrayList<>();
         for (Routing routing : routings) {
             requireExecutorOf(routing.departmentId(), routing.executorId());
+            // an absent executor's new work goes to their substitute (п.3, Приказ п.5)
+            acting.add(new Routing(routing.departmentId(), substitutes.effective(routing.executorId(), now)));
         }
-        Instant now = clock.instant();
-        List<Assignment> added = post.route(routings, importance, actor, now);
+        List<Assignment> added = post.route(acting, importance, actor, now);
         posts.flush();
         for (Assignment assignment : added) {
             events.publishEvent(new PostRouted(post.getId(), assignment.getId(), assignment.getDepartmentId(),

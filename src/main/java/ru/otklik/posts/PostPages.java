@@ -1,6 +1,7 @@
 package ru.otklik.posts;
 
 import java.time.Instant;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.otklik.people.Substitutes;
 import ru.otklik.people.Department;
 import ru.otklik.people.Departments;
 import ru.otklik.people.NotFoundException;
@@ -30,7 +32,14 @@ class PostPages {
     record PersonOption(long id, String name) {
     }
 
-    record DepartmentOption(long id, String name, List<PersonOption> executors) {
+    /**
+     * An executor the post can be routed to; while they are absent, {@code substitute} names who receives the work
+     * (п.3, Приказ п.5).
+     */
+    record RouteOption(long id, String name, String substitute) {
+    }
+
+    record DepartmentOption(long id, String name, List<RouteOption> executors) {
     }
 
     record AssignmentView(long id, long departmentId, String department, String executor, AssignmentState state,
@@ -103,8 +112,13 @@ class PostPages {
     private final PostManagement management;
     private final AnswerTemplates templates;
 
+    private final Substitutes substitutes;
+    private final Clock clock;
+
     PostPages(Posts posts, Users users, Departments departments, JdbcClient jdbc, PostManagement management,
-            AnswerTemplates templates) {
+            AnswerTemplates templates, Substitutes substitutes, Clock clock) {
+        this.substitutes = substitutes;
+        this.clock = clock;
         this.posts = posts;
         this.users = users;
         this.departments = departments;
@@ -158,7 +172,7 @@ class PostPages {
         boolean mayRoute = post.mayRoute(actor);
         List<DepartmentOption> options = mayRoute ? departmentsById.values().stream()
                 .sorted(Comparator.comparing(Department::getName))
-                .map(d -> new DepartmentOption(d.getId(), d.getName(), executorsOf(d)))
+                .map(d -> new DepartmentOption(d.getId(), d.getName(), routeOptions(d)))
                 .toList() : List.of();
         return new PostPage(post, ScreeningResult.decode(post.getScreeningMatches()), assignments, timeline,
                 linked(post.getId()), mayRoute, options, answering(post, actor, names, departmentsById, templateId));
@@ -269,6 +283,16 @@ class PostPages {
                         rs.getString("excerpt"), rs.getString("posted_url"), rs.getString("posted_text"),
                         InboxQuery.instant(rs, "posted_at")))
                 .list();
+    }
+
+    /** The department's executors for routing, each with their substitute when absent today. */
+    private List<RouteOption> routeOptions(Department department) {
+        Instant now = clock.instant();
+        return executorsOf(department).stream().map(e -> {
+            long acting = substitutes.effective(e.id(), now);
+            String substitute = acting == e.id() ? null : users.findById(acting).map(User::getFullName).orElse(null);
+            return new RouteOption(e.id(), e.name(), substitute);
+        }).toList();
     }
 
     static List<PersonOption> executorsOf(Department department) {
