@@ -76,7 +76,8 @@ public class MonthlyReports {
                  group by grouping sets ((m.measure), (m.measure, m.source), (m.measure, m.importance))
                 union all
                 select 'dept', m.measure, null, null, coalesce(a.department_id, 0), 1, 1, count(*)
-                  from %1$s m left join assignment a on a.post_id = m.post_id
+                  from %1$s m
+                  left join lateral (select sa.department_id from assignment sa where sa.post_id = m.post_id) a on true
                  where (not :scoped or a.department_id = any(:depts))
                  group by m.measure, coalesce(a.department_id, 0)
                 """.formatted(facts);
