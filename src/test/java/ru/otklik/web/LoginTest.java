@@ -174,4 +174,16 @@ class LoginTest {
         assertThat(notFound.statusCode()).isEqualTo(404);
         assertThat(notFound.body()).contains("Страница не найдена").doesNotContain("Exception").doesNotContain("at ru.otklik");
     }
+
+    @Test
+    void theSessionIdIsRenewedAtLogin() throws Exception {
+        HttpBrowser browser = new HttpBrowser(port);
+        browser.get("/login");
+        String before = browser.cookie(Sessions.COOKIE);
+        assertThat(before).isNotNull();
+
+        assertThat(browser.login("head", "demo")).endsWith("/");
+
+        assertThat(browser.cookie(Sessions.COOKIE)).isNotNull().isNotEqualTo(before);
+    }
 }

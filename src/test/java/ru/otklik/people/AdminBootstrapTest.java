@@ -1,0 +1,66 @@
+package ru.otklik.people;
+
+import java.util.EnumSet;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.mock.env.MockEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/**
+ * With an external database and nobody to administer it, Otklik creates the first admin from OTKLIK_ADMIN_PASSWORD or
+ * refuses to start with a message that says what to do.
+ */
+class AdminBootstrapTest {
+
+    private final Users users = mock(Users.class);
+    private final PeopleManagement people = mock(PeopleManagement.class);
+
+    @Test
+    void withoutAnAdminOrAPasswordOtklikRefusesToStartAndSaysWhatToSet() {
+        when(users.anyEnabledAdmin()).thenReturn(false);
+        AdminBootstrap bootstrap = new AdminBootstrap(users, people, new MockEnvironment());
+
+        assertThatThrownBy(() -> bootstrap.run(new DefaultApplicationArguments()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("OTKLIK_ADMIN_PASSWORD");
+        verify(people, never()).createAccount(any(), any(), any(), any(), any());
+    }
+
+    @Test
+    void theFirstAdminIsCreatedFromThePassword() {
+        when(users.anyEnabledAdmin()).thenReturn(false);
+        when(users.findByLogin("admin")).thenReturn(java.util.Optional.empty());
+        MockEnvironment environment = new MockEnvironment().withProperty("otklik.admin-password", "Strong-Secret-1");
+
+        new AdminBootstrap(users, people, environment).run(new DefaultApplicationArguments());
+
+        verify(people).createAccount(eq("admin"), any(), any(), eq("Strong-Secret-1"), eq(EnumSet.of(Role.ADMIN)));
+    }
+
+    @Test
+    void aTooShortPasswordIsRefusedWithAReason() {
+        when(users.anyEnabledAdmin()).thenReturn(false);
+        MockEnvironment environment = new MockEnvironment().withProperty("otklik.admin-password", "short");
+
+        assertThatThrownBy(() -> new AdminBootstrap(users, people, environment).run(new DefaultApplicationArguments()))
+                .hasMessageContaining("не меньше 8");
+    }
+
+    @Test
+    void anExistingAdminIsLeftAlone() {
+        when(users.anyEnabledAdmin()).thenReturn(true);
+
+        new AdminBootstrap(users, people, new MockEnvironment()).run(new DefaultApplicationArguments());
+
+        verify(people, never()).createAccount(any(), any(), any(), any(), any());
+    }
+}
