@@ -266,4 +266,23 @@ class ClockRulesTest {
     private void publish(Object event) {
         transactions.executeWithoutResult(status -> events.publishEvent(event));
     }
+
+    @Test
+    void aDayMadeADayOffMovesTheRunningClocksDueInstantAndNotTheStoppedOnes() {
+        // Wednesday 2027-12-15 11:00 +07: no other test works on that day.
+        Instant wednesday = Instant.parse("2027-12-15T04:00:00Z");
+        Post post = fx.register(wednesday, wednesday, Importance.NORMAL);
+        assertThat(fx.clock(post.getId(), "ROUTE").dueAt()).isEqualTo(Instant.parse("2027-12-15T04:10:00Z"));
+        try {
+            workingTime.changeDay(ru.otklik.calendar.DayOverride.dayOff(java.time.LocalDate.of(2027, 12, 15)), "admin");
+
+            // the ten working minutes now start on Thursday at 08:30
+            assertThat(fx.clock(post.getId(), "ROUTE").dueAt()).isEqualTo(Instant.parse("2027-12-16T01:40:00Z"));
+        }
+        finally {
+            workingTime.resetDay(java.time.LocalDate.of(2027, 12, 15), "admin");
+        }
+        assertThat(fx.clock(post.getId(), "ROUTE").dueAt()).as("recomputed back when the day is working again")
+                .isEqualTo(Instant.parse("2027-12-15T04:10:00Z"));
+    }
 }
