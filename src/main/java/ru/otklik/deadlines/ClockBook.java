@@ -88,12 +88,14 @@ class ClockBook {
         boolean met = !at.isAfter(due);
         jdbc.sql("""
                         insert into deadline_clock (rule_code, post_id, assignment_id, department_id, base_at,
-                            started_at, due_at, warn_at, stopped_at, state, breached_at)
-                        values (:rule, :post, :assignment, :department, :base, :base, :due, :due, :at, :state, :breached)""")
+                            started_at, due_at, warn_at, stopped_at, state, breached_at, used_minutes)
+                        values (:rule, :post, :assignment, :department, :base, :base, :due, :due, :at, :state, :breached,
+                            :used)""")
                 .param("rule", ruleCode).param("post", postId).param("assignment", assignmentId)
                 .param("department", departmentId).param("base", Sql.ts(baseAt)).param("due", Sql.ts(due))
                 .param("at", Sql.ts(at)).param("state", met ? "MET" : "BREACHED")
                 .param("breached", met ? null : Sql.ts(at))
+                .param("used", usedMinutes(rule, baseAt, at, calendar))
                 .update();
     }
 
@@ -113,6 +115,7 @@ class ClockBook {
         if (assignmentId != null) {
             sql += " and assignment_id = :assignment";
         }
+        sql += " returning id, rule_code, started_at";
         JdbcClient.StatementSpec spec = jdbc.sql(sql).param("at", Sql.ts(at)).param("post", postId);
         if (codes != null) {
             spec = spec.param("codes", codes);
@@ -120,17 +123,51 @@ class ClockBook {
         if (assignmentId != null) {
             spec = spec.param("assignment", assignmentId);
         }
-        return spec.update();
+        return recordUsed(spec.query(ClockBook::stopped).list(), at);
     }
 
     /** Stops a legislation notice's clock. */
     int stopNotice(long noticeId, Instant at) {
-        return jdbc.sql("""
+        return recordUsed(jdbc.sql("""
                         update deadline_clock set stopped_at = :at,
                             state = case when state = 'RUNNING' and :at <= due_at then 'MET' else 'BREACHED' end,
                             breached_at = case when :at > due_at then coalesce(breached_at, :at) else breached_at end
-                        where notice_id = :notice and stopped_at is null""")
-                .param("at", Sql.ts(at)).param("notice", noticeId).update();
+                        where notice_id = :notice and stopped_at is null
+                        returning id, rule_code, started_at""")
+                .param("at", Sql.ts(at)).param("notice", noticeId).query(ClockBook::stopped).list(), at);
+    }
+
+    /** A clock just stopped: what its used time is computed from. */
+    private record Stopped(long id, String rule, Instant startedAt) {
+    }
+
+    private static Stopped stopped(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Stopped(rs.getLong("id"), rs.getString("rule_code"), rs.getTimestamp("started_at").toInstant());
+    }
+
+    /**
+     * Writes the time each stopped clock used — working minutes for working clocks, minutes for calendar ones — so
+     * the monthly report takes its medians in SQL.
+     *
+     * @return how many clocks were stopped
+     */
+    private int recordUsed(List<Stopped> stopped, Instant at) {
+        if (stopped.isEmpty()) {
+            return 0;
+        }
+        Map<String, DeadlineRule> all = rules.byCode();
+        WorkingCalendar calendar = workingTime.current();
+        MapSqlParameterSource[] rows = stopped.stream()
+                .map(s -> new MapSqlParameterSource().addValue("id", s.id())
+                        .addValue("used", usedMinutes(all.get(s.rule()), s.startedAt(), at, calendar)))
+                .toArray(MapSqlParameterSource[]::new);
+        batch.batchUpdate("update deadline_clock set used_minutes = :used where id = :id", rows);
+        return stopped.size();
+    }
+
+    static long usedMinutes(DeadlineRule rule, Instant start, Instant stop, WorkingCalendar calendar) {
+        return rule.kind().working() ? calendar.workingMinutes(start, stop)
+                : Math.max(0, java.time.Duration.between(start, stop).toMinutes());
     }
 
     /** Moves the post's running clock of one rule to another rule (ANSWER ↔ ANSWER_HIGH) and recomputes it. */

@@ -2,12 +2,10 @@ package ru.otklik.reports;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,7 +17,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import ru.otklik.calendar.WorkingCalendar;
-import ru.otklik.calendar.WorkingTime;
 import ru.otklik.reports.MonthlyReport.Breakdown;
 import ru.otklik.reports.MonthlyReport.PerformerRow;
 import ru.otklik.reports.MonthlyReport.RuleRow;
@@ -84,13 +81,11 @@ public class MonthlyReports {
     }
 
     private final JdbcClient jdbc;
-    private final WorkingTime workingTime;
     private final Labels labels;
     private final Clock clock;
 
-    MonthlyReports(JdbcClient jdbc, WorkingTime workingTime, Labels labels, Clock clock) {
+    MonthlyReports(JdbcClient jdbc, Labels labels, Clock clock) {
         this.jdbc = jdbc;
-        this.workingTime = workingTime;
         this.labels = labels;
         this.clock = clock;
     }
@@ -149,28 +144,13 @@ public class MonthlyReports {
     }
 
     List<RuleRow> rules(Params params) {
-        Map<String, List<Long>> used = new HashMap<>();
-        Map<String, String> kinds = new HashMap<>();
-        WorkingCalendar calendar = workingTime.current();
-        jdbc.sql("""
-                select c.rule_code, r.clock_kind, c.started_at, c.stopped_at
-                  from deadline_clock c join deadline_rule r on r.code = c.rule_code
-                 where c.started_at >= :from and c.started_at < :to and c.stopped_at is not null
-                   and """ + clockScope()).paramSource(params.source()).query(rs -> {
-                    String kind = rs.getString("clock_kind");
-                    Instant start = rs.getTimestamp("started_at").toInstant();
-                    Instant stop = rs.getTimestamp("stopped_at").toInstant();
-                    long minutes = kind.startsWith("WORKING") ? calendar.workingMinutes(start, stop)
-                            : Duration.between(start, stop).toMinutes();
-                    used.computeIfAbsent(rs.getString("rule_code"), k -> new ArrayList<>()).add(minutes);
-                    kinds.put(rs.getString("rule_code"), kind);
-                });
         return jdbc.sql("""
                 select r.code, r.clause, r.clock_kind,
                        count(c.id) as started,
                        count(c.id) filter (where c.state = 'MET') as met,
                        count(c.id) filter (where c.state = 'BREACHED') as breached,
-                       count(c.id) filter (where c.state = 'RUNNING') as running
+                       count(c.id) filter (where c.state = 'RUNNING') as running,
+                       round(percentile_cont(0.5) within group (order by c.used_minutes)) as median
                   from deadline_rule r
                   left join deadline_clock c on c.rule_code = r.code and c.started_at >= :from and c.started_at < :to
                    and """ + clockScope() + """
@@ -179,9 +159,10 @@ public class MonthlyReports {
                 """).paramSource(params.source()).query((rs, n) -> {
                     long met = rs.getLong("met");
                     long breached = rs.getLong("breached");
+                    Number median = (Number) rs.getObject("median");
                     return new RuleRow(rs.getString("code"), rs.getString("clause"), rs.getString("clock_kind"),
                             rs.getLong("started"), met, breached, rs.getLong("running"), share(met, breached),
-                            median(used.get(rs.getString("code"))));
+                            median == null ? null : median.longValue());
                 }).list();
     }
 
@@ -277,15 +258,6 @@ public class MonthlyReports {
         return onTime + late == 0 ? null : (double) onTime / (onTime + late);
     }
 
-    static Long median(List<Long> values) {
-        if (values == null || values.isEmpty()) {
-            return null;
-        }
-        long[] sorted = values.stream().mapToLong(Long::longValue).toArray();
-        Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : Math.round((sorted[mid - 1] + sorted[mid]) / 2.0);
-    }
 
     /** The query parameters every report query shares. */
     record Params(Instant from, Instant to, List<Long> departments) {

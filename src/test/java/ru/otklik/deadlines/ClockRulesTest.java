@@ -285,4 +285,21 @@ class ClockRulesTest {
         assertThat(fx.clock(post.getId(), "ROUTE").dueAt()).as("recomputed back when the day is working again")
                 .isEqualTo(Instant.parse("2027-12-15T04:10:00Z"));
     }
+
+    @Test
+    void aStoppedClockKeepsTheWorkingMinutesItUsedForTheReport() {
+        // Friday 16:25: ten minutes to the end of the day, then the weekend
+        Post post = fx.register(FRIDAY_1625, FRIDAY_1625, Importance.NORMAL);
+        clock.set(Instant.parse("2026-12-07T01:33:00Z")); // Monday 08:33
+        try {
+            fx.route(post.getId(), Importance.NORMAL, "executor");
+        }
+        finally {
+            clock.set(TestConfig.START);
+        }
+
+        long used = jdbc.sql("select used_minutes from deadline_clock where post_id = ? and rule_code = 'ROUTE'")
+                .param(post.getId()).query(Long.class).single();
+        assertThat(used).as("5 minutes on Friday and 3 on Monday").isEqualTo(8);
+    }
 }

@@ -110,10 +110,11 @@ public final class ReportBenchmark {
                  where external_id like 'BENCH-%' and closed_at is not null
                 """).update();
         jdbc.sql("""
-                insert into deadline_clock (rule_code, post_id, base_at, started_at, due_at, warn_at, stopped_at, state)
+                insert into deadline_clock (rule_code, post_id, base_at, started_at, due_at, warn_at, stopped_at, state,
+                                            used_minutes)
                 select r.code, p.id, p.received_at, p.received_at, p.received_at + interval '10 minutes',
                        p.received_at + interval '8 minutes', p.received_at + (p.id % 13) * interval '1 minute',
-                       case when p.id % 13 > 10 then 'BREACHED' else 'MET' end
+                       case when p.id % 13 > 10 then 'BREACHED' else 'MET' end, p.id % 13
                   from post p cross join (values ('ROUTE'), ('ACCEPT')) r(code)
                  where p.external_id like 'BENCH-%'
                 """).update();

@@ -35,13 +35,13 @@ final class ReportFixture {
         long p1 = post("RPT-P1", "VK", "NORMAL", "2025-03-03T10:00:00+07:00", "ANSWERED", "2025-03-03T14:00:00+07:00");
         assign(p1, dept1, executor, "2025-03-03T10:05:00+07:00");
         event(p1, "ANSWER_POSTED", "ANSWERED", "2025-03-03T14:00:00+07:00");
-        clock(p1, "ROUTE", "2025-03-03T10:00:00+07:00", "2025-03-03T10:05:00+07:00", "MET");
-        clock(p1, "ACCEPT", "2025-03-03T10:05:00+07:00", "2025-03-03T10:30:00+07:00", "BREACHED");
+        clock(p1, "ROUTE", "2025-03-03T10:00:00+07:00", "2025-03-03T10:05:00+07:00", "MET", 5);
+        clock(p1, "ACCEPT", "2025-03-03T10:05:00+07:00", "2025-03-03T10:30:00+07:00", "BREACHED", 25);
 
         long p2 = post("RPT-P2", "OK", "HIGH", "2025-03-10T09:00:00+07:00", "AWAITING_FINAL", null);
         assign(p2, dept2, executor2, "2025-03-10T09:07:00+07:00");
         event(p2, "ANSWER_POSTED", "AWAITING_FINAL", "2025-03-10T10:30:00+07:00");
-        clock(p2, "ROUTE", "2025-03-10T09:00:00+07:00", "2025-03-10T09:07:00+07:00", "MET");
+        clock(p2, "ROUTE", "2025-03-10T09:00:00+07:00", "2025-03-10T09:07:00+07:00", "MET", 7);
 
         post("RPT-P3", "VK", "NORMAL", "2025-03-31T23:59:00+07:00", "NEW", null);
         post("RPT-P4", "BLOG", "NORMAL", "2025-04-01T00:00:00+07:00", "NEW", null);
@@ -78,11 +78,13 @@ final class ReportFixture {
                 .params(post, ts(at), action, toState).update();
     }
 
-    private void clock(long post, String rule, String started, String stopped, String state) {
+    private void clock(long post, String rule, String started, String stopped, String state, int usedMinutes) {
         jdbc.sql("""
-                insert into deadline_clock (rule_code, post_id, base_at, started_at, due_at, warn_at, stopped_at, state)
-                values (?, ?, ?, ?, ?, ?, ?, ?)
-                """).params(rule, post, ts(started), ts(started), ts(stopped), ts(started), ts(stopped), state).update();
+                insert into deadline_clock (rule_code, post_id, base_at, started_at, due_at, warn_at, stopped_at, state,
+                                            used_minutes)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).params(rule, post, ts(started), ts(started), ts(stopped), ts(started), ts(stopped), state, usedMinutes)
+                .update();
     }
 
     private long userId(String login) {
