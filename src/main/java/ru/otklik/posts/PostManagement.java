@@ -66,12 +66,12 @@ public class PostManagement {
     public Actor actor(long userId, Set<Role> roles) {
         Set<Long> curated = new HashSet<>();
         Set<Long> headed = new HashSet<>();
-        for (Department department : departments.findAll()) {
-            if (department.getCurator() != null && department.getCurator().getId() == userId) {
-                curated.add(department.getId());
+        for (Object[] row : departments.findRolesOf(userId)) {
+            if (Boolean.TRUE.equals(row[1])) {
+                curated.add((Long) row[0]);
             }
-            if (department.getHead() != null && department.getHead().getId() == userId) {
-                headed.add(department.getId());
+            if (Boolean.TRUE.equals(row[2])) {
+                headed.add((Long) row[0]);
             }
         }
         return new Actor(userId, roles, curated, headed, substitutedBy(userId));
