@@ -1,11 +1,8 @@
 package ru.otklik.calendar.web;
 
 import java.time.DayOfWeek;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
-
-import org.springframework.format.annotation.DateTimeFormat;
 
 import ru.otklik.calendar.WeeklySchedule;
 import ru.otklik.calendar.WorkingHours;
@@ -17,16 +14,9 @@ class HoursForm {
 
     private List<Row> days = new ArrayList<>();
 
-    public static class Row {
+    /** One weekday: whether it is a working day, and its hours. */
+    public static class Row extends OfficeHoursFields {
         private boolean working;
-        @DateTimeFormat(pattern = "HH:mm")
-        private LocalTime start;
-        @DateTimeFormat(pattern = "HH:mm")
-        private LocalTime end;
-        @DateTimeFormat(pattern = "HH:mm")
-        private LocalTime lunchStart;
-        @DateTimeFormat(pattern = "HH:mm")
-        private LocalTime lunchEnd;
 
         public boolean isWorking() {
             return working;
@@ -34,38 +24,6 @@ class HoursForm {
 
         public void setWorking(boolean working) {
             this.working = working;
-        }
-
-        public LocalTime getStart() {
-            return start;
-        }
-
-        public void setStart(LocalTime start) {
-            this.start = start;
-        }
-
-        public LocalTime getEnd() {
-            return end;
-        }
-
-        public void setEnd(LocalTime end) {
-            this.end = end;
-        }
-
-        public LocalTime getLunchStart() {
-            return lunchStart;
-        }
-
-        public void setLunchStart(LocalTime lunchStart) {
-            this.lunchStart = lunchStart;
-        }
-
-        public LocalTime getLunchEnd() {
-            return lunchEnd;
-        }
-
-        public void setLunchEnd(LocalTime lunchEnd) {
-            this.lunchEnd = lunchEnd;
         }
     }
 
@@ -75,10 +33,7 @@ class HoursForm {
             Row row = new Row();
             schedule.hours(day).ifPresent(hours -> {
                 row.working = true;
-                row.start = hours.start();
-                row.end = hours.end();
-                row.lunchStart = hours.lunchStart();
-                row.lunchEnd = hours.lunchEnd();
+                row.setAll(hours.start(), hours.end(), hours.lunchStart(), hours.lunchEnd());
             });
             form.days.add(row);
         }
@@ -98,6 +53,6 @@ class HoursForm {
         if (!row.working) {
             return null;
         }
-        return new WorkingHours(row.start, row.end, row.lunchStart, row.lunchEnd);
+        return new WorkingHours(row.getStart(), row.getEnd(), row.getLunchStart(), row.getLunchEnd());
     }
 }

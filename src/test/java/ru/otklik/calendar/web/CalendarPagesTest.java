@@ -122,4 +122,37 @@ class CalendarPagesTest {
                 .andExpect(content().string(containsString("value=\"12:48\"")))
                 .andExpect(content().string(containsString("value=\"16:30\"")));
     }
+
+    @Test
+    void theAdminChangesTheWeeklyHoursAndABadRowIsExplained() throws Exception {
+        Cookie admin = Sessions.login(mvc, "admin");
+        var request = post("/admin/calendar/hours").cookie(admin).with(csrf());
+        String[][] week = {
+                {"true", "08:30", "17:30", "12:00", "12:48"}, {"true", "08:30", "17:30", "12:00", "12:48"},
+                {"true", "08:30", "17:30", "12:00", "12:48"}, {"true", "08:30", "17:30", "12:00", "12:48"},
+                {"true", "08:30", "16:00", "12:00", "12:48"}, {"false", "", "", "", ""}, {"false", "", "", "", ""}};
+        for (int i = 0; i < week.length; i++) {
+            request.param("days[" + i + "].working", week[i][0]).param("days[" + i + "].start", week[i][1])
+                    .param("days[" + i + "].end", week[i][2]).param("days[" + i + "].lunchStart", week[i][3])
+                    .param("days[" + i + "].lunchEnd", week[i][4]);
+        }
+        // a Friday 2027-12-24 16:15 +07 is working time today and not after the change
+        Instant fridayAfternoon = Instant.parse("2027-12-24T09:15:00Z");
+        assertThat(workingTime.current().isWorkingTime(fridayAfternoon)).isTrue();
+        try {
+            mvc.perform(request).andExpect(redirectedUrl("/calendar"));
+            assertThat(workingTime.current().isWorkingTime(fridayAfternoon)).isFalse();
+
+            mvc.perform(post("/admin/calendar/hours").cookie(admin).with(csrf())
+                            .param("days[0].working", "true").param("days[0].start", "13:00").param("days[0].end", "09:00"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Заполните часы для всех семи дней недели")));
+        }
+        finally {
+            workingTime.changeWeeklyHours(java.time.DayOfWeek.FRIDAY, ru.otklik.calendar.WorkingHours.of(
+                    java.time.LocalTime.of(8, 30), java.time.LocalTime.of(16, 30), java.time.LocalTime.of(12, 0),
+                    java.time.LocalTime.of(12, 48)), "test");
+        }
+        assertThat(workingTime.current().isWorkingTime(fridayAfternoon)).isTrue();
+    }
 }
