@@ -107,7 +107,8 @@ class ClockBook {
         String sql = """
                 update deadline_clock set stopped_at = :at,
                     state = case when state = 'RUNNING' and :at <= due_at then 'MET' else 'BREACHED' end,
-                    breached_at = case when :at > due_at then coalesce(breached_at, :at) else breached_at end
+                    breached_at = case when :at > due_at then coalesce(breached_at, :at) else breached_at end,
+                    action_pending = state = 'RUNNING' and :at > due_at
                 where post_id = :post and stopped_at is null""";
         if (codes != null) {
             sql += " and rule_code in (:codes)";
@@ -131,7 +132,8 @@ class ClockBook {
         return recordUsed(jdbc.sql("""
                         update deadline_clock set stopped_at = :at,
                             state = case when state = 'RUNNING' and :at <= due_at then 'MET' else 'BREACHED' end,
-                            breached_at = case when :at > due_at then coalesce(breached_at, :at) else breached_at end
+                            breached_at = case when :at > due_at then coalesce(breached_at, :at) else breached_at end,
+                            action_pending = state = 'RUNNING' and :at > due_at
                         where notice_id = :notice and stopped_at is null
                         returning id, rule_code, started_at""")
                 .param("at", Sql.ts(at)).param("notice", noticeId).query(ClockBook::stopped).list(), at);

@@ -41,15 +41,24 @@ public class Sweep {
     private static final ZoneId ZONE = ZoneId.of("Asia/Novokuznetsk");
 
     private static final String BREACH = """
-            with claimed as (
+            with claimed_due as (
                 select id from deadline_clock
                 where state = 'RUNNING' and due_at <= :now
                 order by due_at limit :limit
                 for update skip locked
+            ), claimed_pending as (
+                -- stopped after the due instant before a sweep came by: breached, with the action still owed
+                select id from deadline_clock
+                where action_pending
+                limit :limit
+                for update skip locked
+            ), claimed as (
+                select id from claimed_due union all select id from claimed_pending
             ), breached as (
-                update deadline_clock c set state = 'BREACHED', breached_at = c.due_at
+                update deadline_clock c set state = 'BREACHED', breached_at = coalesce(c.breached_at, c.due_at),
+                    action_pending = false
                 from claimed where c.id = claimed.id
-                returning c.id, c.rule_code, c.post_id, c.assignment_id, c.notice_id, c.department_id
+                returning c.id, c.rule_code, c.post_id, c.assignment_id, c.notice_id, c.department_id, c.stopped_at
             ), acted as (
                 insert into clock_action (clock_id, action, acted_at)
                 select b.id, r.breach_action, :now from breached b join deadline_rule r on r.code = b.rule_code
@@ -84,14 +93,15 @@ public class Sweep {
                 select distinct on (b.id) b.id, b.post_id, b.assignment_id, b.department_id, r.recipient_id, :now
                 from breached b join acted a on a.clock_id = b.id and a.action = 'ESCALATE_TO_CURATOR'
                 left join resolved r on r.clock_id = b.id
-                where b.post_id is not null
+                where b.post_id is not null and b.stopped_at is null
                 order by b.id
                 on conflict do nothing
                 returning id
             ), notified as (
                 insert into notification (recipient_id, created_at, kind, rule_code, post_id, post_label, clock_id)
                 select distinct r.recipient_id, cast(:now as timestamptz),
-                       case when r.action = 'ESCALATE_TO_CURATOR' then 'ESCALATION' else 'BREACH' end,
+                       case when r.action = 'ESCALATE_TO_CURATOR' and b.stopped_at is null then 'ESCALATION'
+                            else 'BREACH' end,
                        b.rule_code, b.post_id, coalesce(p.external_id, n.title), b.id
                 from resolved r join breached b on b.id = r.clock_id
                 left join post p on p.id = b.post_id left join legislation_notice n on n.id = b.notice_id

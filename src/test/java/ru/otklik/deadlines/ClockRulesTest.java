@@ -53,6 +53,8 @@ class ClockRulesTest {
     @Autowired
     MutableClock clock;
     @Autowired
+    Sweep sweep;
+    @Autowired
     WorkingTime workingTime;
     @Autowired
     ApplicationEventPublisher events;
@@ -301,5 +303,28 @@ class ClockRulesTest {
         long used = jdbc.sql("select used_minutes from deadline_clock where post_id = ? and rule_code = 'ROUTE'")
                 .param(post.getId()).query(Long.class).single();
         assertThat(used).as("5 minutes on Friday and 3 on Monday").isEqualTo(8);
+    }
+
+    @Test
+    void aClockStoppedLateBetweenTwoSweepsStillGetsItsBreachActionOnce() {
+        Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
+        long orgHead = fx.user("orghead").getId();
+        try {
+            clock.advance(Duration.ofMinutes(12));
+            fx.route(post.getId(), Importance.NORMAL, "executor");
+            assertThat(fx.clock(post.getId(), "ROUTE").state()).isEqualTo("BREACHED");
+
+            sweep.sweep();
+            sweep.sweep();
+        }
+        finally {
+            clock.set(TestConfig.START);
+        }
+        assertThat(jdbc.sql("select count(*) from clock_action a join deadline_clock c on c.id = a.clock_id"
+                        + " where c.post_id = ? and c.rule_code = 'ROUTE' and a.action = 'NOTIFY_ORG_HEAD'")
+                .param(post.getId()).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from notification where post_id = ? and recipient_id = ? and rule_code = 'ROUTE'")
+                .params(post.getId(), orgHead).query(Long.class).single()).isEqualTo(1);
+        assertThat(fx.clock(post.getId(), "ROUTE").state()).isEqualTo("BREACHED");
     }
 }
