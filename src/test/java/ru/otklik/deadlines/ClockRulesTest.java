@@ -6,16 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import ru.otklik.calendar.WorkingTime;
-import ru.otklik.people.Departments;
-import ru.otklik.people.Users;
 import ru.otklik.posts.AnswerPosted;
 import ru.otklik.posts.ContributionSubmitted;
 import ru.otklik.posts.CurApproved;
@@ -24,36 +20,17 @@ import ru.otklik.posts.DraftReturned;
 import ru.otklik.posts.DraftSubmitted;
 import ru.otklik.posts.Importance;
 import ru.otklik.posts.Post;
-import ru.otklik.posts.PostManagement;
-import ru.otklik.posts.Posts;
 import ru.otklik.posts.SentToCur;
-import ru.otklik.support.IntegrationTest;
-import ru.otklik.support.MutableClock;
 import ru.otklik.support.TestConfig;
 
 /**
  * Each rule of SPEC §3 starts and stops on the right events with the right due instant.
  */
-@IntegrationTest
-class ClockRulesTest {
+class ClockRulesTest extends DeadlineTest {
 
     /** Friday 2026-12-04 16:25 in Novokuznetsk. */
     private static final Instant FRIDAY_1625 = Instant.parse("2026-12-04T09:25:00Z");
 
-    @Autowired
-    PostManagement posts;
-    @Autowired
-    Posts postRepository;
-    @Autowired
-    Users users;
-    @Autowired
-    Departments departments;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    Sweep sweep;
     @Autowired
     WorkingTime workingTime;
     @Autowired
@@ -62,13 +39,6 @@ class ClockRulesTest {
     TransactionTemplate transactions;
     @Autowired
     Notifications notifications;
-
-    DeadlineFixtures fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new DeadlineFixtures(posts, postRepository, users, departments, jdbc);
-    }
 
     @AfterEach
     void resetClock() {

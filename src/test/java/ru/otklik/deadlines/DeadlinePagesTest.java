@@ -15,52 +15,22 @@ import java.time.LocalDate;
 import jakarta.servlet.http.Cookie;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
-import ru.otklik.people.Departments;
-import ru.otklik.people.Users;
 import ru.otklik.posts.Importance;
 import ru.otklik.posts.Post;
-import ru.otklik.posts.PostManagement;
-import ru.otklik.posts.Posts;
-import ru.otklik.support.IntegrationTest;
-import ru.otklik.support.MutableClock;
 import ru.otklik.support.Sessions;
 import ru.otklik.support.TestConfig;
 
 /**
  * What people see of deadlines: live clocks, the bell, rules, escalations, legislation notices and absences.
  */
-@IntegrationTest
-class DeadlinePagesTest {
+class DeadlinePagesTest extends DeadlineTest {
 
     @Autowired
     MockMvc mvc;
-    @Autowired
-    PostManagement posts;
-    @Autowired
-    Posts postRepository;
-    @Autowired
-    Users users;
-    @Autowired
-    Departments departments;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    Sweep sweep;
-
-    DeadlineFixtures fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new DeadlineFixtures(posts, postRepository, users, departments, jdbc);
-    }
 
     @AfterEach
     void resetClock() {

@@ -20,49 +20,24 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-import ru.otklik.people.Departments;
-import ru.otklik.people.Users;
 import ru.otklik.posts.Importance;
 import ru.otklik.posts.Post;
-import ru.otklik.posts.PostManagement;
-import ru.otklik.posts.Posts;
-import ru.otklik.support.IntegrationTest;
-import ru.otklik.support.MutableClock;
 import ru.otklik.support.TestConfig;
 
 /**
  * The sweep acts on each breach exactly once: run twice, run concurrently, run after a downtime.
  */
-@IntegrationTest
-class SweepTest {
+class SweepTest extends DeadlineTest {
 
-    @Autowired
-    Sweep sweep;
-    @Autowired
-    PostManagement posts;
-    @Autowired
-    Posts postRepository;
-    @Autowired
-    Users users;
-    @Autowired
-    Departments departments;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    MutableClock clock;
     @Autowired
     DataSource dataSource;
     @Autowired
     Notifications notifications;
 
-    DeadlineFixtures fx;
-
     @BeforeEach
-    void setUp() {
-        fx = new DeadlineFixtures(posts, postRepository, users, departments, jdbc);
-        sweep.sweep(); // whatever other tests left due
+    void sweepWhatOtherTestsLeftDue() {
+        sweep.sweep();
     }
 
     @AfterEach
