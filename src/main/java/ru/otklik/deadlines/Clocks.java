@@ -77,6 +77,23 @@ public class Clocks {
                 .query(Clocks::row).list().stream().map(row -> live(row, now, calendar)).toList();
     }
 
+    /** A clock of a post that has not stopped (running or breached): its rule's code and when it is due. */
+    public record OpenDeadline(String rule, Instant dueAt) {
+    }
+
+    /**
+     * A post's clocks that have not stopped, in the order they started: what ЦУР's API reports, read with one query
+     * and no texts for pages.
+     */
+    @Transactional(readOnly = true)
+    public List<OpenDeadline> openDeadlines(long postId) {
+        return jdbc.sql("""
+                        select c.rule_code, c.due_at from deadline_clock c join deadline_rule r on r.code = c.rule_code
+                        where c.post_id = ? and c.stopped_at is null order by c.started_at, r.position, c.id""")
+                .param(postId)
+                .query((rs, n) -> new OpenDeadline(rs.getString("rule_code"), Sql.instant(rs, "due_at"))).list();
+    }
+
     /** The clocks of legislation notices, by notice id. */
     @Transactional(readOnly = true)
     Map<Long, LiveClock> ofNotices() {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongFunction;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,12 +21,20 @@ import ru.otklik.posts.PostManagement;
  * The one door for posts from ЦУР, used by the API and by the import alike: registers a message exactly once per
  * external id. The claim row in {@code cur_message} is inserted with {@code ON CONFLICT DO NOTHING} in the same
  * transaction as the post, so a concurrent retry waits on the unique index until the first commits and then sees
- * the claim: no check-then-insert race.
+ * the claim: no check-then-insert race. The claim does not repeat the post's id: {@code post.external_id} is unique,
+ * so a repeat finds its post by the external id.
  */
 @Service
 public class Intake {
 
-    private record Claim(String contentHash, Long postId) {
+    private record Claim(String contentHash, long postId) {
+    }
+
+    /**
+     * A receipt with the post as the caller described it in the registering transaction ({@code null} for
+     * CONFLICT).
+     */
+    public record Described<T>(Receipt receipt, T description) {
     }
 
     private final JdbcClient jdbc;
@@ -42,14 +51,26 @@ public class Intake {
 
     /** Registers the message as a post (received now) unless its external id was received before. */
     public Receipt receive(IntakeMessage message) {
+        return receive(message, postId -> postId).receipt();
+    }
+
+    /**
+     * Registers the message like {@link #receive(IntakeMessage)} and describes the new or earlier post in the same
+     * transaction: the API's answer comes from what was just written, without a second transaction.
+     */
+    public <T> Described<T> receive(IntakeMessage message, LongFunction<T> describe) {
         try {
-            return transactions.execute(status -> claimAndRegister(message));
+            return transactions.execute(status -> {
+                Receipt receipt = claimAndRegister(message);
+                return new Described<>(receipt, receipt.kind() == Receipt.Kind.CONFLICT ? null
+                        : describe.apply(receipt.postId()));
+            });
         }
         catch (DataIntegrityViolationException ex) {
             // a post typed by hand holds this external id
             Optional<Long> holder = postWithExternalId(message.externalId());
             if (holder.isPresent()) {
-                return new Receipt(Receipt.Kind.CONFLICT, holder.get());
+                return new Described<>(new Receipt(Receipt.Kind.CONFLICT, holder.get()), null);
             }
             throw ex;
         }
@@ -62,7 +83,8 @@ public class Intake {
                         + "on conflict (external_id) do nothing")
                 .params(message.externalId(), hash, Timestamp.from(now)).update();
         if (claimed == 0) {
-            Claim claim = jdbc.sql("select content_hash, post_id from cur_message where external_id = ?")
+            Claim claim = jdbc.sql("select c.content_hash, p.id as post_id from cur_message c "
+                            + "join post p on p.external_id = c.external_id where c.external_id = ?")
                     .param(message.externalId()).query(Claim.class).single();
             return new Receipt(claim.contentHash().equals(hash) ? Receipt.Kind.REPEATED : Receipt.Kind.CONFLICT,
                     claim.postId());
@@ -74,8 +96,6 @@ public class Intake {
         Post post = management.register(new NewPost(message.externalId(), message.source(), message.url(),
                 message.authorName(), message.authorUrl(), message.text(), detectedAt, now, message.importance(),
                 message.topic()), Set.of(), null);
-        jdbc.sql("update cur_message set post_id = ? where external_id = ?")
-                .params(post.getId(), message.externalId()).update();
         return new Receipt(Receipt.Kind.CREATED, post.getId());
     }
 

@@ -28,9 +28,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import ru.otklik.people.Departments;
+import ru.otklik.people.User;
+import ru.otklik.people.Users;
+import ru.otklik.posts.Importance;
 import ru.otklik.posts.Post;
+import ru.otklik.posts.PostManagement;
 import ru.otklik.posts.PostState;
 import ru.otklik.posts.Posts;
+import ru.otklik.posts.Routing;
 import ru.otklik.support.IntegrationTest;
 import ru.otklik.support.MutableClock;
 import ru.otklik.support.Sessions;
@@ -71,6 +77,15 @@ class MessagesApiTest {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    PostManagement management;
+
+    @Autowired
+    Users users;
+
+    @Autowired
+    Departments departments;
 
     @LocalServerPort
     int port;
@@ -146,6 +161,31 @@ class MessagesApiTest {
         Post post = posts.findByExternalId(externalId).orElseThrow();
         assertThat(post.getAuthorUrl()).isNull();
         assertThat(post.getTopic()).isNull();
+    }
+
+    @Test
+    void theStatusListsOnlyTheDeadlinesStillRunning() throws Exception {
+        String externalId = unique("RUN");
+        mvc.perform(post("/api/v1/messages").header("Authorization", TOKEN).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"externalId": "%s", "source": "VK", "url": "https://vk.com/wall-1_9", "text": "Где получить справку?",
+                                 "detectedAt": "2026-12-01T09:55:00+07:00"}""".formatted(externalId)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.deadlines[*].rule").value(hasItems("ROUTE", "CUR_SUBMIT", "ANSWER")));
+        Post post = posts.findByExternalId(externalId).orElseThrow();
+        User specialist = users.findByLogin("specialist").orElseThrow();
+        long executor = users.findByLogin("executor").orElseThrow().getId();
+        long families = departments.findAllByName().stream().filter(d -> d.getName().contains("семей с детьми"))
+                .findFirst().orElseThrow().getId();
+        management.route(post.getId(), post.getVersion(), List.of(new Routing(families, executor)), Importance.NORMAL,
+                management.actor(specialist.getId(), specialist.getRoles()));
+
+        // routed in time: the routing clock has stopped and is no longer reported; the executor's clocks have started
+        mvc.perform(get("/api/v1/messages/" + post.getId()).header("Authorization", TOKEN))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("ASSIGNED"))
+                .andExpect(jsonPath("$.deadlines[*].rule").value(hasItems("CUR_SUBMIT", "ANSWER", "ACCEPT")))
+                .andExpect(jsonPath("$.deadlines[?(@.rule == 'ROUTE')]").isEmpty());
     }
 
     @Test

@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import ru.otklik.deadlines.Clocks;
-import ru.otklik.deadlines.LiveClock;
 import ru.otklik.posts.Draft;
 import ru.otklik.posts.Post;
 import ru.otklik.posts.Posts;
@@ -63,7 +62,7 @@ class MessageViews {
 
     /** The post's running clocks (not yet stopped, breached ones included), as the deadlines module keeps them. */
     private List<Deadline> deadlines(Post post) {
-        return clocks.ofPost(post.getId()).stream().filter(LiveClock::open)
+        return clocks.openDeadlines(post.getId()).stream()
                 .map(clock -> new Deadline(clock.rule(), format(clock.dueAt()))).toList();
     }
 

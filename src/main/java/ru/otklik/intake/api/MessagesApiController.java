@@ -117,12 +117,14 @@ class MessagesApiController {
         if (!result.valid()) {
             return ApiProblems.badRequest(result.errors());
         }
-        Receipt receipt = intake.receive(result.message());
+        Intake.Described<MessageViews.Receipt> received = intake.receive(result.message(),
+                postId -> views.receipt(postId).orElseThrow());
+        Receipt receipt = received.receipt();
         return switch (receipt.kind()) {
             case CREATED -> ResponseEntity.created(URI.create("/api/v1/messages/" + receipt.postId()))
-                    .contentType(MediaType.APPLICATION_JSON).body(views.receipt(receipt.postId()).orElseThrow());
+                    .contentType(MediaType.APPLICATION_JSON).body(received.description());
             case REPEATED -> ResponseEntity.ok().location(URI.create("/api/v1/messages/" + receipt.postId()))
-                    .contentType(MediaType.APPLICATION_JSON).body(views.receipt(receipt.postId()).orElseThrow());
+                    .contentType(MediaType.APPLICATION_JSON).body(received.description());
             case CONFLICT -> conflict(result.message().externalId(), receipt.postId());
         };
     }
