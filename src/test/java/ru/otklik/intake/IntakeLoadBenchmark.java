@@ -34,7 +34,8 @@ import ru.otklik.support.CpuMeter;
  * <p>The clients speak HTTP/1.1 over one keep-alive socket each ({@link LoopbackHttp}): the load generator shares
  * the machine with Otklik and PostgreSQL, so it should take as little of it as it can.
  *
- * <p>Options: {@code --url=http://127.0.0.1:8080 --token=demo-cur-token --clients=16 --seconds=20 --warmup=5}.
+ * <p>Options (defaults shown): {@code --clients=16 --seconds=30 --warmup=60}; {@code --url=http://127.0.0.1:8080
+ * --token=<token>} for a running instance; {@code --probe=unauthorized} for the floor (every answer 401).
  */
 public final class IntakeLoadBenchmark {
 
@@ -48,9 +49,9 @@ public final class IntakeLoadBenchmark {
             options.put(pair[0], pair.length > 1 ? pair[1] : "true");
         }
         int clients = Integer.parseInt(options.getOrDefault("clients", "16"));
-        int seconds = Math.min(300, Integer.parseInt(options.getOrDefault("seconds", "20")));
+        int seconds = Math.min(300, Integer.parseInt(options.getOrDefault("seconds", "30")));
         // the JIT of a 2-core machine compiles the request path for well over ten seconds: measure after it has settled
-        int warmup = Math.min(300, Integer.parseInt(options.getOrDefault("warmup", "30")));
+        int warmup = Math.min(300, Integer.parseInt(options.getOrDefault("warmup", "60")));
         // --probe=unauthorized: every request carries an unknown token and is answered 401, the cheapest answer of the
         // API (HTTP, the security filters, one token lookup): what the machine can do before any registration work
         boolean probe = "unauthorized".equals(options.get("probe"));
