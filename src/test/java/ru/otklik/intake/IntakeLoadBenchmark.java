@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 
 import ru.otklik.OtklikApplication;
 import ru.otklik.support.CpuMeter;
@@ -58,9 +59,10 @@ public final class IntakeLoadBenchmark {
         String token = probe ? "otk_unknown-token-for-the-probe" : options.getOrDefault("token", "demo-cur-token");
         int expected = probe ? 401 : 201;
         ConfigurableApplicationContext app = null;
+        Path data = null;
         String url = options.get("url");
         if (url == null) {
-            Path data = Files.createTempDirectory("otklik-intake-bench");
+            data = Files.createTempDirectory("otklik-intake-bench");
             app = SpringApplication.run(OtklikApplication.class, "--server.port=0", "--server.address=127.0.0.1",
                     "--otklik.data-dir=" + data, "--otklik.demo=true", "--logging.level.root=WARN",
                     "--spring.main.banner-mode=off");
@@ -92,6 +94,8 @@ public final class IntakeLoadBenchmark {
             pool.shutdown();
             if (app != null) {
                 app.close();
+                // the embedded database has stopped with the application: its files go too
+                FileSystemUtils.deleteRecursively(data);
             }
         }
     }
