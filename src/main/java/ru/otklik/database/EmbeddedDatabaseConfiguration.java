@@ -54,7 +54,7 @@ class EmbeddedDatabaseConfiguration {
     /**
      * The pool of the embedded database; {@code spring.datasource.hikari.*} settings apply to it as to any other.
      * By default it holds {@link #poolSizeFor(int) two connections per core and one}: the embedded PostgreSQL shares
-     * this machine's cores, and more connections than that only make its backends wait on each other's locks.
+     * this machine's cores, and more connections than that only queue inside it.
      */
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
@@ -68,8 +68,8 @@ class EmbeddedDatabaseConfiguration {
     }
 
     /**
-     * HikariCP's rule of thumb for a database on local disks, {@code cores × 2 + 1}: measured with the intake
-     * benchmark on 2 cores, 5 connections registered about a third more posts per second than 20 (docs/PERFORMANCE.md).
+     * HikariCP's rule of thumb for a database on local disks, {@code cores × 2 + 1}. With the intake benchmark on
+     * 2 cores, 5 connections did as well as 20 (docs/PERFORMANCE.md) and leave PostgreSQL fewer backends to juggle.
      */
     static int poolSizeFor(int cores) {
         return Math.max(1, cores) * 2 + 1;

@@ -36,7 +36,8 @@ import ru.otklik.support.CpuMeter;
  * the machine with Otklik and PostgreSQL, so it should take as little of it as it can.
  *
  * <p>Options (defaults shown): {@code --clients=16 --seconds=30 --warmup=60}; {@code --url=http://127.0.0.1:8080
- * --token=<token>} for a running instance; {@code --probe=unauthorized} for the floor (every answer 401).
+ * --token=<token>} for a running instance; {@code --probe=unauthorized} for the floor (every answer 401); any
+ * {@code --spring.…} or {@code --server.…} setting is passed to the application it starts.
  */
 public final class IntakeLoadBenchmark {
 
@@ -63,9 +64,13 @@ public final class IntakeLoadBenchmark {
         String url = options.get("url");
         if (url == null) {
             data = Files.createTempDirectory("otklik-intake-bench");
-            app = SpringApplication.run(OtklikApplication.class, "--server.port=0", "--server.address=127.0.0.1",
+            List<String> appArgs = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
                     "--otklik.data-dir=" + data, "--otklik.demo=true", "--logging.level.root=WARN",
-                    "--spring.main.banner-mode=off");
+                    "--spring.main.banner-mode=off"));
+            // Spring and server settings go to the application, e.g. --spring.datasource.hikari.maximum-pool-size=20
+            Arrays.stream(args).filter(arg -> arg.startsWith("--spring.") || arg.startsWith("--server."))
+                    .forEach(appArgs::add);
+            app = SpringApplication.run(OtklikApplication.class, appArgs.toArray(String[]::new));
             url = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
         }
         if (!url.startsWith("http://127.0.0.1") && !url.startsWith("http://localhost")) {
