@@ -27,6 +27,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
 
 import ru.otklik.people.Departments;
 import ru.otklik.people.User;
@@ -90,6 +91,12 @@ class MessagesApiTest {
     @LocalServerPort
     int port;
 
+    /** {@code POST /api/v1/messages} with ЦУР's demo token and this JSON body. */
+    ResultActions submit(String json) throws Exception {
+        return mvc.perform(post("/api/v1/messages").header("Authorization", TOKEN)
+                .contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
     static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 13);
     }
@@ -151,10 +158,9 @@ class MessagesApiTest {
     @Test
     void aHighPostRunsTheTwoHourAnswerClockAndOptionalFieldsMayBeLeftOut() throws Exception {
         String externalId = unique("HIGH");
-        mvc.perform(post("/api/v1/messages").header("Authorization", TOKEN).contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"externalId": "%s", "source": "OK", "url": "http://ok.ru/post/1", "text": "Срочно!",
-                                 "detectedAt": "2026-12-01T02:00:00Z", "importance": "HIGH"}""".formatted(externalId)))
+        submit("""
+                {"externalId": "%s", "source": "OK", "url": "http://ok.ru/post/1", "text": "Срочно!",
+                 "detectedAt": "2026-12-01T02:00:00Z", "importance": "HIGH"}""".formatted(externalId))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.deadlines[*].rule").value(hasItems("ROUTE", "CUR_SUBMIT", "ANSWER_HIGH")))
                 .andExpect(jsonPath("$.deadlines[?(@.rule == 'ANSWER_HIGH')].dueAt").value(hasItem("2026-12-01T11:00:00+07:00")));
@@ -166,10 +172,9 @@ class MessagesApiTest {
     @Test
     void theStatusListsOnlyTheDeadlinesStillRunning() throws Exception {
         String externalId = unique("RUN");
-        mvc.perform(post("/api/v1/messages").header("Authorization", TOKEN).contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"externalId": "%s", "source": "VK", "url": "https://vk.com/wall-1_9", "text": "Где получить справку?",
-                                 "detectedAt": "2026-12-01T09:55:00+07:00"}""".formatted(externalId)))
+        submit("""
+                {"externalId": "%s", "source": "VK", "url": "https://vk.com/wall-1_9", "text": "Где получить справку?",
+                 "detectedAt": "2026-12-01T09:55:00+07:00"}""".formatted(externalId))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.deadlines[*].rule").value(hasItems("ROUTE", "CUR_SUBMIT", "ANSWER")));
         Post post = posts.findByExternalId(externalId).orElseThrow();
@@ -191,10 +196,9 @@ class MessagesApiTest {
     @Test
     void importanceDefaultsToNormal() throws Exception {
         String externalId = unique("DEF");
-        mvc.perform(post("/api/v1/messages").header("Authorization", TOKEN).contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"externalId": "%s", "source": "BLOG", "url": "https://blog.example/p", "text": "Вопрос",
-                                 "detectedAt": "2026-12-01T09:30:00+07:00"}""".formatted(externalId)))
+        submit("""
+                {"externalId": "%s", "source": "BLOG", "url": "https://blog.example/p", "text": "Вопрос",
+                 "detectedAt": "2026-12-01T09:30:00+07:00"}""".formatted(externalId))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.deadlines[*].rule").value(hasItem("ANSWER")));
         assertThat(posts.findByExternalId(externalId).orElseThrow().getImportance().name()).isEqualTo("NORMAL");
@@ -203,10 +207,9 @@ class MessagesApiTest {
     @Test
     void aDetectionAFewMinutesAheadOfOurClockIsAcceptedAsReceivedNow() throws Exception {
         String externalId = unique("SKEW");
-        mvc.perform(post("/api/v1/messages").header("Authorization", TOKEN).contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"externalId": "%s", "source": "VK", "url": "https://vk.com/x", "text": "Часы ЦУР спешат",
-                                 "detectedAt": "2026-12-01T10:04:00+07:00"}""".formatted(externalId)))
+        submit("""
+                {"externalId": "%s", "source": "VK", "url": "https://vk.com/x", "text": "Часы ЦУР спешат",
+                 "detectedAt": "2026-12-01T10:04:00+07:00"}""".formatted(externalId))
                 .andExpect(status().isCreated());
         assertThat(posts.findByExternalId(externalId).orElseThrow().getDetectedAt()).isEqualTo(TestConfig.START);
     }
@@ -242,8 +245,7 @@ class MessagesApiTest {
         send(message(externalId));
         long id = posts.findByExternalId(externalId).orElseThrow().getId();
         long before = postCount();
-        mvc.perform(post("/api/v1/messages").header("Authorization", TOKEN).contentType(MediaType.APPLICATION_JSON)
-                        .content(message(externalId).replace("улице Ленина", "проспекте Мира")))
+        submit(message(externalId).replace("улице Ленина", "проспекте Мира"))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.existingId").value(id))
@@ -261,8 +263,7 @@ class MessagesApiTest {
                 .param("text", "Набрано вручную").param("detectedAt", "2026-12-01T09:00")
                 .param("receivedAt", "2026-12-01T09:30").param("importance", "NORMAL"));
         long id = posts.findByExternalId(externalId).orElseThrow().getId();
-        mvc.perform(post("/api/v1/messages").header("Authorization", TOKEN).contentType(MediaType.APPLICATION_JSON)
-                        .content(message(externalId)))
+        submit(message(externalId))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.existingId").value(id));
         assertThat(jdbc.sql("select count(*) from cur_message where external_id = ?").param(externalId)
@@ -311,10 +312,9 @@ class MessagesApiTest {
     @Test
     void everyBadFieldIsListedInOne400() throws Exception {
         long before = postCount();
-        mvc.perform(post("/api/v1/messages").header("Authorization", TOKEN).contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"externalId": "", "source": "TELEGRAM", "url": "ftp://x.ru/1", "authorUrl": "javascript:alert(1)",
-                                 "text": 5, "detectedAt": "2026-12-01T09:00:00", "importance": "URGENT"}"""))
+        submit("""
+                {"externalId": "", "source": "TELEGRAM", "url": "ftp://x.ru/1", "authorUrl": "javascript:alert(1)",
+                 "text": 5, "detectedAt": "2026-12-01T09:00:00", "importance": "URGENT"}""")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(400))
