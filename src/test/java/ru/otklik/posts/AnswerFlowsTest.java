@@ -9,17 +9,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import ru.otklik.people.Departments;
-import ru.otklik.people.Users;
 import ru.otklik.support.IntegrationTest;
 import ru.otklik.support.Sessions;
 
@@ -53,28 +51,22 @@ class AnswerFlowsTest {
     Posts posts;
 
     @Autowired
-    Users users;
-
-    @Autowired
-    Departments departments;
-
-    @Autowired
     JdbcClient jdbc;
 
     @Autowired
     Clock clock;
 
     @Autowired
-    PlatformTransactionManager transactions;
+    ApplicationEvents events;
 
     @Autowired
-    ApplicationEvents events;
+    AutowireCapableBeanFactory beans;
 
     AnswerFixtures fx;
 
     @BeforeEach
     void fixtures() {
-        fx = new AnswerFixtures(management, posts, users, departments, jdbc, clock, transactions);
+        fx = beans.createBean(AnswerFixtures.class);
     }
 
     ResultActions form(String login, String path, String... params) throws Exception {

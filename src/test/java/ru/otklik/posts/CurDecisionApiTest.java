@@ -1,6 +1,5 @@
 package ru.otklik.posts;
 
-import java.time.Clock;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -10,14 +9,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-import ru.otklik.people.Departments;
-import ru.otklik.people.Users;
 import ru.otklik.support.IntegrationTest;
 import ru.otklik.support.Sessions;
 
@@ -41,31 +38,16 @@ class CurDecisionApiTest {
     MockMvc mvc;
 
     @Autowired
-    PostManagement management;
-
-    @Autowired
-    Posts posts;
-
-    @Autowired
-    Users users;
-
-    @Autowired
-    Departments departments;
-
-    @Autowired
     JdbcClient jdbc;
 
     @Autowired
-    Clock clock;
-
-    @Autowired
-    PlatformTransactionManager transactions;
+    AutowireCapableBeanFactory beans;
 
     AnswerFixtures fx;
 
     @BeforeEach
     void fixtures() {
-        fx = new AnswerFixtures(management, posts, users, departments, jdbc, clock, transactions);
+        fx = beans.createBean(AnswerFixtures.class);
     }
 
     ResultActions decide(Object postId, String body) throws Exception {
