@@ -62,6 +62,15 @@ class LoginTest {
     }
 
     @Test
+    void everyPageNamesItsIconSoTheBrowserDoesNotAskForAMissingOne() throws Exception {
+        mvc.perform(get("/login"))
+                .andExpect(content().string(containsString("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/assets/favicon.svg\">")));
+        mvc.perform(get("/assets/favicon.svg"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("image/svg+xml"));
+    }
+
+    @Test
     void aWrongPasswordIsRefusedWithARussianMessage() throws Exception {
         mvc.perform(formLogin("/login").user("head2").password("wrong")).andExpect(redirectedUrl("/login?error"));
         Cookie session = Sessions.attempt(mvc, "head2", "wrong");
