@@ -24,6 +24,7 @@ import static ru.otklik.posts.PostStateMachineTest.MINISTER;
 import static ru.otklik.posts.PostStateMachineTest.OTHER_DEPUTY;
 import static ru.otklik.posts.PostStateMachineTest.OTHER_EXECUTOR;
 import static ru.otklik.posts.PostStateMachineTest.SPECIALIST;
+import static ru.otklik.posts.PostStateMachineTest.assertGuarded;
 import static ru.otklik.posts.PostStateMachineTest.T0;
 
 /**
@@ -156,17 +157,7 @@ class DraftStateMachineTest {
             String actorName, boolean allowed) {
         Post post = postIn(state);
         Actor actor = ACTORS.get(actorName);
-        String before = snapshot(post);
-        int timeline = post.getTimeline().size();
-        if (allowed) {
-            perform(post, transition, actor);
-            assertThat(post.getTimeline()).hasSizeGreaterThan(timeline);
-            assertThat(post.getLastActionAt()).isEqualTo(LATER);
-        }
-        else {
-            assertThatThrownBy(() -> perform(post, transition, actor)).isInstanceOf(ForbiddenTransition.class);
-            assertThat(snapshot(post)).isEqualTo(before);
-        }
+        assertGuarded(post, allowed, () -> perform(post, transition, actor), DraftStateMachineTest::snapshot);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -132,16 +133,24 @@ class PostStateMachineTest {
             boolean allowed) {
         Post post = postIn(state);
         Actor actor = ACTORS.get(actorName);
-        String before = snapshot(post);
+        assertGuarded(post, allowed, () -> perform(post, transition, actor), PostStateMachineTest::snapshot);
+    }
+
+    /**
+     * A permitted transition adds to the timeline and moves the post's last action to {@link #LATER}; a forbidden
+     * one throws {@link ForbiddenTransition} and leaves the post as it was, as {@code snapshot} describes it.
+     */
+    static void assertGuarded(Post post, boolean allowed, Runnable transition, Function<Post, String> snapshot) {
+        String before = snapshot.apply(post);
         int timeline = post.getTimeline().size();
         if (allowed) {
-            perform(post, transition, actor);
+            transition.run();
             assertThat(post.getTimeline()).hasSizeGreaterThan(timeline);
             assertThat(post.getLastActionAt()).isEqualTo(LATER);
         }
         else {
-            assertThatThrownBy(() -> perform(post, transition, actor)).isInstanceOf(ForbiddenTransition.class);
-            assertThat(snapshot(post)).isEqualTo(before);
+            assertThatThrownBy(transition::run).isInstanceOf(ForbiddenTransition.class);
+            assertThat(snapshot.apply(post)).isEqualTo(before);
         }
     }
 
