@@ -5,7 +5,11 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +23,8 @@ import ru.otklik.calendar.store.CalendarStore;
  */
 @Service
 public class WorkingTime {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkingTime.class);
 
     private record Loaded(long revision, WorkingCalendar calendar) {
     }
@@ -74,9 +80,15 @@ public class WorkingTime {
     /** Picks up changes made on other instances. */
     @Scheduled(fixedDelayString = "${otklik.calendar.refresh-ms:30000}", initialDelayString = "${otklik.calendar.refresh-ms:30000}")
     void refreshIfChanged() {
-        Loaded now = loaded.get();
-        if (now == null || now.revision() != store.revision()) {
-            reload();
+        try {
+            Loaded now = loaded.get();
+            if (now == null || now.revision() != store.revision()) {
+                reload();
+            }
+        }
+        catch (DataAccessException ex) {
+            // the database is down: the loaded calendar stays in use, and the next run tries again
+            log.warn("Календарь не обновлён, следующая попытка через 30 с: {}", ex.getMostSpecificCause().toString());
         }
     }
 

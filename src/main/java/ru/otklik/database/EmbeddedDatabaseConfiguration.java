@@ -1,14 +1,8 @@
 package ru.otklik.database;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,36 +13,19 @@ import org.springframework.core.env.Environment;
 /**
  * Starts a real PostgreSQL 17 from the binaries shipped as a Maven artifact when no
  * {@code spring.datasource.url} is given, so {@code ./mvnw spring-boot:run} needs no setup.
- * Its files live under {@code otklik.data-dir}/postgres and survive restarts; it stops with the application.
+ * Its files live under {@code otklik.data-dir}/postgres and survive restarts and crashes ({@link EmbeddedServer});
+ * it stops with the application.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedDatabaseConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
-
+    /** Stops after everything that uses it: the pool and whatever uses the pool depend on it. */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(Environment environment) throws IOException {
-        Path dir = Path.of(environment.getProperty("otklik.data-dir", "./data"), "postgres").toAbsolutePath();
-        Files.createDirectories(dir);
+    EmbeddedServer.Started embeddedPostgres(Environment environment) {
+        Path dataDir = Path.of(environment.getProperty("otklik.data-dir", "./data")).toAbsolutePath();
         int port = environment.getProperty("otklik.embedded-db.port", Integer.class, 0);
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setDataDirectory(dir)
-                .setCleanDataDirectory(false)
-                .setServerConfig("timezone", "UTC")
-                .setServerConfig("max_connections", "100");
-        if (port > 0) {
-            builder.setPort(port);
-        }
-        try {
-            EmbeddedPostgres postgres = builder.start();
-            log.info("Встроенная PostgreSQL запущена: порт {}, данные в {}", postgres.getPort(), dir);
-            return postgres;
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Не удалось запустить встроенную PostgreSQL в " + dir
-                    + ". Проверьте, что папка доступна для записи и не занята другим экземпляром Отклика.", ex);
-        }
+        return EmbeddedServer.start(dataDir, port);
     }
 
     /**
@@ -58,10 +35,11 @@ class EmbeddedDatabaseConfiguration {
      */
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+    HikariDataSource dataSource(EmbeddedServer.Started server) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        dataSource.setUsername("postgres");
+        dataSource.setJdbcUrl(server.jdbcUrl());
+        dataSource.setUsername(server.username());
+        dataSource.setPassword(server.password());
         dataSource.setMaximumPoolSize(poolSizeFor(Runtime.getRuntime().availableProcessors()));
         dataSource.setPoolName("otklik-embedded");
         return dataSource;

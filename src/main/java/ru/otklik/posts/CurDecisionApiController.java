@@ -31,6 +31,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import ru.otklik.api.ApiProblems;
+import ru.otklik.database.DatabaseOutage;
 import ru.otklik.api.ApiProblems.FieldError;
 import ru.otklik.people.NotFoundException;
 
@@ -156,9 +157,13 @@ class CurDecisionApiController {
                 .header(HttpHeaders.ALLOW, "POST").body(problem.getBody());
     }
 
-    /** Not bad input but our own failure (the database is down, say): still problem+json, and logged. */
+    /** Not bad input but our own failure still problem+json, and logged. An unreachable
+     * database is left to the outage filter of the web layer, which answers 503 with {@code Retry-After}. */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+    ResponseEntity<ProblemDetail> unexpected(Exception ex) throws Exception {
+        if (DatabaseOutage.causedBy(ex)) {
+            throw ex;
+        }
         log.error("ЦУР decision API failed", ex);
         return ApiProblems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Внутренняя ошибка",
                 "Решение не записано из-за внутренней ошибки Отклика; повторите запрос позже.");

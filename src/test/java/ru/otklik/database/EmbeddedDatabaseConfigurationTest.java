@@ -1,6 +1,10 @@
 package ru.otklik.database;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
@@ -10,12 +14,14 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The embedded database of {@code ./mvnw spring-boot:run}: its pool is sized to the machine and can be set like any
- * other Hikari pool.
+ * The embedded database of {@code ./mvnw spring-boot:run}: durable, protected by a password of its own, and its pool
+ * sized to the machine and set like any other Hikari pool.
  */
 class EmbeddedDatabaseConfigurationTest {
 
@@ -42,5 +48,30 @@ class EmbeddedDatabaseConfigurationTest {
                     assertThat(new JdbcTemplate(pool).queryForObject("show server_version", String.class))
                             .startsWith("17.");
                 });
+    }
+
+    @Test
+    void theEmbeddedDatabaseWritesDurablyAndLetsInOnlyWhoKnowsItsPassword() throws Exception {
+        try (EmbeddedServer.Started server = EmbeddedServer.start(dataDir, 0)) {
+            JdbcTemplate sql = new JdbcTemplate(new SingleConnectionDataSource(server.jdbcUrl(), server.username(),
+                    server.password(), true));
+            for (String setting : EmbeddedServer.DURABILITY) {
+                assertThat(sql.queryForObject("show " + setting, String.class)).as(setting).isEqualTo("on");
+            }
+            assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), "postgres", "").close())
+                    .isInstanceOf(SQLException.class).hasMessageContaining("password");
+            assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), "postgres", "wrong").close())
+                    .isInstanceOf(SQLException.class);
+            Path passwordFile = dataDir.resolve("postgres.password");
+            assertThat(Files.readString(passwordFile)).isEqualTo(server.password()).hasSizeGreaterThanOrEqualTo(32);
+            assertThat(Files.getPosixFilePermissions(passwordFile)).containsExactlyInAnyOrder(
+                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        }
+        try (EmbeddedServer.Started again = EmbeddedServer.start(dataDir, 0)) {
+            assertThat(again.password()).as("the same password after a restart").isEqualTo(
+                    Files.readString(dataDir.resolve("postgres.password")));
+            assertThat(new JdbcTemplate(new SingleConnectionDataSource(again.jdbcUrl(), again.username(),
+                    again.password(), true)).queryForObject("select 1", Integer.class)).isEqualTo(1);
+        }
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import ru.otklik.api.ApiProblems;
+import ru.otklik.database.DatabaseOutage;
 import ru.otklik.api.ApiProblems.FieldError;
 
 /**
@@ -51,9 +52,13 @@ class MessagesApiAdvice {
                 "API отвечает только в JSON: заголовок Accept должен допускать application/json.");
     }
 
-    /** Not bad input but our failure (the database is down, say): still problem+json, and logged. */
+    /** Not bad input but our failure still problem+json, and logged. An unreachable
+     * database is left to the outage filter of the web layer, which answers 503 with {@code Retry-After}. */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+    ResponseEntity<ProblemDetail> unexpected(Exception ex) throws Exception {
+        if (DatabaseOutage.causedBy(ex)) {
+            throw ex;
+        }
         log.error("Intake API failed", ex);
         return ApiProblems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Внутренняя ошибка",
                 "Сообщение не принято из-за внутренней ошибки Отклика; повторите запрос позже — повтор безопасен.");

@@ -1,0 +1,43 @@
+package ru.otklik.database;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * Tells a failure caused by the database being unreachable (stopped, restarting, the network down, the pool unable to
+ * connect) from any other failure, so that users get "try again in a minute" instead of an error.
+ */
+public final class DatabaseOutage {
+
+    /** How long a client is asked to wait before trying again, in seconds ({@code Retry-After}). */
+    public static final int RETRY_AFTER_SECONDS = 60;
+
+    private DatabaseOutage() {
+    }
+
+    /** Whether the database being unreachable caused this failure, anywhere in its chain of causes. */
+    public static boolean causedBy(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof ConnectException || t instanceof CannotCreateTransactionException
+                    || t.getClass().getName().equals("com.zaxxer.hikari.pool.HikariPool$PoolInitializationException")
+                    || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+                return true;
+            }
+            if (t instanceof SQLException sql && connectionState(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** SQLSTATE class 08 (connection exception) and the server shutting down or starting up (57P01–57P03). */
+    private static boolean connectionState(String state) {
+        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                || state.equals("57P03"));
+    }
+}

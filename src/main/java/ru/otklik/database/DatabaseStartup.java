@@ -1,0 +1,107 @@
+package ru.otklik.database;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The database at start: Otklik waits for it instead of exiting when it is not up yet (a database container that
+ * starts more slowly, a restart of the server), and says in the log how durable its writes are.
+ */
+@Component
+class DatabaseStartup implements FlywayMigrationStrategy {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseStartup.class);
+
+    private final Duration retryEvery;
+    private final Duration giveUpAfter;
+
+    DatabaseStartup(@Value("${otklik.database.startup-retry:5s}") Duration retryEvery,
+            @Value("${otklik.database.startup-timeout:30m}") Duration giveUpAfter) {
+        this.retryEvery = retryEvery;
+        this.giveUpAfter = giveUpAfter;
+    }
+
+    /** Flyway migrates first of all, so waiting here holds back everything that needs the database. */
+    @Override
+    public void migrate(Flyway flyway) {
+        awaitDatabase(flyway.getConfiguration().getDataSource());
+        flyway.migrate();
+    }
+
+    void awaitDatabase(DataSource dataSource) {
+        long deadline = System.nanoTime() + giveUpAfter.toNanos();
+        for (int attempt = 1;; attempt++) {
+            try (Connection connection = dataSource.getConnection()) {
+                if (attempt > 1) {
+                    log.info("База данных доступна, запуск продолжается (попытка {})", attempt);
+                }
+                return;
+            }
+            catch (SQLException | RuntimeException ex) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("База данных недоступна уже " + giveUpAfter.toMinutes()
+                            + " мин (otklik.database.startup-timeout): " + rootMessage(ex), ex);
+                }
+                log.warn("База данных недоступна ({}): повторная попытка через {} с", rootMessage(ex),
+                        retryEvery.toSeconds());
+                sleep();
+            }
+        }
+    }
+
+    /** What an operator should know at every start: whether a commit survives a crash. */
+    @EventListener(ApplicationStartedEvent.class)
+    void reportDurability(ApplicationStartedEvent event) {
+        DataSource dataSource = event.getApplicationContext().getBean(DataSource.class);
+        List<String> settings = new ArrayList<>();
+        List<String> off = new ArrayList<>();
+        new JdbcTemplate(dataSource).query("select name, setting from pg_settings where name in ('fsync',"
+                + " 'synchronous_commit', 'full_page_writes') order by name", rs -> {
+                    settings.add(rs.getString(1) + "=" + rs.getString(2));
+                    if ("off".equals(rs.getString(2))) {
+                        off.add(rs.getString(1));
+                    }
+                });
+        if (off.isEmpty()) {
+            log.info("Надёжность записи PostgreSQL: {} — подтверждённые записи переживают сбой", String.join(", ", settings));
+        }
+        else {
+            log.warn("Надёжность записи PostgreSQL: {} — при сбое сервера БД подтверждённые записи могут пропасть;"
+                    + " включите {}", String.join(", ", settings), String.join(", ", off));
+        }
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(retryEvery.toMillis());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Запуск прерван во время ожидания базы данных", ex);
+        }
+    }
+
+    private static String rootMessage(Throwable ex) {
+        Throwable root = ex;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
+    }
+}

@@ -1,0 +1,23 @@
+package ru.otklik.web;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Servlet filters of the web layer that sit outside Spring Security.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration {
+
+    /** Before the session store's filter (order {@code HIGHEST_PRECEDENCE + 50}), which needs the database too. */
+    @Bean
+    FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(JsonMapper json) {
+        FilterRegistrationBean<DatabaseOutageFilter> registration = new FilterRegistrationBean<>(new DatabaseOutageFilter(json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+}

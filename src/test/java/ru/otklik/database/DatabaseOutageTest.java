@@ -1,0 +1,167 @@
+package ru.otklik.database;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ru.otklik.support.ChildApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Otklik on an external PostgreSQL that is not up at start and is stopped under load: Otklik waits for it at start,
+ * answers within seconds while it is down — a Russian page for people, 503 problem+json with {@code Retry-After} for
+ * ЦУР — and everything it acknowledged is stored once the database is back.
+ */
+@Tag("fault")
+class DatabaseOutageTest {
+
+    private static final Duration PROMPT = Duration.ofSeconds(5);
+
+    @TempDir
+    Path pgData;
+
+    @TempDir
+    Path logs;
+
+    @Test
+    void otklikWaitsForTheDatabaseAnswersPromptlyWhileItIsDownAndLosesNothingAcknowledged() throws Exception {
+        int pgPort = ChildApplication.freePort();
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        AtomicInteger successesWhileDown = new AtomicInteger();
+        AtomicBoolean down = new AtomicBoolean();
+        try (ChildApplication app = ChildApplication.start(logs.resolve("otklik.log"),
+                "--spring.datasource.url=jdbc:postgresql://localhost:" + pgPort + "/postgres",
+                "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                "--otklik.admin-password=outage-test-admin-password", "--otklik.database.startup-retry=1s")) {
+            awaitLog(app, "База данных недоступна", Duration.ofMinutes(2));
+            assertThat(app.process().isAlive()).as("Otklik waits for the database instead of exiting").isTrue();
+
+            EmbeddedPostgres postgres = startPostgres(pgPort);
+            app.awaitReady(Duration.ofMinutes(3));
+
+            AtomicBoolean running = new AtomicBoolean(true);
+            ExecutorService clients = Executors.newFixedThreadPool(4);
+            for (int c = 0; c < 4; c++) {
+                int client = c;
+                clients.submit(() -> {
+                    for (int n = 0; running.get(); n++) {
+                        String id = "OUTAGE-" + client + "-" + n;
+                        try {
+                            int status = app.postMessage(id).statusCode();
+                            if (status == 201) {
+                                acknowledged.add(id);
+                                if (down.get()) {
+                                    successesWhileDown.incrementAndGet();
+                                }
+                            }
+                        }
+                        catch (Exception ex) {
+                            // the load goes on; only what was acknowledged counts
+                        }
+                    }
+                });
+            }
+            Thread.sleep(3_000);
+
+            postgres.close();
+            down.set(true);
+
+            long started = System.nanoTime();
+            HttpResponse<String> page = app.get("/login");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(PROMPT);
+            assertThat(page.statusCode()).isEqualTo(503);
+            assertThat(page.body()).contains("База данных недоступна").contains("Повторите через минуту");
+
+            started = System.nanoTime();
+            HttpResponse<String> signedIn = app.send(HttpRequest.newBuilder(app.uri("/inbox"))
+                    .header("Cookie", "SESSION=MDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAw").GET().build());
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(PROMPT);
+            assertThat(signedIn.statusCode()).isEqualTo(503);
+            assertThat(signedIn.body()).contains("База данных недоступна");
+
+            started = System.nanoTime();
+            HttpResponse<String> api = app.postMessage("OUTAGE-PROBE");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(PROMPT);
+            assertThat(api.statusCode()).isEqualTo(503);
+            assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(api.headers().firstValue("Retry-After")).hasValue("60");
+            assertThat(api.body()).contains("База данных недоступна");
+
+            started = System.nanoTime();
+            HttpResponse<String> health = app.get("/actuator/health");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(PROMPT);
+            assertThat(health.statusCode()).isEqualTo(503);
+
+            Thread.sleep(2_000);
+            EmbeddedPostgres restarted = startPostgres(pgPort);
+            down.set(false);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            int status;
+            do {
+                status = app.postMessage("OUTAGE-AFTER").statusCode();
+                Thread.sleep(200);
+            } while (status != 201 && status != 200 && System.nanoTime() < deadline);
+            assertThat(status).as("intake works again once the database is back").isIn(200, 201);
+            acknowledged.add("OUTAGE-AFTER");
+
+            running.set(false);
+            clients.shutdown();
+            assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(app.log()).doesNotContain("\tat org.postgresql");
+
+            try (restarted; Connection db = DriverManager.getConnection(restarted.getJdbcUrl("postgres", "postgres"));
+                    Statement sql = db.createStatement();
+                    ResultSet rows = sql.executeQuery("select external_id from post where external_id like 'OUTAGE-%'")) {
+                Set<String> stored = new HashSet<>();
+                while (rows.next()) {
+                    stored.add(rows.getString(1));
+                }
+                assertThat(acknowledged).hasSizeGreaterThan(10);
+                Set<String> lost = new HashSet<>(acknowledged);
+                lost.removeAll(stored);
+                assertThat(lost).as("posts answered 201 but missing, of %d", acknowledged.size()).isEmpty();
+                assertThat(successesWhileDown.get()).as("nothing is acknowledged while the database is down")
+                        .isLessThanOrEqualTo(4);
+            }
+        }
+    }
+
+    private EmbeddedPostgres startPostgres(int port) throws Exception {
+        return EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(false).setPort(port)
+                .setServerConfig("timezone", "UTC").start();
+    }
+
+    private static void awaitLog(ChildApplication app, String text, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (app.log().contains(text)) {
+                return;
+            }
+            if (!app.process().isAlive()) {
+                throw new AssertionError("Отклик завершился вместо ожидания базы данных:\n" + app.tail());
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("В журнале нет «" + text + "»:\n" + app.tail());
+    }
+}

@@ -1,0 +1,173 @@
+package ru.otklik.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import ru.otklik.OtklikApplication;
+
+/**
+ * Otklik in a process of its own, as an operator runs it, so that a test can kill it the way a crash, an OOM killer
+ * or a container stop does. It runs from the test's class path with the demo (and its ЦУР token) and no sweep.
+ */
+public final class ChildApplication implements AutoCloseable {
+
+    public static final String CUR_TOKEN = "demo-cur-token";
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private ChildApplication(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts Otklik with these extra {@code --name=value} arguments; its output goes to {@code log}. */
+    public static ChildApplication start(Path log, String... arguments) throws IOException {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-cp", System.getProperty("java.class.path"),
+                OtklikApplication.class.getName(),
+                "--server.port=" + port, "--otklik.demo=true", "--otklik.sweep.enabled=false",
+                "--spring.main.banner-mode=off"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        return new ChildApplication(process, port, log);
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Waits until ЦУР's token is accepted: the application serves and its demo is seeded. */
+    public void awaitReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Отклик завершился при запуске (код " + process.exitValue() + "):\n"
+                        + tail());
+            }
+            try {
+                HttpResponse<String> answer = send(HttpRequest.newBuilder(uri(
+                        "/api/v1/calendar/deadline?from=2026-12-04T16:25:00%2B07:00&workingMinutes=10"))
+                        .header("Authorization", "Bearer " + CUR_TOKEN).timeout(Duration.ofSeconds(5)).GET().build());
+                if (answer.statusCode() == 200) {
+                    return;
+                }
+            }
+            catch (IOException ex) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("Отклик не стал готов за " + timeout.toSeconds() + " с:\n" + tail());
+    }
+
+    /** Registers a post through ЦУР's API, as ЦУР does; the same id gives the same message, so a repeat is a 200. */
+    public HttpResponse<String> postMessage(String externalId) throws IOException, InterruptedException {
+        String body = """
+                {"externalId":"%s","source":"VK","url":"https://vk.com/wall-1_%s","text":"Когда придёт пособие? %s",
+                 "detectedAt":"2026-01-15T10:00:00+07:00"}""".formatted(externalId, Math.abs(externalId.hashCode()),
+                externalId);
+        return send(HttpRequest.newBuilder(uri("/api/v1/messages")).timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + CUR_TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20)).GET().build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    /** kill -9 of this JVM alone: its embedded PostgreSQL, started through pg_ctl, is left running. */
+    public void killJvm() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /**
+     * kill -9 of everything at once, as a container kill or a power cut does: this JVM and the embedded PostgreSQL
+     * of {@code dataDir} with all its backends.
+     */
+    public void killEverything(Path dataDir) throws IOException, InterruptedException {
+        List<ProcessHandle> victims = new ArrayList<>();
+        postmaster(dataDir).ifPresent(postmaster -> {
+            victims.add(postmaster);
+            postmaster.descendants().forEach(victims::add);
+        });
+        victims.add(process.toHandle());
+        victims.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle victim : victims) {
+            victim.onExit().join();
+        }
+    }
+
+    /** The embedded postmaster of {@code dataDir}, if one runs. */
+    public static Optional<ProcessHandle> postmaster(Path dataDir) throws IOException {
+        Path pid = dataDir.resolve("postgres").resolve("postmaster.pid");
+        if (!Files.exists(pid)) {
+            return Optional.empty();
+        }
+        try (Stream<String> lines = Files.lines(pid)) {
+            return lines.findFirst().map(String::strip).map(Long::parseLong).flatMap(ProcessHandle::of)
+                    .filter(ProcessHandle::isAlive);
+        }
+    }
+
+    /** The end of the application's log, for failure messages. */
+    public String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        }
+        catch (IOException ex) {
+            return "(журнал не прочитан: " + ex + ")";
+        }
+    }
+
+    public String log() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
+    /** Stops it as an operator would (SIGTERM), or kills it after 30 s. */
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor();
+            }
+        }
+    }
+}
