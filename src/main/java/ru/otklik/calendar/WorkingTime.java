@@ -9,7 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -86,9 +88,9 @@ public class WorkingTime {
                 reload();
             }
         }
-        catch (DataAccessException ex) {
+        catch (DataAccessException | TransactionException ex) {
             // the database is down: the loaded calendar stays in use, and the next run tries again
-            log.warn("Календарь не обновлён, следующая попытка через 30 с: {}", ex.getMostSpecificCause().toString());
+            log.warn("Календарь не обновлён, следующая попытка через 30 с: {}", NestedExceptionUtils.getMostSpecificCause(ex).toString());
         }
     }
 

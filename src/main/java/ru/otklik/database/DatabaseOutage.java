@@ -1,26 +1,51 @@
 package ru.otklik.database;
 
 import java.net.ConnectException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 
+import javax.sql.DataSource;
+
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Tells a failure caused by the database being unreachable (stopped, restarting, the network down, the pool unable to
  * connect) from any other failure, so that users get "try again in a minute" instead of an error.
  */
-public final class DatabaseOutage {
+@Component
+public class DatabaseOutage {
 
     /** How long a client is asked to wait before trying again, in seconds ({@code Retry-After}). */
     public static final int RETRY_AFTER_SECONDS = 60;
 
-    private DatabaseOutage() {
+    private final DataSource dataSource;
+
+    DatabaseOutage(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Whether an unreachable database explains this failure: by its causes, or, when they do not say (a failed
+     * rollback on a connection the server closed hides the original error), by asking the database now.
+     */
+    public boolean explains(Throwable failure) {
+        return causedBy(failure) || !reachable();
+    }
+
+    private boolean reachable() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(1);
+        }
+        catch (SQLException | RuntimeException ex) {
+            return false;
+        }
     }
 
     /** Whether the database being unreachable caused this failure, anywhere in its chain of causes. */
-    public static boolean causedBy(Throwable failure) {
+    static boolean causedBy(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                     || t instanceof ConnectException || t instanceof CannotCreateTransactionException

@@ -57,11 +57,13 @@ class CurDecisionApiController {
     }
 
     private final PostManagement management;
+    private final DatabaseOutage outage;
     private final JsonMapper json;
 
-    CurDecisionApiController(PostManagement management, JsonMapper json) {
+    CurDecisionApiController(PostManagement management, JsonMapper json, DatabaseOutage outage) {
         // strict: a key given twice or content after the object is refused rather than guessed at
         this.management = management;
+        this.outage = outage;
         this.json = json.rebuild().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     }
@@ -161,7 +163,7 @@ class CurDecisionApiController {
      * database is left to the outage filter of the web layer, which answers 503 with {@code Retry-After}. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) throws Exception {
-        if (DatabaseOutage.causedBy(ex)) {
+        if (outage.explains(ex)) {
             throw ex;
         }
         log.error("ЦУР decision API failed", ex);

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -35,11 +36,13 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
     private static final long LOG_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
 
     private final JsonMapper json;
+    private final DatabaseOutage outage;
     private final byte[] page;
     private final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
 
-    DatabaseOutageFilter(JsonMapper json) {
+    DatabaseOutageFilter(JsonMapper json, DatabaseOutage outage) {
         this.json = json;
+        this.outage = outage;
         try (InputStream in = new ClassPathResource("static/errors/database-unavailable.html").getInputStream()) {
             this.page = in.readAllBytes();
         }
@@ -55,7 +58,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         }
         catch (ServletException | IOException | RuntimeException ex) {
-            if (!DatabaseOutage.causedBy(ex)) {
+            if (!outage.explains(ex)) {
                 throw ex;
             }
             logOnce(ex);
@@ -98,11 +101,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
         long now = System.nanoTime();
         long last = lastLogged.get();
         if (now - last >= LOG_EVERY_NANOS && lastLogged.compareAndSet(last, now)) {
-            Throwable root = ex;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            log.warn("База данных недоступна, запросы получают 503: {}", root.toString());
+            log.warn("База данных недоступна, запросы получают 503: {}", NestedExceptionUtils.getMostSpecificCause(ex));
         }
     }
 }

@@ -6,6 +6,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import tools.jackson.databind.json.JsonMapper;
 
+import ru.otklik.database.DatabaseOutage;
+
 /**
  * Servlet filters of the web layer that sit outside Spring Security.
  */
@@ -14,8 +16,8 @@ class WebConfiguration {
 
     /** Before the session store's filter (order {@code HIGHEST_PRECEDENCE + 50}), which needs the database too. */
     @Bean
-    FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(JsonMapper json) {
-        FilterRegistrationBean<DatabaseOutageFilter> registration = new FilterRegistrationBean<>(new DatabaseOutageFilter(json));
+    FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(JsonMapper json, DatabaseOutage outage) {
+        FilterRegistrationBean<DatabaseOutageFilter> registration = new FilterRegistrationBean<>(new DatabaseOutageFilter(json, outage));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.addUrlPatterns("/*");
         return registration;

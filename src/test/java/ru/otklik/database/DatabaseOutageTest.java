@@ -51,7 +51,8 @@ class DatabaseOutageTest {
         try (ChildApplication app = ChildApplication.start(logs.resolve("otklik.log"),
                 "--spring.datasource.url=jdbc:postgresql://localhost:" + pgPort + "/postgres",
                 "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                "--otklik.admin-password=outage-test-admin-password", "--otklik.database.startup-retry=1s")) {
+                "--otklik.admin-password=outage-test-admin-password", "--otklik.database.startup-retry=1s",
+                "--otklik.calendar.refresh-ms=1000", "--otklik.sessions.cleanup-cron=* * * * * *")) {
             awaitLog(app, "База данных недоступна", Duration.ofMinutes(2));
             assertThat(app.process().isAlive()).as("Otklik waits for the database instead of exiting").isTrue();
 
@@ -127,7 +128,12 @@ class DatabaseOutageTest {
             running.set(false);
             clients.shutdown();
             assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(app.log()).doesNotContain("\tat org.postgresql");
+            String log = app.log();
+            assertThat(log).as("the scheduled jobs said in a line what failed").contains("Календарь не обновлён")
+                    .contains("Истёкшие сеансы не удалены");
+            assertThat(log).as("no stack trace from the scheduled jobs or the API")
+                    .doesNotContain("Unexpected error occurred in scheduled task")
+                    .doesNotContain("\tat ru.otklik.calendar.WorkingTime").doesNotContain("Intake API failed");
 
             try (restarted; Connection db = DriverManager.getConnection(restarted.getJdbcUrl("postgres", "postgres"));
                     Statement sql = db.createStatement();

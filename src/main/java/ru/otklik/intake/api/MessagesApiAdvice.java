@@ -28,6 +28,12 @@ class MessagesApiAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(MessagesApiAdvice.class);
 
+    private final DatabaseOutage outage;
+
+    MessagesApiAdvice(DatabaseOutage outage) {
+        this.outage = outage;
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
         return ApiProblems.badRequest(List.of(new FieldError(JsonMessageReader.BODY,
@@ -56,7 +62,7 @@ class MessagesApiAdvice {
      * database is left to the outage filter of the web layer, which answers 503 with {@code Retry-After}. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) throws Exception {
-        if (DatabaseOutage.causedBy(ex)) {
+        if (outage.explains(ex)) {
             throw ex;
         }
         log.error("Intake API failed", ex);
