@@ -1,6 +1,5 @@
 package ru.otklik.database;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,11 +8,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -40,33 +34,13 @@ class EmbeddedCrashTest {
 
     @Test
     void everyPostAnswered201SurvivesKillingTheJvmAndItsPostgresTogether() throws Exception {
-        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        Set<String> acknowledged;
         try (ChildApplication app = ChildApplication.start(logs.resolve("otklik.log"), "--otklik.data-dir=" + dataDir)) {
             app.awaitReady(START);
-            AtomicBoolean running = new AtomicBoolean(true);
-            ExecutorService clients = Executors.newFixedThreadPool(8);
-            for (int c = 0; c < 8; c++) {
-                int client = c;
-                clients.submit(() -> {
-                    for (int n = 0; running.get(); n++) {
-                        String id = "CRASH-" + client + "-" + n;
-                        try {
-                            HttpResponse<String> answer = app.postMessage(id);
-                            if (answer.statusCode() == 201) {
-                                acknowledged.add(id);
-                            }
-                        }
-                        catch (Exception ex) {
-                            return;
-                        }
-                    }
-                });
-            }
+            ChildApplication.Load load = app.load(8, "CRASH");
             Thread.sleep(6_000);
             app.killEverything(dataDir);
-            running.set(false);
-            clients.shutdown();
-            assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+            acknowledged = load.stop();
         }
         assertThat(acknowledged).as("posts answered 201 before the kill").hasSizeGreaterThan(100);
 

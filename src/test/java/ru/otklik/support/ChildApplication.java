@@ -13,6 +13,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import ru.otklik.OtklikApplication;
@@ -93,6 +99,58 @@ public final class ChildApplication implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /**
+     * ЦУР under load: {@code clients} threads post new messages ({@code prefix-client-n}) until {@link Load#stop()},
+     * keeping the ids answered {@code 201}. Failed requests are not retried: only what was acknowledged counts.
+     */
+    public Load load(int clients, String prefix) {
+        return new Load(this, clients, prefix);
+    }
+
+    /** A running load of {@link #load(int, String)}. */
+    public static final class Load {
+
+        private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final ExecutorService threads;
+
+        private Load(ChildApplication app, int clients, String prefix) {
+            threads = Executors.newFixedThreadPool(clients);
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                threads.submit(() -> {
+                    for (int n = 0; running.get(); n++) {
+                        String id = prefix + "-" + client + "-" + n;
+                        try {
+                            if (app.postMessage(id).statusCode() == 201) {
+                                acknowledged.add(id);
+                            }
+                        }
+                        catch (IOException ex) {
+                            // refused or cut off: not acknowledged, the load goes on
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+
+        /** The ids answered 201 so far. */
+        public Set<String> acknowledged() {
+            return acknowledged;
+        }
+
+        /** Stops the clients and waits for their last requests. */
+        public Set<String> stop() throws InterruptedException {
+            running.set(false);
+            threads.shutdown();
+            if (!threads.awaitTermination(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("клиенты нагрузки не остановились за 60 с");
+            }
+            return Set.copyOf(acknowledged);
+        }
+    }
+
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20)).GET().build());
     }
@@ -164,7 +222,7 @@ public final class ChildApplication implements AutoCloseable {
     public void close() throws InterruptedException {
         if (process.isAlive()) {
             process.destroy();
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 process.waitFor();
             }
