@@ -38,11 +38,14 @@ class EmbeddedCrashTest {
         try (ChildApplication app = ChildApplication.start(logs.resolve("otklik.log"), "--otklik.data-dir=" + dataDir)) {
             app.awaitReady(START);
             ChildApplication.Load load = app.load(8, "CRASH");
-            Thread.sleep(6_000);
+            long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (load.acknowledged().size() < 300 && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
             app.killEverything(dataDir);
             acknowledged = load.stop();
         }
-        assertThat(acknowledged).as("posts answered 201 before the kill").hasSizeGreaterThan(100);
+        assertThat(acknowledged).as("posts answered 201 before the kill").hasSizeGreaterThanOrEqualTo(300);
 
         EmbeddedServer.Started restarted = EmbeddedServer.start(dataDir, 0);
         try (restarted; Connection db = DriverManager.getConnection(restarted.jdbcUrl(), restarted.username(),

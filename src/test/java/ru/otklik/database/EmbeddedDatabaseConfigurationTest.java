@@ -16,6 +16,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
+import ru.otklik.support.TestDatabase;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,7 +48,7 @@ class EmbeddedDatabaseConfigurationTest {
                     assertThat(pool.getMaximumPoolSize()).isEqualTo(3);
                     assertThat(pool.getPoolName()).isEqualTo("otklik-embedded");
                     assertThat(new JdbcTemplate(pool).queryForObject("show server_version", String.class))
-                            .startsWith("17.");
+                            .startsWith(TestDatabase.expectedMajor() + ".");
                 });
     }
 

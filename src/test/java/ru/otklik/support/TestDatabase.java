@@ -8,8 +8,10 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * The one real PostgreSQL of a test run: a Testcontainers {@code postgres:17} when a Docker engine answers,
- * otherwise the embedded PostgreSQL 17 binaries. Started once, shared by every test, stopped at JVM exit.
+ * The one real PostgreSQL of a test run: a Testcontainers {@code postgres:<major>} when a Docker engine answers,
+ * otherwise the embedded PostgreSQL binaries on the class path. The major version is the build's
+ * ({@code otklik.test.postgres-major}: 17, or 15 and 16 with the {@code postgres15}/{@code postgres16} profiles).
+ * Started once, shared by every test, stopped at JVM exit.
  */
 public final class TestDatabase {
 
@@ -41,9 +43,14 @@ public final class TestDatabase {
         return password;
     }
 
+    /** The PostgreSQL major version this build tests on. */
+    public static int expectedMajor() {
+        return Integer.parseInt(System.getProperty("otklik.test.postgres-major", "17"));
+    }
+
     private static TestDatabase start() {
         if (!"embedded".equals(System.getenv("OTKLIK_TEST_DB")) && dockerAnswers()) {
-            PostgreSQLContainer container = new PostgreSQLContainer("postgres:17");
+            PostgreSQLContainer container = new PostgreSQLContainer("postgres:" + expectedMajor());
             container.start();
             return new TestDatabase(container.getJdbcUrl(), container.getUsername(), container.getPassword());
         }
