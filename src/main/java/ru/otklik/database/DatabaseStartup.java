@@ -1,5 +1,9 @@
 package ru.otklik.database;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -31,18 +35,57 @@ class DatabaseStartup implements FlywayMigrationStrategy {
 
     private final Duration retryEvery;
     private final Duration giveUpAfter;
+    private final String restoreFrom;
 
     DatabaseStartup(@Value("${otklik.database.startup-retry:5s}") Duration retryEvery,
-            @Value("${otklik.database.startup-timeout:30m}") Duration giveUpAfter) {
+            @Value("${otklik.database.startup-timeout:30m}") Duration giveUpAfter,
+            @Value("${otklik.restore-from:}") String restoreFrom) {
         this.retryEvery = retryEvery;
         this.giveUpAfter = giveUpAfter;
+        this.restoreFrom = restoreFrom;
     }
 
-    /** Flyway migrates first of all, so waiting here holds back everything that needs the database. */
+    /**
+     * Flyway migrates first of all, so waiting here holds back everything that needs the database; a restore from a
+     * backup ({@code otklik.restore-from}) happens here too, before anything reads the data.
+     */
     @Override
     public void migrate(Flyway flyway) {
         awaitDatabase(flyway.getConfiguration().getDataSource());
+        if (!restoreFrom.isBlank()) {
+            restore(flyway, Path.of(restoreFrom));
+        }
         flyway.migrate();
+    }
+
+    /**
+     * Restores a copy made by {@link Backups} into an empty database: the schema at the copy's version, the rows, then
+     * (by the caller) the migrations since. A database that already holds Otklik's schema is never overwritten.
+     */
+    static void restore(Flyway flyway, Path file) {
+        DataSource dataSource = flyway.getConfiguration().getDataSource();
+        try {
+            if (!Backups.empty(dataSource)) {
+                throw new IllegalStateException("Восстановление из " + file + " отменено: база данных не пуста."
+                        + " Восстановить копию можно только в пустую базу (для встроенной — в новую папку данных"
+                        + " otklik.data-dir); после восстановления уберите настройку otklik.restore-from.");
+            }
+            Backups.Manifest manifest;
+            try (InputStream in = Files.newInputStream(file)) {
+                manifest = Backups.manifest(in);
+            }
+            log.info("Восстановление из {}: копия от {}, схема версии {}", file, manifest.createdAt(),
+                    manifest.schemaVersion());
+            Flyway.configure(flyway.getConfiguration().getClassLoader()).configuration(flyway.getConfiguration())
+                    .target(manifest.schemaVersion()).load().migrate();
+            try (InputStream in = Files.newInputStream(file)) {
+                Backups.load(dataSource, in);
+            }
+            log.info("Восстановлено из {}: {} таблиц, {} строк", file, manifest.rows().size(), manifest.totalRows());
+        }
+        catch (IOException | SQLException ex) {
+            throw new IllegalStateException("Не удалось восстановить данные из " + file + ": " + ex.getMessage(), ex);
+        }
     }
 
     void awaitDatabase(DataSource dataSource) {
