@@ -17,6 +17,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class OtklikApplication {
 
     public static void main(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--help")) {
+            System.out.print(SettingsHelp.text());
+            return;
+        }
         SpringApplication.run(OtklikApplication.class, args);
     }
 

@@ -1,0 +1,55 @@
+package ru.otklik;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import org.springframework.core.io.ClassPathResource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code --help}: Otklik's own settings, read from the configuration metadata that IDEs complete them from, so the list
+ * an operator reads is the one the code is checked against ({@code SettingsDocumentedTest}).
+ */
+final class SettingsHelp {
+
+    static final String METADATA = "META-INF/additional-spring-configuration-metadata.json";
+
+    /** One setting: its name, its default (empty if it has none) and what it does. */
+    record Setting(String name, String defaultValue, String description) {
+    }
+
+    private SettingsHelp() {
+    }
+
+    static List<Setting> settings() {
+        try (InputStream in = new ClassPathResource(METADATA).getInputStream()) {
+            JsonNode root = JsonMapper.shared().readTree(in);
+            return root.get("properties").valueStream().map(p -> new Setting(p.get("name").asString(),
+                    p.has("defaultValue") ? p.get("defaultValue").asString() : "",
+                    p.get("description").asString())).toList();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    static String text() {
+        StringBuilder out = new StringBuilder("""
+                Отклик — настройки. Any of them as --name=value, as an environment variable (OTKLIK_DATA_DIR for
+                otklik.data-dir) or in application.properties; every Spring Boot setting works the same way
+                (spring.datasource.url, server.port, spring.mail.host …, see README «Configuration»).
+
+                """);
+        for (Setting setting : settings()) {
+            out.append("  ").append(setting.name());
+            if (!setting.defaultValue().isEmpty()) {
+                out.append(" (default ").append(setting.defaultValue()).append(')');
+            }
+            out.append("\n      ").append(setting.description()).append("\n");
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,47 @@
+package ru.otklik;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An operator can trust the list of settings: every {@code otklik.*} setting the code reads is in the configuration
+ * metadata that {@code --help} prints and IDEs complete, nothing there is stale, and README's table names each.
+ */
+class SettingsDocumentedTest {
+
+    private static final Pattern READ = Pattern.compile("(?:\\$\\{|getProperty\\(\"|\")(otklik\\.[a-z0-9.-]+[a-z0-9])");
+
+    @Test
+    void everySettingTheCodeReadsIsDescribedForHelpAndInReadme() throws IOException {
+        Set<String> read = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = READ.matcher(Files.readString(source));
+                while (m.find()) {
+                    read.add(m.group(1));
+                }
+            }
+        }
+        Set<String> described = SettingsHelp.settings().stream().map(SettingsHelp.Setting::name)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(described).as("settings in the metadata").isEqualTo(read);
+
+        String readme = Files.readString(Path.of("README.md"));
+        assertThat(described).allSatisfy(name -> assertThat(readme).as("README names %s", name).contains("`" + name + "`"));
+
+        String help = SettingsHelp.text();
+        assertThat(described).allSatisfy(name -> assertThat(help).contains(name));
+        assertThat(help).contains("default 30000").contains("Directory of the nightly backups");
+    }
+}
