@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,20 +44,29 @@ public final class ChildApplication implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts Otklik with these extra {@code --name=value} arguments; its output goes to {@code log}. */
+    /**
+     * Starts Otklik with these {@code --name=value} arguments over its test defaults (the demo, no sweep, a free
+     * port); its output goes to {@code log}.
+     */
     public static ChildApplication start(Path log, String... arguments) throws IOException {
-        int port = freePort();
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("server.port", String.valueOf(freePort()));
+        settings.put("otklik.demo", "true");
+        settings.put("otklik.sweep.enabled", "false");
+        settings.put("spring.main.banner-mode", "off");
+        for (String argument : arguments) {
+            int eq = argument.indexOf('=');
+            settings.put(argument.substring(2, eq), argument.substring(eq + 1));
+        }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 "-cp", System.getProperty("java.class.path"),
-                OtklikApplication.class.getName(),
-                "--server.port=" + port, "--otklik.demo=true", "--otklik.sweep.enabled=false",
-                "--spring.main.banner-mode=off"));
-        command.addAll(List.of(arguments));
+                OtklikApplication.class.getName()));
+        settings.forEach((name, value) -> command.add("--" + name + "=" + value));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        return new ChildApplication(process, port, log);
+        return new ChildApplication(process, Integer.parseInt(settings.get("server.port")), log);
     }
 
     public static int freePort() throws IOException {
