@@ -15,6 +15,8 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import ru.otklik.calendar.store.CalendarStore;
 
@@ -94,8 +96,21 @@ public class WorkingTime {
         }
     }
 
+    /**
+     * Rebuilds the calendar at once, so that the listeners of {@link CalendarChanged} (the clocks' due instants)
+     * compute with it, and again once the change is committed: a refresh running meanwhile reads only committed rows
+     * and could overwrite the first rebuild with the old calendar (the change then showed 30 s later).
+     */
     private void changed(String by) {
         reload();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    reload();
+                }
+            });
+        }
         events.publishEvent(new CalendarChanged(clock.instant(), by));
     }
 
