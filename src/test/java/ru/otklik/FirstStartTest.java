@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
@@ -27,7 +29,7 @@ import ru.otklik.support.TestDatabase;
 
 /**
  * Two instances started together on an empty database: both come up, and exactly one of them seeds the first admin
- * (from OTKLIK_ADMIN_PASSWORD) or the demo people.
+ * (from OTKLIK_ADMIN_PASSWORD) or the demo people; neither web server takes requests before the seeding is there.
  */
 @Tag("fault")
 class FirstStartTest {
@@ -39,10 +41,11 @@ class FirstStartTest {
         CyclicBarrier together = new CyclicBarrier(2);
         ExecutorService starters = Executors.newFixedThreadPool(2);
         List<ConfigurableApplicationContext> started = new ArrayList<>();
+        List<Long> seededWhenServing = new CopyOnWriteArrayList<>();
         try {
             List<Future<ConfigurableApplicationContext>> instances = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                instances.add(starters.submit(() -> start(url, demo, together)));
+                instances.add(starters.submit(() -> start(url, demo, together, seededWhenServing)));
             }
             List<Throwable> failures = new ArrayList<>();
             for (Future<ConfigurableApplicationContext> instance : instances) {
@@ -54,6 +57,9 @@ class FirstStartTest {
                 }
             }
             assertThat(failures).as("instances that failed to start").isEmpty();
+            // when each web server began to take requests, the seeding was already there (the demo token for ЦУР)
+            assertThat(seededWhenServing).as("tokens and admins when the web server started").hasSize(2)
+                    .allSatisfy(n -> assertThat(n).isPositive());
 
             JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(url, TestDatabase.get().username(),
                     TestDatabase.get().password()));
@@ -75,7 +81,8 @@ class FirstStartTest {
         }
     }
 
-    private static ConfigurableApplicationContext start(String url, boolean demo, CyclicBarrier together) {
+    private static ConfigurableApplicationContext start(String url, boolean demo, CyclicBarrier together,
+            List<Long> seededWhenServing) {
         return new SpringApplicationBuilder(OtklikApplication.class)
                 .properties("spring.datasource.url=" + url,
                         "spring.datasource.username=" + TestDatabase.get().username(),
@@ -87,6 +94,10 @@ class FirstStartTest {
                 .initializers(context -> context.getBeanFactory().registerSingleton("startingLine",
                         new StartingLine(together)))
                 .listeners((ApplicationListener<ApplicationStartedEvent>) event -> await(together))
+                .listeners((ApplicationListener<WebServerInitializedEvent>) event -> seededWhenServing.add(
+                        event.getApplicationContext().getBean(JdbcClient.class).sql(demo
+                                ? "select count(*) from api_token"
+                                : "select count(*) from user_role where role = 'ADMIN'").query(Long.class).single()))
                 .run();
     }
 
