@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * Otklik (Отклик): the Ministry's tool for answering citizens' social-media posts under Приказ № 198.
@@ -28,5 +29,17 @@ public class OtklikApplication {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * Spring's default scheduler, for what has no scheduler of its own (the calendar refresh). Declared here because
+     * the sweep's and the outbox's own schedulers (see {@code deadlines.DeadlineSchedulers}) make Boot's default one
+     * back off.
+     */
+    @Bean
+    ThreadPoolTaskScheduler taskScheduler() {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setThreadNamePrefix("scheduling-");
+        return scheduler;
     }
 }

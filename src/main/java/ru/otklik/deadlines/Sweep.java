@@ -25,6 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Each batch is one set-based SQL statement in its own short transaction, so the number of statements depends on
  * the number of batches (due clocks / batch size), never on the number of open posts. After a downtime the first
  * sweep catches up on everything that became due meanwhile, batch after batch.
+ *
+ * <p>It runs on a scheduler thread of its own ({@link DeadlineSchedulers}) and does no network I/O but the database,
+ * so nothing outside Otklik (a hung mail server) can stop or delay it.
  */
 @Component
 public class Sweep {
@@ -169,7 +172,8 @@ public class Sweep {
         this.scheduled = scheduled;
     }
 
-    @Scheduled(fixedDelayString = "${otklik.sweep.delay-ms:30000}", initialDelayString = "${otklik.sweep.initial-delay-ms:5000}")
+    @Scheduled(fixedDelayString = "${otklik.sweep.delay-ms:30000}", initialDelayString = "${otklik.sweep.initial-delay-ms:5000}",
+            scheduler = DeadlineSchedulers.SWEEP)
     void scheduledSweep() {
         if (!scheduled) {
             return;

@@ -10,13 +10,11 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import ru.otklik.database.DatabaseMode;
+import ru.otklik.database.FirstStart;
 import ru.otklik.intake.ApiTokens;
 import ru.otklik.people.Department;
 import ru.otklik.people.PeopleManagement;
@@ -33,10 +31,12 @@ import ru.otklik.posts.Source;
 
 /**
  * Seeds the demo of SPEC §6 (every login with the password {@code demo}) when demo mode is on and nobody exists yet.
+ * It runs while the application starts, before the web server takes requests (the first ЦУР call finds the demo
+ * token), in one transaction under the {@link FirstStart} lock: of several instances started together on an empty
+ * database, one seeds and the others find the people there.
  */
 @Component
-@Order(0)
-class DemoData implements ApplicationRunner {
+class DemoData implements SmartLifecycle {
 
     static final String PASSWORD = "demo";
 
@@ -50,9 +50,12 @@ class DemoData implements ApplicationRunner {
     private final ApiTokens tokens;
     private final PostManagement posts;
     private final Clock clock;
+    private final FirstStart firstStart;
+    private volatile boolean running;
 
     DemoData(DatabaseMode mode, Users users, PeopleManagement people, ApiTokens tokens, PostManagement posts,
-            Clock clock) {
+            Clock clock, FirstStart firstStart) {
+        this.firstStart = firstStart;
         this.mode = mode;
         this.users = users;
         this.people = people;
@@ -62,9 +65,30 @@ class DemoData implements ApplicationRunner {
     }
 
     @Override
-    @Transactional
-    public void run(ApplicationArguments args) {
-        if (!mode.demo() || users.count() > 0) {
+    public void start() {
+        if (mode.demo()) {
+            firstStart.seed(this::seedIfEmpty);
+        }
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return FirstStart.PHASE;
+    }
+
+    private void seedIfEmpty() {
+        if (users.count() > 0) {
             return;
         }
         person("admin", "Администратор системы", Role.ADMIN);

@@ -5,35 +5,58 @@ import java.util.EnumSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import ru.otklik.database.FirstStart;
+
 /**
  * Makes sure someone can administer Otklik: with no enabled admin, creates {@code admin} from
- * {@code OTKLIK_ADMIN_PASSWORD}, or refuses to start with a clear message.
+ * {@code OTKLIK_ADMIN_PASSWORD}, or refuses to start with a clear message. Runs before the web server takes
+ * requests, after the demo data (which brings its own admin), under the {@link FirstStart} lock: of several instances
+ * started together on an empty database, one creates the admin and the others find it.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE)
-class AdminBootstrap implements ApplicationRunner {
+class AdminBootstrap implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
     private final Users users;
     private final PeopleManagement people;
     private final Environment environment;
+    private final FirstStart firstStart;
+    private volatile boolean running;
 
-    AdminBootstrap(Users users, PeopleManagement people, Environment environment) {
+    AdminBootstrap(Users users, PeopleManagement people, Environment environment, FirstStart firstStart) {
         this.users = users;
         this.people = people;
         this.environment = environment;
+        this.firstStart = firstStart;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void start() {
+        firstStart.seed(this::createFirstAdminIfNone);
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return FirstStart.PHASE + 1;
+    }
+
+    void createFirstAdminIfNone() {
         if (users.anyEnabledAdmin()) {
             return;
         }

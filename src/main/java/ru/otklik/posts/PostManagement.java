@@ -10,6 +10,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
+
+import org.hibernate.StaleStateException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,9 +53,11 @@ public class PostManagement {
     private final Users users;
     private final Absences absences;
     private final Substitutes substitutes;
+    private final EntityManager entityManager;
 
     PostManagement(Posts posts, Departments departments, Screening screening, ApplicationEventPublisher events,
-            Clock clock, Users users, Absences absences, Substitutes substitutes) {
+            Clock clock, Users users, Absences absences, Substitutes substitutes, EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.posts = posts;
         this.departments = departments;
         this.screening = screening;
@@ -234,6 +241,7 @@ public class PostManagement {
     @Transactional
     public Post saveDraft(long postId, long version, boolean intermediate, String text, Actor actor) {
         Post post = load(postId, version, actor);
+        lockForEdit(post);
         post.saveDraft(intermediate, text, actor, clock.instant());
         posts.flush();
         return post;
@@ -250,6 +258,7 @@ public class PostManagement {
     public Post submitDraft(long postId, long version, boolean intermediate, String text, Long secondApproverId,
             Actor actor) {
         Post post = load(postId, version, actor);
+        lockForEdit(post);
         Instant now = clock.instant();
         if (text != null && !text.isBlank()) {
             post.saveDraft(intermediate, text, actor, now);
@@ -398,6 +407,21 @@ public class PostManagement {
             throw new StaleEditException();
         }
         return post;
+    }
+
+    /**
+     * Takes the post's row lock and moves its version on, now: a draft's text lives in rows of its own, so saving it
+     * would otherwise leave the post's version as it was. Of two saves of one version at the same instant, the second
+     * waits here for the first to commit, then finds the version moved on and is told, like any stale edit, that
+     * someone else changed the post (instead of a 500 on the draft's unique version number, or a second draft).
+     */
+    private void lockForEdit(Post post) {
+        try {
+            entityManager.lock(post, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        }
+        catch (OptimisticLockException | StaleStateException ex) {
+            throw new StaleEditException();
+        }
     }
 
     private static Assignment assignmentOf(Post post, long assignmentId) {

@@ -1,12 +1,16 @@
 package ru.otklik.deadlines;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -89,6 +93,75 @@ class EmailOutboxTest {
         outbox.sendDue(smtp(greenMail.getSmtp().getPort()));
         outbox.sendDue(smtp(greenMail.getSmtp().getPort()));
         assertThat(mailsAbout(label)).hasSize(1);
+    }
+
+    @Test
+    void aCrashInTheMiddleOfARunResendsAtMostOneMessageAndWithTheSameMessageId() throws Exception {
+        outbox.sendDue(smtp(greenMail.getSmtp().getPort())); // what other tests left due
+        long postId = newPost("MAIL-CRASH-" + System.nanoTime());
+        String label = label(postId);
+        long deputy = users.findByLogin("deputy2").orElseThrow().getId();
+        for (int i = 0; i < 5; i++) {
+            transactions.executeWithoutResult(s -> notifications.notify(deputy, NotificationKind.BREACH, "ROUTE",
+                    postId, null));
+        }
+
+        CrashingSender crashing = new CrashingSender(greenMail.getSmtp().getPort(), 2);
+        assertThatThrownBy(() -> outbox.sendDue(crashing)).isInstanceOf(SimulatedCrash.class);
+        assertThat(mailsAbout(label)).hasSize(2);
+
+        clock.advance(Duration.ofMinutes(15)); // the restarted instance, once the crashed one's claim has lapsed
+        outbox.sendDue(smtp(greenMail.getSmtp().getPort()));
+        outbox.sendDue(smtp(greenMail.getSmtp().getPort()));
+
+        List<MimeMessage> mails = mailsAbout(label);
+        Map<String, Long> perMessageId = mails.stream()
+                .collect(Collectors.groupingBy(EmailOutboxTest::messageId, Collectors.counting()));
+        assertThat(perMessageId).hasSize(5);
+        assertThat(mails).hasSizeLessThanOrEqualTo(6);
+        assertThat(perMessageId.values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(2));
+        assertThat(jdbc.sql("select count(*) from email_outbox o join notification n on n.id = o.notification_id"
+                + " where n.post_id = ? and o.sent_at is null").param(postId).query(Long.class).single()).isZero();
+    }
+
+    private static String messageId(MimeMessage message) {
+        try {
+            return message.getMessageID();
+        }
+        catch (MessagingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** The JVM dying right after the mail server took a message: nothing after the send runs. */
+    static final class SimulatedCrash extends Error {
+    }
+
+    /** Delivers through GreenMail, and "crashes" right after the given number of messages. */
+    static final class CrashingSender extends JavaMailSenderImpl {
+
+        private final int crashAfter;
+        private int sent;
+
+        CrashingSender(int port, int crashAfter) {
+            JavaMailSenderImpl template = smtp(port);
+            setHost(template.getHost());
+            setPort(template.getPort());
+            setDefaultEncoding("UTF-8");
+            setJavaMailProperties(template.getJavaMailProperties());
+            this.crashAfter = crashAfter;
+        }
+
+        @Override
+        protected void doSend(MimeMessage[] mimeMessages, Object[] originalMessages) {
+            for (int i = 0; i < mimeMessages.length; i++) {
+                super.doSend(new MimeMessage[] {mimeMessages[i]},
+                        originalMessages == null ? null : new Object[] {originalMessages[i]});
+                if (++sent == crashAfter) {
+                    throw new SimulatedCrash();
+                }
+            }
+        }
     }
 
     private long newPost(String externalId) {

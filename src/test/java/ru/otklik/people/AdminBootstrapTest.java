@@ -4,7 +4,6 @@ import java.util.EnumSet;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,9 +26,9 @@ class AdminBootstrapTest {
     @Test
     void withoutAnAdminOrAPasswordOtklikRefusesToStartAndSaysWhatToSet() {
         when(users.anyEnabledAdmin()).thenReturn(false);
-        AdminBootstrap bootstrap = new AdminBootstrap(users, people, new MockEnvironment());
+        AdminBootstrap bootstrap = new AdminBootstrap(users, people, new MockEnvironment(), null);
 
-        assertThatThrownBy(() -> bootstrap.run(new DefaultApplicationArguments()))
+        assertThatThrownBy(() -> bootstrap.createFirstAdminIfNone())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("OTKLIK_ADMIN_PASSWORD");
         verify(people, never()).createAccount(any(), any(), any(), any(), any());
@@ -41,7 +40,7 @@ class AdminBootstrapTest {
         when(users.findByLogin("admin")).thenReturn(java.util.Optional.empty());
         MockEnvironment environment = new MockEnvironment().withProperty("otklik.admin-password", "Strong-Secret-1");
 
-        new AdminBootstrap(users, people, environment).run(new DefaultApplicationArguments());
+        new AdminBootstrap(users, people, environment, null).createFirstAdminIfNone();
 
         verify(people).createAccount(eq("admin"), any(), any(), eq("Strong-Secret-1"), eq(EnumSet.of(Role.ADMIN)));
     }
@@ -51,7 +50,7 @@ class AdminBootstrapTest {
         when(users.anyEnabledAdmin()).thenReturn(false);
         MockEnvironment environment = new MockEnvironment().withProperty("otklik.admin-password", "short");
 
-        assertThatThrownBy(() -> new AdminBootstrap(users, people, environment).run(new DefaultApplicationArguments()))
+        assertThatThrownBy(() -> new AdminBootstrap(users, people, environment, null).createFirstAdminIfNone())
                 .hasMessageContaining("не меньше 8");
     }
 
@@ -59,7 +58,7 @@ class AdminBootstrapTest {
     void anExistingAdminIsLeftAlone() {
         when(users.anyEnabledAdmin()).thenReturn(true);
 
-        new AdminBootstrap(users, people, new MockEnvironment()).run(new DefaultApplicationArguments());
+        new AdminBootstrap(users, people, new MockEnvironment(), null).createFirstAdminIfNone();
 
         verify(people, never()).createAccount(any(), any(), any(), any(), any());
     }
