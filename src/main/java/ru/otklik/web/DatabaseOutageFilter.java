@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.FilterChain;
@@ -29,16 +30,27 @@ import ru.otklik.database.DatabaseOutage;
  * a page), the person gets a Russian page and the API a {@code 503} problem+json, both with {@code Retry-After},
  * within the pool's connection timeout. It needs neither the session nor the database, and logs one line per
  * minute of outage instead of a stack trace per request.
+ *
+ * <p>Once an outage is seen, it answers at once instead of letting every request wait for the pool: one request at a
+ * time still goes through to find out whether the database is back (its success ends the outage), the others get
+ * the 503 straight away. Static files and the health endpoints, which need no database or must ask it themselves,
+ * always go through. An outage not confirmed for 10 s is forgotten.
  */
 class DatabaseOutageFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutageFilter.class);
     private static final long LOG_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
+    private static final long OUTAGE_MEMORY_NANOS = Duration.ofSeconds(10).toNanos();
+    private static final long NO_OUTAGE = Long.MIN_VALUE;
 
     private final JsonMapper json;
     private final DatabaseOutage outage;
     private final byte[] page;
     private final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
+    /** When an outage was last seen ({@link System#nanoTime()}), or {@link #NO_OUTAGE}. */
+    private final AtomicLong outageSeen = new AtomicLong(NO_OUTAGE);
+    /** The one request that may go through during an outage to find out whether the database is back. */
+    private final Semaphore probe = new Semaphore(1);
 
     DatabaseOutageFilter(JsonMapper json, DatabaseOutage outage) {
         this.json = json;
@@ -54,13 +66,25 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        boolean probing = false;
+        if (duringOutage() && needsDatabase(request)) {
+            if (!probe.tryAcquire()) {
+                answer(request, response);
+                return;
+            }
+            probing = true;
+        }
         try {
             chain.doFilter(request, response);
+            if (probing) {
+                outageSeen.set(NO_OUTAGE);
+            }
         }
         catch (ServletException | IOException | RuntimeException ex) {
             if (!outage.explains(ex)) {
                 throw ex;
             }
+            outageSeen.set(System.nanoTime());
             logOnce(ex);
             if (response.isCommitted()) {
                 return;
@@ -68,6 +92,21 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
             response.reset();
             answer(request, response);
         }
+        finally {
+            if (probing) {
+                probe.release();
+            }
+        }
+    }
+
+    private boolean duringOutage() {
+        long seen = outageSeen.get();
+        return seen != NO_OUTAGE && System.nanoTime() - seen < OUTAGE_MEMORY_NANOS;
+    }
+
+    private static boolean needsDatabase(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !(path.startsWith("/assets/") || path.startsWith("/webjars/") || path.startsWith("/actuator/"));
     }
 
     @Override
