@@ -21,8 +21,6 @@ import ru.otklik.api.ControlCharacters;
  */
 final class ControlCharacterFilter extends OncePerRequestFilter {
 
-    static final String PAGE_MESSAGE = "Запрос содержит недопустимые управляющие символы.";
-
     private final ApiProblemWriter problems;
 
     ControlCharacterFilter(ApiProblemWriter problems) {
@@ -42,7 +40,7 @@ final class ControlCharacterFilter extends OncePerRequestFilter {
                     "Содержит управляющий символ: допустимы только табуляция и переводы строки.");
         }
         else {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST, PAGE_MESSAGE);
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST); // rendered by error/400.html
         }
     }
 

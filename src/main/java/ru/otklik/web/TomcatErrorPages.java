@@ -85,7 +85,8 @@ class TomcatErrorPages implements WebServerFactoryCustomizer<TomcatServletWebSer
 
         @Override
         protected void report(Request request, Response response, Throwable throwable) {
-            if (response.getStatus() < 400 || response.getContentWritten() > 0 || response.isCommitted()) {
+            // as Tomcat's own: only an error (sendError) that nothing has answered yet
+            if (response.getStatus() < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
                 return;
             }
             try {

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Paths Tomcat cannot decode never reach Spring: Tomcat answers them itself. Sent over a raw socket (an HTTP
  * client would refuse to send them), each gets a short Russian 400 page with the security headers of every other
- * page, not Tomcat's English one.
+ * page, not Tomcat's English one. A control character in a parameter, refused at the edge, gets the application's
+ * own Russian 400 page, or problem+json on the API.
  */
 @IntegrationTest
 class MalformedRequestTest {
@@ -38,6 +40,17 @@ class MalformedRequestTest {
                 "x-frame-options: deny", "content-type: text/html");
         assertThat(body).contains("lang=\"ru\"").doesNotContain("Tomcat").doesNotContain("HTTP Status")
                 .contains("Неверный адрес");
+    }
+
+    @Test
+    void aControlCharacterInAParameterGetsTheRussian400PageOrProblemJson() throws Exception {
+        String page = send("GET /inbox?q=%D0%B0%00 HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nConnection: close\r\n\r\n");
+        String api = send("GET /api/v1/calendar/deadline?from=%01&workingMinutes=10 HTTP/1.1\r\nHost: localhost\r\n"
+                + "Accept: application/json\r\nConnection: close\r\n\r\n");
+
+        assertThat(page).startsWith("HTTP/1.1 400").contains("Неверный запрос").containsIgnoringCase("X-Frame-Options: DENY");
+        assertThat(api).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json")
+                .contains("\"field\":\"from\"").contains("управляющий символ");
     }
 
     private String send(String request) throws Exception {
