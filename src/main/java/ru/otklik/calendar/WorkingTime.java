@@ -9,6 +9,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import ru.otklik.calendar.store.CalendarStore;
 
@@ -71,17 +73,35 @@ public class WorkingTime {
         changed(by);
     }
 
-    /** Picks up changes made on other instances. */
+    /**
+     * Picks up changes committed on other instances. Only a newer revision is loaded: while a change on this
+     * instance is not yet committed, this instance already runs on it (its revision is ahead of the committed one),
+     * and reloading then put the old calendar back in force until the next change.
+     */
     @Scheduled(fixedDelayString = "${otklik.calendar.refresh-ms:30000}", initialDelayString = "${otklik.calendar.refresh-ms:30000}")
     void refreshIfChanged() {
         Loaded now = loaded.get();
-        if (now == null || now.revision() != store.revision()) {
+        if (now == null || store.revision() > now.revision()) {
             reload();
         }
     }
 
+    /**
+     * Rebuilds the calendar inside the change's transaction, so that what runs in it (the deadline clocks) sees the
+     * change; if the transaction is rolled back, the committed calendar is loaded again.
+     */
     private void changed(String by) {
         reload();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        reload();
+                    }
+                }
+            });
+        }
         events.publishEvent(new CalendarChanged(clock.instant(), by));
     }
 

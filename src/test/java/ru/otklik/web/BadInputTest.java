@@ -127,6 +127,7 @@ class BadInputTest {
 
     private void corpus(Endpoint endpoint, List<Input> inputs, Input bad) {
         List<String> failures = new ArrayList<>();
+        String before = rows();
         for (String value : CORPUS) {
             Map<String, String> values = new LinkedHashMap<>();
             String path = endpoint.path();
@@ -160,7 +161,7 @@ class BadInputTest {
                 }
                 request.with(user(accounts.loadUserByUsername(EndpointCatalogue.LOGINS.get(role))));
             }
-            String failure = check(request, value, bad.pathVariable());
+            String failure = check(request, value, bad.pathVariable(), before);
             if (failure != null) {
                 failures.add(describe(value) + ": " + failure);
             }
@@ -170,12 +171,13 @@ class BadInputTest {
 
     private void loginForm() {
         List<String> failures = new ArrayList<>();
+        String before = rows();
         for (String field : List.of("username", "password")) {
             for (String value : CORPUS) {
                 MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post("/login").with(csrf())
                         .param("username", field.equals("username") ? value : "specialist")
                         .param("password", field.equals("password") ? value : "wrong-password");
-                String failure = check(request, value, false);
+                String failure = check(request, value, false, before);
                 if (failure != null) {
                     failures.add(field + " = " + describe(value) + ": " + failure);
                 }
@@ -186,6 +188,7 @@ class BadInputTest {
 
     private void messagesApi() throws Exception {
         List<String> failures = new ArrayList<>();
+        String before = rows();
         Map<String, Object> valid = Map.of("externalId", "corpus-1", "source", "VK", "url", "https://vk.com/wall-1_1",
                 "authorName", "Автор", "authorUrl", "https://vk.com/id1", "text", "Текст сообщения",
                 "detectedAt", "2026-12-01T09:00:00+07:00", "importance", "NORMAL", "topic", "Тема");
@@ -196,7 +199,7 @@ class BadInputTest {
                 MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post("/api/v1/messages")
                         .header("Authorization", CUR_TOKEN).contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(body));
-                String failure = check(request, value, false);
+                String failure = check(request, value, false, before);
                 if (failure != null) {
                     failures.add(field + " = " + describe(value) + ": " + failure);
                 }
@@ -207,12 +210,13 @@ class BadInputTest {
 
     private void curDecisionApi() throws Exception {
         List<String> failures = new ArrayList<>();
+        String before = rows();
         for (String decision : List.of("APPROVED", "RETURNED")) {
             for (String value : CORPUS) {
                 MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post("/api/v1/messages/999999999/cur-decision")
                         .header("Authorization", CUR_TOKEN).contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(Map.of("decision", decision, "comment", value)));
-                String failure = check(request, value, false);
+                String failure = check(request, value, false, before);
                 if (failure != null) {
                     failures.add(decision + ", comment = " + describe(value) + ": " + failure);
                 }
@@ -223,13 +227,13 @@ class BadInputTest {
 
     /**
      * Performs the request in a transaction that is rolled back, and says what is wrong with the answer: a 5xx, a
-     * control character not refused with 400, or rows added or removed by a refused request.
+     * control character not refused with 400, or rows added or removed by a refused request ({@code before}: the
+     * row counts before it, the same for every request since each is rolled back).
      */
-    private String check(MockHttpServletRequestBuilder request, String value, boolean inPath) {
+    private String check(MockHttpServletRequestBuilder request, String value, boolean inPath, String before) {
         TransactionTemplate transaction = new TransactionTemplate(transactionManager);
         return transaction.execute(status -> {
             status.setRollbackOnly();
-            String before = rows();
             int answer;
             try {
                 answer = mvc.perform(request).andReturn().getResponse().getStatus();

@@ -15,9 +15,9 @@ import ru.otklik.intake.MessageField;
 
 /**
  * Reads an export of ЦУР's system: a CSV file (UTF-8 with or without BOM, or Windows-1251; separated by {@code ;},
- * {@code ,} or tab; fields may be quoted) or the first sheet of an XLSX workbook. The first non-empty row holds the
- * column headers (English field names or Russian, see {@link MessageField}); unknown columns are ignored. Pure:
- * no Spring, no database.
+ * {@code ,} or tab; fields may be quoted) or the first sheet of an XLSX workbook, streamed by {@link XlsxSheetReader}
+ * so that the row limit is checked while reading. The first non-empty row holds the column headers (English field
+ * names or Russian, see {@link MessageField}); unknown columns are ignored. No Spring, no database.
  */
 final class ImportFile {
 

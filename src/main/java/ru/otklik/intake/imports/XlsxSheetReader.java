@@ -202,16 +202,21 @@ final class XlsxSheetReader {
     }
 
     /** A shared string's place-holder: only its text is ever asked for. */
-    private record Marker(String getString) implements RichTextString {
+    private record Marker(String text) implements RichTextString {
+
+        @Override
+        public String getString() {
+            return text;
+        }
 
         @Override
         public String toString() {
-            return getString;
+            return text;
         }
 
         @Override
         public int length() {
-            return getString.length();
+            return text.length();
         }
 
         @Override
