@@ -9,8 +9,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import ru.otklik.calendar.store.CalendarStore;
 
@@ -88,21 +88,16 @@ public class WorkingTime {
 
     /**
      * Rebuilds the calendar inside the change's transaction, so that what runs in it (the deadline clocks) sees the
-     * change; if the transaction is rolled back, the committed calendar is loaded again.
+     * change; if the transaction is rolled back, {@link #changeRolledBack} loads the committed calendar again.
      */
     private void changed(String by) {
         reload();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    if (status != STATUS_COMMITTED) {
-                        reload();
-                    }
-                }
-            });
-        }
         events.publishEvent(new CalendarChanged(clock.instant(), by));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_ROLLBACK)
+    void changeRolledBack(CalendarChanged change) {
+        reload();
     }
 
     private synchronized Loaded reload() {
