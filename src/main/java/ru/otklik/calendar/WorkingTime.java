@@ -11,12 +11,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
-import org.springframework.transaction.TransactionException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import ru.otklik.calendar.store.CalendarStore;
 
@@ -81,37 +81,38 @@ public class WorkingTime {
         changed(by);
     }
 
-    /** Picks up changes made on other instances. */
+    /**
+     * Picks up changes committed on other instances. Only a newer revision is loaded: while a change on this
+     * instance is not yet committed, this instance already runs on it (its revision is ahead of the committed one),
+     * and reloading then put the old calendar back in force until the next change.
+     */
     @Scheduled(fixedDelayString = "${otklik.calendar.refresh-ms:30000}", initialDelayString = "${otklik.calendar.refresh-ms:30000}")
     void refreshIfChanged() {
         try {
             Loaded now = loaded.get();
-            if (now == null || now.revision() != store.revision()) {
+            if (now == null || store.revision() > now.revision()) {
                 reload();
             }
         }
         catch (DataAccessException | TransactionException ex) {
             // the database is down: the loaded calendar stays in use, and the next run tries again
-            log.warn("Календарь не обновлён, следующая попытка через 30 с: {}", NestedExceptionUtils.getMostSpecificCause(ex).toString());
+            log.warn("Календарь не обновлён, следующая попытка через 30 с: {}",
+                    NestedExceptionUtils.getMostSpecificCause(ex).toString());
         }
     }
 
     /**
-     * Rebuilds the calendar at once, so that the listeners of {@link CalendarChanged} (the clocks' due instants)
-     * compute with it, and again once the change is committed: a refresh running meanwhile reads only committed rows
-     * and could overwrite the first rebuild with the old calendar (the change then showed 30 s later).
+     * Rebuilds the calendar inside the change's transaction, so that what runs in it (the deadline clocks) sees the
+     * change; if the transaction is rolled back, {@link #changeRolledBack} loads the committed calendar again.
      */
     private void changed(String by) {
         reload();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    reload();
-                }
-            });
-        }
         events.publishEvent(new CalendarChanged(clock.instant(), by));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_ROLLBACK)
+    void changeRolledBack(CalendarChanged change) {
+        reload();
     }
 
     private synchronized Loaded reload() {

@@ -1,7 +1,5 @@
 package ru.otklik.intake;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -16,6 +14,7 @@ import java.util.Map;
 
 import ru.otklik.api.ApiProblems.FieldError;
 import ru.otklik.posts.Importance;
+import ru.otklik.posts.PostFields;
 import ru.otklik.posts.Source;
 
 /**
@@ -25,14 +24,13 @@ import ru.otklik.posts.Source;
  */
 public final class MessageValidator {
 
-    public static final int EXTERNAL_ID_MAX = 100;
-    public static final int URL_MAX = 2000;
-    public static final int AUTHOR_NAME_MAX = 300;
-    public static final int TEXT_MAX = 20_000;
-    public static final int TOPIC_MAX = 300;
+    public static final int EXTERNAL_ID_MAX = PostFields.EXTERNAL_ID_MAX;
+    public static final int URL_MAX = PostFields.URL_MAX;
+    public static final int AUTHOR_NAME_MAX = PostFields.AUTHOR_NAME_MAX;
+    public static final int TEXT_MAX = PostFields.TEXT_MAX;
+    public static final int TOPIC_MAX = PostFields.TOPIC_MAX;
     /** ЦУР's clock may run a little ahead of ours. */
-    public static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
-    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    public static final Duration FUTURE_TOLERANCE = PostFields.FUTURE_TOLERANCE;
     private static final ZoneId ZONE = ZoneId.of("Asia/Novokuznetsk");
     private static final DateTimeFormatter RUSSIAN_LOCAL = DateTimeFormatter.ofPattern("d.M.uuuu H:mm[:ss]");
     private static final Map<String, Source> RUSSIAN_SOURCES = Map.of("вконтакте", Source.VK, "вк", Source.VK,
@@ -118,33 +116,15 @@ public final class MessageValidator {
         if (multiline) {
             value = value.replace("\r\n", "\n").replace('\r', '\n');
         }
-        String bad = badCharacters(value, multiline);
+        String bad = PostFields.characterProblem(value, multiline);
+        if (bad == null) {
+            bad = PostFields.lengthProblem(value, max);
+        }
         if (bad != null) {
             errors.add(new FieldError(field.json(), bad));
             return null;
         }
-        int length = value.codePointCount(0, value.length());
-        if (length > max) {
-            errors.add(new FieldError(field.json(), "Не длиннее " + max + " символов (сейчас " + length + ")."));
-            return null;
-        }
         return value;
-    }
-
-    /** Control characters (the database refuses NUL) and broken UTF-16 are refused, not silently altered. */
-    private static String badCharacters(String value, boolean multiline) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            boolean allowedWhitespace = c == '\t' || multiline && c == '\n';
-            if (Character.isISOControl(c) && !allowedWhitespace) {
-                return "Содержит управляющий символ (код " + (int) c + ").";
-            }
-            if (Character.isHighSurrogate(c) && (i + 1 == value.length() || !Character.isLowSurrogate(value.charAt(i + 1)))
-                    || Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(value.charAt(i - 1)))) {
-                return "Содержит повреждённый символ Юникода.";
-            }
-        }
-        return null;
     }
 
     private static String link(Map<MessageField, String> raw, MessageField field, List<String> skip,
@@ -153,19 +133,12 @@ public final class MessageValidator {
         if (value == null) {
             return null;
         }
-        try {
-            URI uri = new URI(value);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getHost().isBlank()) {
-                errors.add(new FieldError(field.json(), "Нужна ссылка http:// или https:// с адресом сайта."));
-                return null;
-            }
-            return value;
-        }
-        catch (URISyntaxException ex) {
-            errors.add(new FieldError(field.json(), "Не похоже на ссылку: нужна ссылка http:// или https:// без пробелов."));
+        String bad = PostFields.linkProblem(value);
+        if (bad != null) {
+            errors.add(new FieldError(field.json(), bad));
             return null;
         }
+        return value;
     }
 
     private Source enumValue(Map<MessageField, String> raw, MessageField field, List<String> skip,
@@ -227,15 +200,19 @@ public final class MessageValidator {
                     : "Нужна дата и время ISO-8601 со смещением, например 2026-12-01T10:00:00+07:00."));
             return null;
         }
-        if (instant.isAfter(now.plus(FUTURE_TOLERANCE))) {
-            errors.add(new FieldError(field.json(), "Момент выявления в будущем: он не может быть позже текущего времени более чем на 5 минут."));
-            return null;
+        switch (PostFields.moment(instant, now)) {
+            case FUTURE -> {
+                errors.add(new FieldError(field.json(), "Момент выявления в будущем: он не может быть позже текущего времени более чем на 5 минут."));
+                return null;
+            }
+            case TOO_EARLY -> {
+                errors.add(new FieldError(field.json(), "Момент выявления раньше 2000 года: проверьте дату."));
+                return null;
+            }
+            default -> {
+                return instant;
+            }
         }
-        if (instant.isBefore(EARLIEST)) {
-            errors.add(new FieldError(field.json(), "Момент выявления раньше 2000 года: проверьте дату."));
-            return null;
-        }
-        return instant;
     }
 
     private Instant parseInstant(String value) {

@@ -1,6 +1,7 @@
 package ru.otklik.people;
 
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,6 +16,11 @@ public record DepartmentForm(
         @NotNull(message = "{department.curator.required}") Long curatorId,
         List<Long> executorIds,
         Long version) {
+
+    /** A blank choice binds as null: it is no one. */
+    public DepartmentForm {
+        executorIds = executorIds == null ? null : executorIds.stream().filter(Objects::nonNull).toList();
+    }
 
     public static DepartmentForm empty() {
         return new DepartmentForm("", null, null, List.of(), 0L);

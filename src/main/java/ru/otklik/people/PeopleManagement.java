@@ -1,5 +1,6 @@
 package ru.otklik.people;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,8 @@ import org.springframework.validation.Errors;
 public class PeopleManagement {
 
     static final int MIN_PASSWORD_LENGTH = 8;
+    /** BCrypt reads at most 72 bytes and Spring Security refuses more: 72 Latin letters, 36 Cyrillic ones. */
+    static final int MAX_PASSWORD_BYTES = 72;
 
     private final Users users;
     private final Departments departments;
@@ -174,7 +177,7 @@ public class PeopleManagement {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             errors.rejectValue(field, "people.password.short", new Object[] {MIN_PASSWORD_LENGTH}, null);
         }
-        else if (password.length() > 72) {
+        else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             errors.rejectValue(field, "people.password.long");
         }
     }

@@ -1,7 +1,9 @@
 package ru.otklik.people;
 
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -22,6 +24,12 @@ public record UserForm(
         Boolean enabled,
         Boolean coordinator,
         Long version) {
+
+    /** A blank choice binds as null: it is no role. */
+    public UserForm {
+        roles = roles == null ? null : roles.stream().filter(Objects::nonNull)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+    }
 
     public static UserForm empty() {
         return new UserForm("", "", "", EnumSet.noneOf(Role.class), "", true, false, 0L);

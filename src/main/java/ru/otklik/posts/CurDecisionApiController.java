@@ -33,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 import ru.otklik.api.ApiProblems;
 import ru.otklik.database.DatabaseOutage;
 import ru.otklik.api.ApiProblems.FieldError;
+import ru.otklik.api.ControlCharacters;
 import ru.otklik.people.NotFoundException;
 
 /**
@@ -116,6 +117,10 @@ class CurDecisionApiController {
         if (commentNode != null && !commentNode.isNull()) {
             if (!commentNode.isString()) {
                 errors.add(new FieldError("comment", "Комментарий — строка."));
+            }
+            else if (ControlCharacters.firstRefused(commentNode.asString(), true) >= 0) {
+                errors.add(new FieldError("comment",
+                        "Комментарий содержит управляющий символ: допустимы только табуляция и переводы строки."));
             }
             else if (commentNode.asString().strip().length() > MAX_COMMENT) {
                 errors.add(new FieldError("comment", "Комментарий не длиннее 2000 символов."));

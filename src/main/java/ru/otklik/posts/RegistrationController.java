@@ -67,6 +67,7 @@ class RegistrationController {
     String register(@Valid @ModelAttribute("form") RegistrationForm form, BindingResult result,
             @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
         Instant now = clock.instant();
+        form.check(result, now);
         if (!result.hasFieldErrors("detectedAt") && !result.hasFieldErrors("receivedAt")) {
             Instant detected = PostTime.toInstant(form.detectedAt());
             Instant received = PostTime.toInstant(form.receivedAt());

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +16,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 import ru.otklik.people.CurrentUser;
 import ru.otklik.people.Role;
@@ -64,6 +66,10 @@ class ReportController {
     String posts(@RequestParam(required = false) String month, @RequestParam(defaultValue = "RECEIVED") Measure measure,
             @RequestParam(defaultValue = "TOTAL") Dimension dimension, @RequestParam(defaultValue = "") String key,
             @RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal CurrentUser user, Model model) {
+        if (dimension == Dimension.DEPARTMENT && !key.matches("\\d{1,18}")) {
+            // a department is named by its id (0: posts sent to no department)
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "key is not a department id");
+        }
         YearMonth shown = month(month, model);
         model.addAttribute("title", labels.measure(measure)
                 + (dimension == Dimension.TOTAL ? "" : " · " + labels.dimension(dimension) + ": " + keyLabel(dimension, key)));

@@ -55,7 +55,7 @@ public class ReportDrillDown {
         };
         String where = MonthlyReports.MEASURED + " , chosen as (select distinct m.post_id from measured m join post p on p.id = m.post_id"
                 + " where m.measure = :measure and " + filter + " and " + MonthlyReports.IN_SCOPE.formatted("p.id") + ")";
-        MapSqlParameterSource params = params(month, scope, page).addValue("measure", measure.name()).addValue("key", key);
+        MapSqlParameterSource params = params(month, scope).addValue("measure", measure.name()).addValue("key", key);
         return listing(where, "select post_id from chosen", params, page);
     }
 
@@ -66,7 +66,7 @@ public class ReportDrillDown {
         String where = "with chosen as (select distinct c.post_id from deadline_clock c where c.rule_code = :rule"
                 + " and c.post_id is not null and c.started_at >= :from and c.started_at < :to and " + state
                 + " and (not :scoped or c.department_id = any(:depts) or " + MonthlyReports.IN_SCOPE.formatted("c.post_id") + "))";
-        MapSqlParameterSource params = params(month, scope, page).addValue("rule", rule).addValue("outcome", outcome.name());
+        MapSqlParameterSource params = params(month, scope).addValue("rule", rule).addValue("outcome", outcome.name());
         return listing(where, "select post_id from chosen", params, page);
     }
 
@@ -77,13 +77,16 @@ public class ReportDrillDown {
                 + " and a.assigned_at < :to and (cast(:executor as bigint) is null or a.executor_id = :executor)"
                 + " and (cast(:department as bigint) is null or a.department_id = :department)"
                 + " and (not :scoped or a.department_id = any(:depts)))";
-        MapSqlParameterSource params = params(month, scope, page).addValue("executor", executorId)
+        MapSqlParameterSource params = params(month, scope).addValue("executor", executorId)
                 .addValue("department", departmentId);
         return listing(where, "select post_id from chosen", params, page);
     }
 
     private Listing listing(String with, String ids, MapSqlParameterSource params, int page) {
         long total = jdbc.sql(with + " select count(*) from chosen").paramSource(params).query(Long.class).single();
+        // Any page number is shown: below the first is the first, beyond the last is the last.
+        int shown = Math.min(Math.max(page, 0), new Listing(List.of(), total, 0).pages() - 1);
+        params.addValue("offset", (long) shown * PAGE_SIZE);
         List<PostLine> posts = jdbc.sql(with + " select " + COLUMNS + " from post p where p.id in (" + ids + ")"
                         + " order by p.received_at desc, p.id desc limit :limit offset :offset")
                 .paramSource(params)
@@ -91,13 +94,12 @@ public class ReportDrillDown {
                         rs.getTimestamp("received_at").toInstant(), rs.getString("state"), rs.getString("source"),
                         rs.getString("importance"), rs.getString("excerpt")))
                 .list();
-        return new Listing(posts, total, page);
+        return new Listing(posts, total, shown);
     }
 
-    private static MapSqlParameterSource params(YearMonth month, List<Long> scope, int page) {
+    private static MapSqlParameterSource params(YearMonth month, List<Long> scope) {
         return new MonthlyReports.Params(MonthlyReports.start(month), MonthlyReports.start(month.plusMonths(1)), scope)
                 .source()
-                .addValue("limit", PAGE_SIZE)
-                .addValue("offset", Math.max(0, page) * PAGE_SIZE);
+                .addValue("limit", PAGE_SIZE);
     }
 }

@@ -96,11 +96,11 @@ class ReportExports {
             for (Table table : tables(report)) {
                 Sheet sheet = workbook.createSheet(sheetName(table.name()));
                 org.apache.poi.ss.usermodel.Row title = sheet.createRow(0);
-                title.createCell(0).setCellValue(labels.get("report.export.title", report.month().toString()));
+                title.createCell(0).setCellValue(formulaSafe(labels.get("report.export.title", report.month().toString())));
                 org.apache.poi.ss.usermodel.Row head = sheet.createRow(1);
                 for (int i = 0; i < table.headers().size(); i++) {
                     Cell cell = head.createCell(i);
-                    cell.setCellValue(table.headers().get(i));
+                    cell.setCellValue(formulaSafe(table.headers().get(i)));
                     cell.setCellStyle(header);
                 }
                 int r = 2;
@@ -117,7 +117,7 @@ class ReportExports {
                             cell.setCellStyle(percent);
                         }
                         else {
-                            cell.setCellValue(String.valueOf(value));
+                            cell.setCellValue(formulaSafe(String.valueOf(value)));
                         }
                     }
                 }
@@ -141,7 +141,7 @@ class ReportExports {
             csv.append(cell(table.name())).append("\r\n");
             csv.append(String.join(";", table.headers().stream().map(ReportExports::cell).toList())).append("\r\n");
             for (List<Object> row : table.rows()) {
-                csv.append(String.join(";", row.stream().map(v -> v instanceof Share s ? s.text() : cell(String.valueOf(v))).toList()))
+                csv.append(String.join(";", row.stream().map(ReportExports::csvValue).toList()))
                         .append("\r\n");
             }
             csv.append("\r\n");
@@ -180,7 +180,28 @@ class ReportExports {
         return clean.length() > 31 ? clean.substring(0, 31) : clean;
     }
 
-    private static String cell(String value) {
+    private static String csvValue(Object value) {
+        if (value instanceof Share share) {
+            return share.text();
+        }
+        return value instanceof Number ? String.valueOf(value) : cell(String.valueOf(value));
+    }
+
+    /**
+     * Text that a spreadsheet would read as a formula (it begins with {@code = + - @}, a tab or a carriage return)
+     * gets a leading apostrophe, so a name an admin typed as {@code =HYPERLINK(…)} stays text (OWASP, CSV
+     * injection). Every text cell of every export goes through here; numbers do not.
+     */
+    static String formulaSafe(String value) {
+        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+            return "'" + value;
+        }
+        return value;
+    }
+
+    /** A CSV field: formula-safe, and quoted when it holds the separator, a quote or a line break. */
+    private static String cell(String text) {
+        String value = formulaSafe(text);
         if (value.contains(";") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
             return "\"" + value.replace("\"", "\"\"") + "\"";
         }

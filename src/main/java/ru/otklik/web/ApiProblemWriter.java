@@ -1,6 +1,7 @@
 package ru.otklik.web;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -27,6 +28,12 @@ class ApiProblemWriter {
     void unauthorized(HttpServletResponse response, String detail) throws IOException {
         write(response, ApiProblems.problem(HttpStatus.UNAUTHORIZED, "Нужна аутентификация", detail));
         response.setHeader("WWW-Authenticate", "Bearer");
+    }
+
+    /** 400 naming one bad parameter, in the shape of {@link ApiProblems#badRequest}. */
+    void badRequest(HttpServletResponse response, String field, String message) throws IOException {
+        ProblemDetail problem = ApiProblems.badRequest(List.of(new ApiProblems.FieldError(field, message))).getBody();
+        write(response, problem);
     }
 
     void forbidden(HttpServletResponse response, String detail) throws IOException {

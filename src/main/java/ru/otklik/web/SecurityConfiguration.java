@@ -7,6 +7,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -53,6 +54,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/calendar/**").authenticated()
                         .requestMatchers("/api/v1/messages", "/api/v1/messages/**").hasAuthority(ApiTokenFilter.CUR_ROLE)
                         .anyRequest().denyAll())
+                .addFilterBefore(new ControlCharacterFilter(problems), CsrfFilter.class)
                 .addFilterBefore(new ApiTokenFilter(tokens, problems), AuthorizationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
@@ -68,10 +70,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, ApiProblemWriter problems) throws Exception {
         // Form login authenticates through the global AuthenticationManager, built from the people module's
         // throttled AuthenticationProvider bean; registering it here too would count each failure twice.
-        http.authorizeHttpRequests(requests -> requests
+        // Control characters are refused before the login form or any page reads a parameter.
+        http.addFilterBefore(new ControlCharacterFilter(problems), CsrfFilter.class)
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/assets/**", "/webjars/**", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")

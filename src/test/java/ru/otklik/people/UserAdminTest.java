@@ -137,6 +137,27 @@ class UserAdminTest {
     }
 
     @Test
+    void aPasswordOverBcryptsSeventyTwoBytesGetsAFormMessageNotA500() throws Exception {
+        Cookie admin = Sessions.login(mvc, "admin");
+        String fortyCyrillicLetters = "пароль".repeat(6) + "длин"; // 40 letters, 80 bytes in UTF-8
+        mvc.perform(post("/admin/users").cookie(admin).with(csrf())
+                        .param("login", "cyrillic.password").param("fullName", "Кириллица Пароль").param("roles", "EXECUTOR")
+                        .param("password", fortyCyrillicLetters).param("enabled", "true").param("version", "0"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Пароль слишком длинный")));
+        assertThat(users.findByLogin("cyrillic.password")).isEmpty();
+
+        mvc.perform(post("/admin/users").cookie(admin).with(csrf())
+                .param("login", "cyrillic.password").param("fullName", "Кириллица Пароль").param("roles", "EXECUTOR")
+                .param("password", "Надёжный-пароль-2026").param("enabled", "true").param("version", "0"));
+        User person = users.findByLogin("cyrillic.password").orElseThrow();
+        mvc.perform(post("/admin/users/" + person.getId() + "/password").cookie(admin).with(csrf())
+                        .param("password", fortyCyrillicLetters))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Пароль слишком длинный")));
+    }
+
+    @Test
     void theAdminCreatesADepartmentWithOnlyPeopleOfTheRightRoles() throws Exception {
         Cookie admin = Sessions.login(mvc, "admin");
         long head = users.findByLogin("head").orElseThrow().getId();

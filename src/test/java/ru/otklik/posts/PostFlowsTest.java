@@ -193,6 +193,24 @@ class PostFlowsTest {
     }
 
     @Test
+    void theFormRefusesWhatTheApiRefusesLineBreaksInOneLineFieldsAndDatesBefore2000() throws Exception {
+        Cookie specialist = Sessions.login(mvc, "specialist");
+        long before = posts.count();
+        mvc.perform(post("/posts").cookie(specialist).with(csrf())
+                        .param("externalId", "CUR-1\r\nX-Injected: yes").param("source", "VK")
+                        .param("url", "https://vk.com/wall-1_1").param("authorName", "Иван\nПетров")
+                        .param("authorUrl", "http://[broken").param("text", "Первая строка\r\nвторая строка")
+                        .param("detectedAt", "1900-01-01T09:00").param("receivedAt", "1900-01-01T10:00")
+                        .param("importance", "NORMAL"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Содержит управляющий символ (код 13).")))
+                .andExpect(content().string(containsString("Содержит управляющий символ (код 10).")))
+                .andExpect(content().string(containsString("Не похоже на ссылку")))
+                .andExpect(content().string(containsString("Дата раньше 2000 года")));
+        assertThat(posts.count()).isEqualTo(before);
+    }
+
+    @Test
     void anExecutorCannotRegisterPosts() throws Exception {
         Cookie executor = Sessions.login(mvc, "executor");
         mvc.perform(get("/posts/new").cookie(executor)).andExpect(status().isForbidden());

@@ -1,45 +1,29 @@
 package ru.otklik.intake.imports;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.poi.openxml4j.util.ZipSecureFile;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-
 import ru.otklik.intake.MessageField;
 
 /**
  * Reads an export of ЦУР's system: a CSV file (UTF-8 with or without BOM, or Windows-1251; separated by {@code ;},
- * {@code ,} or tab; fields may be quoted) or the first sheet of an XLSX workbook. The first non-empty row holds the
- * column headers (English field names or Russian, see {@link MessageField}); unknown columns are ignored. Pure:
- * no Spring, no database.
+ * {@code ,} or tab; fields may be quoted) or the first sheet of an XLSX workbook, streamed by {@link XlsxSheetReader}
+ * so that the row limit is checked while reading. The first non-empty row holds the column headers (English field
+ * names or Russian, see {@link MessageField}); unknown columns are ignored. No Spring, no database.
  */
 final class ImportFile {
 
     /** The most rows one file may hold. */
     static final int MAX_ROWS = 50_000;
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Novokuznetsk");
     private static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
 
     /** A data row: its number as the person sees it in the file (the header is row 1) and its values by field. */
@@ -199,50 +183,25 @@ final class ImportFile {
 
     // ---------------------------------------------------------------- XLSX
 
+    /** The most rows of a sheet read: the header, a blank row above it, and one row more than allowed. */
+    static final int MAX_XLSX_RECORDS = MAX_ROWS + 2;
+
+    /** Streams the first sheet and stops past the row limit; the workbook is never built in memory. */
     private static Parsed xlsx(byte[] bytes) {
-        ZipSecureFile.setMinInflateRatio(0.005);
-        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
-            if (workbook.getNumberOfSheets() == 0) {
-                return Parsed.failed("import.file.empty", null);
-            }
-            Sheet sheet = workbook.getSheetAt(0);
-            if (sheet.getLastRowNum() > MAX_ROWS + 1) {
+        try {
+            XlsxSheetReader.Sheet sheet = XlsxSheetReader.read(bytes, MAX_XLSX_RECORDS);
+            if (sheet.tooManyRows()) {
                 return Parsed.failed("import.file.tooManyRows", null);
             }
-            DataFormatter formatter = new DataFormatter(Locale.ROOT);
-            List<List<String>> records = new ArrayList<>();
-            for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                List<String> record = new ArrayList<>();
-                if (row != null) {
-                    for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-                        record.add(cell(row.getCell(c), formatter));
-                    }
-                }
-                records.add(record);
+            if (sheet.records().isEmpty() && sheet.name().isEmpty()) {
+                return Parsed.failed("import.file.empty", null);
             }
-            return table(records, "XLSX, лист «" + sheet.getSheetName() + "»");
+            return table(sheet.records(), "XLSX, лист «" + sheet.name() + "»");
         }
-        catch (IOException | RuntimeException ex) {
-            // POI reports a damaged or hostile file (zip bomb, not a workbook) with various runtime exceptions
+        catch (Exception ex) {
+            // POI reports a damaged or hostile file (zip bomb, external entities, not a workbook) in various ways
             return Parsed.failed("import.file.badXlsx", null);
         }
-    }
-
-    private static String cell(Cell cell, DataFormatter formatter) {
-        if (cell == null) {
-            return "";
-        }
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        if (type == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-            // a date cell has no zone: it is the Ministry's local time
-            LocalDateTime local = cell.getLocalDateTimeCellValue();
-            return local == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(local.atZone(ZONE));
-        }
-        if (type == CellType.STRING) {
-            return cell.getStringCellValue();
-        }
-        return formatter.formatCellValue(cell);
     }
 
     // ---------------------------------------------------------------- both
