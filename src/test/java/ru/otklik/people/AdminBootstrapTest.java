@@ -27,7 +27,7 @@ class AdminBootstrapTest {
     @Test
     void withoutAnAdminOrAPasswordOtklikRefusesToStartAndSaysWhatToSet() {
         when(users.anyEnabledAdmin()).thenReturn(false);
-        AdminBootstrap bootstrap = new AdminBootstrap(users, people, new MockEnvironment());
+        AdminBootstrap bootstrap = new AdminBootstrap(users, people, new MockEnvironment(), new PasswordPolicy());
 
         assertThatThrownBy(() -> bootstrap.run(new DefaultApplicationArguments()))
                 .isInstanceOf(IllegalStateException.class)
@@ -41,7 +41,7 @@ class AdminBootstrapTest {
         when(users.findByLogin("admin")).thenReturn(java.util.Optional.empty());
         MockEnvironment environment = new MockEnvironment().withProperty("otklik.admin-password", "Strong-Secret-1");
 
-        new AdminBootstrap(users, people, environment).run(new DefaultApplicationArguments());
+        new AdminBootstrap(users, people, environment, new PasswordPolicy()).run(new DefaultApplicationArguments());
 
         verify(people).createAccount(eq("admin"), any(), any(), eq("Strong-Secret-1"), eq(EnumSet.of(Role.ADMIN)));
     }
@@ -51,15 +51,15 @@ class AdminBootstrapTest {
         when(users.anyEnabledAdmin()).thenReturn(false);
         MockEnvironment environment = new MockEnvironment().withProperty("otklik.admin-password", "short");
 
-        assertThatThrownBy(() -> new AdminBootstrap(users, people, environment).run(new DefaultApplicationArguments()))
-                .hasMessageContaining("не меньше 8");
+        assertThatThrownBy(() -> new AdminBootstrap(users, people, environment, new PasswordPolicy()).run(new DefaultApplicationArguments()))
+                .hasMessageContaining("не меньше 12");
     }
 
     @Test
     void anExistingAdminIsLeftAlone() {
         when(users.anyEnabledAdmin()).thenReturn(true);
 
-        new AdminBootstrap(users, people, new MockEnvironment()).run(new DefaultApplicationArguments());
+        new AdminBootstrap(users, people, new MockEnvironment(), new PasswordPolicy()).run(new DefaultApplicationArguments());
 
         verify(people, never()).createAccount(any(), any(), any(), any(), any());
     }

@@ -55,7 +55,8 @@ class EndpointAccessTest {
     /** The access rules, first match wins; a mapped endpoint missing here fails the test. */
     private static final List<Map.Entry<Pattern, Set<Role>>> RULES = List.of(
             rule("/login", ALL),
-            rule("/admin/.*", EnumSet.of(Role.ADMIN)),
+            rule("/admin/.*", EnumSet.of(Role.ADMIN)), // the audit log (/admin/audit) included
+            rule("/account/password", ALL),
             rule("/reports/.*", REPORT_READERS),
             rule("/inbox(/.*)?", ORG),
             rule("/import(/.*)?", ORG),
