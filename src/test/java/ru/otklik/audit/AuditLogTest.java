@@ -61,13 +61,17 @@ class AuditLogTest {
                 .param("version", "0"));
         User person = users.findByLogin(login).orElseThrow();
         send(admin, post("/admin/users/" + person.getId()).param("login", login).param("fullName", "Проверяемый Журналом")
-                .param("roles", "EXECUTOR", "ORG_SPECIALIST").param("enabled", "true")
+                .param("email", "audited@example.ru").param("roles", "EXECUTOR").param("enabled", "true")
                 .param("version", String.valueOf(person.getVersion())));
         send(admin, post("/admin/users/" + person.getId() + "/password").param("password", "Другой-пароль-2026"));
         String department = "Отдел журнала " + login;
+        // its own head and curator: other tests find the demo departments by their head
+        long head = people.createAccount(login + "-head", "Руководитель Журнала", null, "Журнал-пароль-2026",
+                EnumSet.of(Role.DEPT_HEAD)).getId();
+        long curator = people.createAccount(login + "-deputy", "Куратор Журнала", null, "Журнал-пароль-2026",
+                EnumSet.of(Role.DEPUTY_MINISTER)).getId();
         send(admin, post("/admin/departments").param("name", department).param("version", "0")
-                .param("headId", String.valueOf(users.findByLogin("head").orElseThrow().getId()))
-                .param("curatorId", String.valueOf(users.findByLogin("deputy").orElseThrow().getId())));
+                .param("headId", String.valueOf(head)).param("curatorId", String.valueOf(curator)));
         LocalDate day = LocalDate.of(2099, 6, 1);
         send(admin, post("/absences").param("userId", String.valueOf(person.getId()))
                 .param("startsOn", day.toString()).param("endsOn", day.toString()).param("kind", "VACATION")

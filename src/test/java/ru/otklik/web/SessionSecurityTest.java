@@ -65,7 +65,7 @@ class SessionSecurityTest {
 
     @Test
     void aDemotedAdminLosesAdminInTheOpenSessionAtOnce() throws Exception {
-        User second = account("admin-" + suffix(), EnumSet.of(Role.ADMIN, Role.ORG_HEAD));
+        User second = account("admin-" + suffix(), EnumSet.of(Role.ADMIN, Role.EXECUTOR));
         HttpBrowser browser = new HttpBrowser(port);
         browser.login(second.getLogin(), PASSWORD);
         assertThat(browser.get("/admin/users").statusCode()).isEqualTo(200);
@@ -74,7 +74,7 @@ class SessionSecurityTest {
         Cookie admin = Sessions.login(mvc, "admin");
         mvc.perform(post("/admin/users/" + second.getId()).cookie(admin).with(csrf())
                         .param("login", second.getLogin()).param("fullName", second.getFullName())
-                        .param("roles", "ORG_HEAD").param("enabled", "true")
+                        .param("roles", "EXECUTOR").param("enabled", "true")
                         .param("version", String.valueOf(second.getVersion())))
                 .andExpect(redirectedUrl("/admin/users"));
 
@@ -84,7 +84,7 @@ class SessionSecurityTest {
         assertThat(after.headers().firstValue("Location").orElseThrow()).contains("/login");
         browser.login(second.getLogin(), PASSWORD);
         assertThat(browser.get("/admin/users").statusCode()).isEqualTo(403);
-        assertThat(browser.get("/inbox").statusCode()).isEqualTo(200);
+        assertThat(browser.get("/assignments").statusCode()).isEqualTo(200);
     }
 
     @Test
