@@ -42,8 +42,7 @@ class AccountController {
 
     @PostMapping("/account/password")
     String change(@ModelAttribute("form") OwnPasswordForm form, BindingResult result,
-            @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, Model model,
-            RedirectAttributes redirect) {
+            @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, RedirectAttributes redirect) {
         if (form.newPassword() != null && !form.newPassword().equals(form.repeatPassword())) {
             result.rejectValue("repeatPassword", "account.password.repeat");
         }
