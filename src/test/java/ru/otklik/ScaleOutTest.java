@@ -53,7 +53,7 @@ class ScaleOutTest {
                 .setServerConfig("timezone", "UTC").start()) {
             String[] settings = {"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                     "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                    "--otklik.admin-password=scale-out-admin-password", "--otklik.sweep.enabled=true",
+                    "--otklik.admin-password=scale-out-Kuzbass-2026", "--otklik.sweep.enabled=true",
                     "--otklik.sweep.delay-ms=500", "--otklik.sweep.initial-delay-ms=500"};
             try (ChildApplication first = ChildApplication.start(logs.resolve("first.log"), settings);
                     ChildApplication second = ChildApplication.start(logs.resolve("second.log"), settings)) {

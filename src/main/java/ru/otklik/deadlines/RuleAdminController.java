@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import ru.otklik.audit.AuditAction;
+import ru.otklik.audit.AuditLog;
 import ru.otklik.people.CurrentUser;
 import ru.otklik.people.NotFoundException;
 import ru.otklik.people.StaleEditException;
@@ -29,8 +31,10 @@ class RuleAdminController {
 
     private final Rules rules;
     private final RuleManagement management;
+    private final AuditLog audit;
 
-    RuleAdminController(Rules rules, RuleManagement management) {
+    RuleAdminController(Rules rules, RuleManagement management, AuditLog audit) {
+        this.audit = audit;
         this.rules = rules;
         this.management = management;
     }
@@ -90,6 +94,8 @@ class RuleAdminController {
             return form(model, now, String.valueOf(now.limit()), now.kind().name(), now.action().name(),
                     now.version(), List.of("deadlines.stale"));
         }
+        audit.record(AuditAction.DEADLINE_RULE_CHANGED, code, "срок: " + limitValue + "; вид: " + kindValue
+                + "; по истечении: " + actionValue);
         redirect.addFlashAttribute("message", "deadlines.rules.saved");
         return "redirect:/admin/deadline-rules";
     }

@@ -11,6 +11,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import ru.otklik.audit.AuditAction;
+import ru.otklik.audit.AuditLog;
+
 /**
  * The admin's page of ЦУР access tokens: create one (its secret is shown once), revoke one, see when each was used.
  */
@@ -21,9 +24,11 @@ class ApiTokenAdminController {
     private static final String VIEW = "intake/tokens";
 
     private final ApiTokens tokens;
+    private final AuditLog audit;
 
-    ApiTokenAdminController(ApiTokens tokens) {
+    ApiTokenAdminController(ApiTokens tokens, AuditLog audit) {
         this.tokens = tokens;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -40,13 +45,18 @@ class ApiTokenAdminController {
             return "redirect:/admin/tokens";
         }
         redirect.addFlashAttribute("newSecret", tokens.create(trimmed, admin.getName()));
+        audit.record(AuditAction.API_TOKEN_CREATED, trimmed, null);
         redirect.addFlashAttribute("newName", trimmed);
         return "redirect:/admin/tokens";
     }
 
     @PostMapping("/{id}/revoke")
     String revoke(@PathVariable long id, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("message", tokens.revoke(id) ? "tokens.revoked" : "tokens.alreadyRevoked");
+        boolean revoked = tokens.revoke(id);
+        if (revoked) {
+            audit.record(AuditAction.API_TOKEN_REVOKED, "#" + id, null);
+        }
+        redirect.addFlashAttribute("message", revoked ? "tokens.revoked" : "tokens.alreadyRevoked");
         return "redirect:/admin/tokens";
     }
 }

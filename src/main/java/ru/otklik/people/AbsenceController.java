@@ -22,6 +22,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import ru.otklik.audit.AuditAction;
+import ru.otklik.audit.AuditLog;
+
 /**
  * Absences and substitutes (п.3, Приказ п.5): the admin records them for everyone, a department head for the people
  * of the departments they head (the head and the executors).
@@ -39,12 +42,14 @@ class AbsenceController {
     private final Users users;
     private final Departments departments;
     private final Clock clock;
+    private final AuditLog audit;
 
-    AbsenceController(Absences absences, Users users, Departments departments, Clock clock) {
+    AbsenceController(Absences absences, Users users, Departments departments, Clock clock, AuditLog audit) {
         this.absences = absences;
         this.users = users;
         this.departments = departments;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @GetMapping("/absences")
@@ -108,6 +113,8 @@ class AbsenceController {
             return list(user, model);
         }
         absences.save(new Absence(userId, from, to, absenceKind, substituteId, user.id()));
+        audit.record(AuditAction.ABSENCE_CREATED, loginOf(userId),
+                absenceKind + " " + from + " — " + to + "; заместитель: " + loginOf(substituteId));
         redirect.addFlashAttribute("message", "absences.saved");
         return "redirect:/absences";
     }
@@ -118,8 +125,14 @@ class AbsenceController {
         Absence absence = absences.findById(id).filter(a -> manageable(user).containsKey(a.getUserId()))
                 .orElseThrow(NotFoundException::new);
         absences.delete(absence);
+        audit.record(AuditAction.ABSENCE_DELETED, loginOf(absence.getUserId()),
+                absence.getKind() + " " + absence.getStartsOn() + " — " + absence.getEndsOn());
         redirect.addFlashAttribute("message", "absences.deleted");
         return "redirect:/absences";
+    }
+
+    private String loginOf(long userId) {
+        return users.findById(userId).map(User::getLogin).orElse("#" + userId);
     }
 
     /** The people this person may record absences for, by id, in name order. */

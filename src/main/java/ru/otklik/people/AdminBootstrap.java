@@ -26,13 +26,16 @@ class AdminBootstrap implements SmartLifecycle {
     private final PeopleManagement people;
     private final Environment environment;
     private final FirstStart firstStart;
+    private final PasswordPolicy passwords;
     private volatile boolean running;
 
-    AdminBootstrap(Users users, PeopleManagement people, Environment environment, FirstStart firstStart) {
+    AdminBootstrap(Users users, PeopleManagement people, Environment environment, FirstStart firstStart,
+            PasswordPolicy passwords) {
         this.users = users;
         this.people = people;
         this.environment = environment;
         this.firstStart = firstStart;
+        this.passwords = passwords;
     }
 
     @Override
@@ -65,9 +68,10 @@ class AdminBootstrap implements SmartLifecycle {
             throw new IllegalStateException("В базе нет ни одного администратора. Задайте пароль первого администратора "
                     + "в переменной окружения OTKLIK_ADMIN_PASSWORD и запустите Отклик снова.");
         }
-        if (password.length() < PeopleManagement.MIN_PASSWORD_LENGTH) {
-            throw new IllegalStateException("OTKLIK_ADMIN_PASSWORD слишком короткий: нужно не меньше "
-                    + PeopleManagement.MIN_PASSWORD_LENGTH + " символов.");
+        if (passwords.problem(password, "admin") != null) {
+            throw new IllegalStateException("OTKLIK_ADMIN_PASSWORD не подходит: нужно не меньше "
+                    + PasswordPolicy.MIN_LENGTH + " символов, не больше " + PasswordPolicy.MAX_BYTES
+                    + " байт в UTF-8 и не из списка самых распространённых паролей.");
         }
         String login = users.findByLogin("admin").isPresent() ? "admin" + System.currentTimeMillis() % 10000 : "admin";
         people.createAccount(login, "Администратор", null, password, EnumSet.of(Role.ADMIN));

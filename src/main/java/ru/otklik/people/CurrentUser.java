@@ -19,11 +19,21 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The session attribute that keeps a person who logged in with a password set by the admin on the page where
+     * they choose their own, until they have.
+     */
+    public static final String MUST_CHANGE_PASSWORD = "otklik.mustChangePassword";
+
+    /** The session attribute holding when the person logged in (epoch milliseconds): for the absolute lifetime. */
+    public static final String LOGGED_IN_AT = "otklik.loggedInAt";
+
     private final long id;
     private final String login;
     private final String fullName;
     private final Set<Role> roles;
     private final boolean enabled;
+    private final boolean mustChangePassword;
     private String passwordHash;
 
     CurrentUser(User user) {
@@ -32,6 +42,7 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
         this.fullName = user.getFullName();
         this.roles = user.getRoles();
         this.enabled = user.isEnabled();
+        this.mustChangePassword = user.mustChangePassword();
         this.passwordHash = user.getPasswordHash();
     }
 
@@ -58,6 +69,11 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
             }
         }
         return false;
+    }
+
+    /** Whether, at the moment of login, the password was a temporary one set by the admin. */
+    public boolean mustChangePassword() {
+        return mustChangePassword;
     }
 
     /** The role whose start page this person sees first. */

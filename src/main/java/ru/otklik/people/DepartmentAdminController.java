@@ -13,6 +13,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import ru.otklik.audit.AuditAction;
+import ru.otklik.audit.AuditLog;
+
 /**
  * Admin pages for structural departments: name, head, curating deputy minister, executors.
  */
@@ -26,11 +29,13 @@ class DepartmentAdminController {
     private final Departments departments;
     private final Users users;
     private final PeopleManagement people;
+    private final AuditLog audit;
 
-    DepartmentAdminController(Departments departments, Users users, PeopleManagement people) {
+    DepartmentAdminController(Departments departments, Users users, PeopleManagement people, AuditLog audit) {
         this.departments = departments;
         this.users = users;
         this.people = people;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -64,15 +69,23 @@ class DepartmentAdminController {
         return save(id, form, result, model, redirect);
     }
 
+    private static String login(User user) {
+        return user == null ? "—" : user.getLogin();
+    }
+
     private String save(Long id, DepartmentForm form, BindingResult result, Model model, RedirectAttributes redirect) {
         if (result.hasErrors()) {
             UserAdminController.keepForm(form, model, DepartmentForm.empty());
             return form(model, id);
         }
         try {
-            if (people.saveDepartment(id, form, result).isEmpty()) {
+            Department saved = people.saveDepartment(id, form, result).orElse(null);
+            if (saved == null) {
                 return form(model, id);
             }
+            audit.record(id == null ? AuditAction.DEPARTMENT_CREATED : AuditAction.DEPARTMENT_CHANGED, saved.getName(),
+                    "руководитель: " + login(saved.getHead()) + "; куратор: " + login(saved.getCurator())
+                            + "; исполнители: " + saved.getExecutors().stream().map(User::getLogin).sorted().toList());
         }
         catch (StaleEditException | ObjectOptimisticLockingFailureException ex) {
             result.reject("edit.stale");

@@ -18,37 +18,46 @@ import org.springframework.validation.Errors;
 @Service
 public class PeopleManagement {
 
-    static final int MIN_PASSWORD_LENGTH = 8;
-    /** BCrypt reads at most 72 bytes and Spring Security refuses more: 72 Latin letters, 36 Cyrillic ones. */
-    static final int MAX_PASSWORD_BYTES = 72;
-
     private final Users users;
     private final Departments departments;
     private final PasswordEncoder encoder;
     private final FindByIndexNameSessionRepository<?> sessions;
+    private final PasswordPolicy passwords;
 
     PeopleManagement(Users users, Departments departments, PasswordEncoder encoder,
-            FindByIndexNameSessionRepository<?> sessions) {
+            FindByIndexNameSessionRepository<?> sessions, PasswordPolicy passwords) {
         this.users = users;
         this.departments = departments;
         this.encoder = encoder;
         this.sessions = sessions;
+        this.passwords = passwords;
     }
 
-    /** Creates a person; returns empty and fills {@code errors} when the form is not acceptable. */
+    /**
+     * Creates a person; returns empty and fills {@code errors} when the form is not acceptable. The login is taken
+     * when any existing login has the same canonical form ({@link Logins}). The password is temporary: the person
+     * chooses their own at the first login.
+     */
     @Transactional
     public Optional<User> create(UserForm form, Errors errors) {
-        if (users.findByLogin(form.login()).isPresent()) {
+        Optional<String> login = Logins.canonical(form.login()).filter(form.login()::equals);
+        if (login.isEmpty()) {
+            if (!errors.hasFieldErrors("login")) {
+                errors.rejectValue("login", "people.login.format");
+            }
+        }
+        else if (users.findByLogin(login.get()).isPresent()) {
             errors.rejectValue("login", "people.login.taken");
         }
-        checkPassword(form.password(), "password", errors);
+        passwords.check(form.password(), form.login(), "password", errors);
         checkCoordinator(form, errors);
         if (errors.hasErrors()) {
             return Optional.empty();
         }
-        User user = new User(form.login(), form.fullName().strip(), blankToNull(form.email()),
+        User user = new User(login.get(), form.fullName().strip(), blankToNull(form.email()),
                 encoder.encode(form.password()), form.roleSet());
         user.update(user.getFullName(), user.getEmail(), form.roleSet(), form.isEnabled(), false);
+        user.changePassword(user.getPasswordHash(), true);
         users.saveAndFlush(user);
         if (form.isCoordinator()) {
             makeCoordinator(user);
@@ -56,7 +65,10 @@ public class PeopleManagement {
         return Optional.of(user);
     }
 
-    /** Edits a person; disabling them ends their open sessions at once. */
+    /**
+     * Edits a person. Disabling them or changing their roles or coordinator duty ends every open session of theirs at
+     * once, on every instance: rights held in a session are never older than the last change.
+     */
     @Transactional
     public boolean update(long id, UserForm form, Errors errors) {
         User user = users.findById(id).orElseThrow(NotFoundException::new);
@@ -68,27 +80,59 @@ public class PeopleManagement {
             return false;
         }
         boolean disabling = user.isEnabled() && !form.isEnabled();
+        Set<Role> rolesBefore = user.getRoles();
+        boolean coordinatorBefore = user.isCoordinator();
         user.update(form.fullName().strip(), blankToNull(form.email()), form.roleSet(), form.isEnabled(),
                 user.isCoordinator() && form.isCoordinator());
         users.saveAndFlush(user);
         if (form.isCoordinator() && !user.isCoordinator()) {
             makeCoordinator(user);
         }
-        if (disabling) {
+        if (disabling || !rolesBefore.equals(user.getRoles()) || coordinatorBefore != user.isCoordinator()) {
             endSessions(user.getLogin());
         }
         return true;
     }
 
-    /** Sets a new password chosen by the admin. */
+    /**
+     * Sets a new password chosen by the admin: every open session of the person ends, and the password is temporary,
+     * to be replaced by the person at the next login.
+     */
     @Transactional
     public boolean resetPassword(long id, String password, Errors errors) {
         User user = users.findById(id).orElseThrow(NotFoundException::new);
-        checkPassword(password, "password", errors);
+        passwords.check(password, user.getLogin(), "password", errors);
         if (errors.hasErrors()) {
             return false;
         }
-        user.changePassword(encoder.encode(password));
+        user.changePassword(encoder.encode(password), true);
+        users.saveAndFlush(user);
+        endSessions(user.getLogin());
+        return true;
+    }
+
+    /**
+     * A person changes their own password, proving it with the current one. Every other session of theirs ends; the
+     * one they are using ({@code keepSessionId}) stays.
+     */
+    @Transactional
+    public boolean changeOwnPassword(long id, String currentPassword, String newPassword, String keepSessionId,
+            Errors errors) {
+        User user = users.findById(id).orElseThrow(NotFoundException::new);
+        if (currentPassword == null || !encoder.matches(currentPassword, user.getPasswordHash())) {
+            errors.rejectValue("currentPassword", "account.password.current.wrong");
+        }
+        passwords.check(newPassword, user.getLogin(), "newPassword", errors);
+        if (!errors.hasFieldErrors("newPassword") && newPassword.equals(currentPassword)) {
+            errors.rejectValue("newPassword", "account.password.same");
+        }
+        if (errors.hasErrors()) {
+            return false;
+        }
+        user.changePassword(encoder.encode(newPassword), false);
+        users.saveAndFlush(user);
+        List.copyOf(sessions.findByPrincipalName(user.getLogin()).keySet()).stream()
+                .filter(sessionId -> !sessionId.equals(keepSessionId)).forEach(sessions::deleteById);
         return true;
     }
 
@@ -170,15 +214,6 @@ public class PeopleManagement {
     private static void checkCoordinator(UserForm form, Errors errors) {
         if (form.isCoordinator() && !form.roleSet().contains(Role.DEPUTY_MINISTER)) {
             errors.rejectValue("coordinator", "people.coordinator.deputyOnly");
-        }
-    }
-
-    private static void checkPassword(String password, String field, Errors errors) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            errors.rejectValue(field, "people.password.short", new Object[] {MIN_PASSWORD_LENGTH}, null);
-        }
-        else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            errors.rejectValue(field, "people.password.long");
         }
     }
 

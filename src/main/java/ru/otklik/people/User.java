@@ -43,6 +43,10 @@ public class User {
     /** The deputy minister who curates the organisational department (п.3). */
     private boolean coordinator;
 
+    /** The password was set by the admin: its owner must choose their own at the next login. */
+    @Column(name = "must_change_password")
+    private boolean mustChangePassword;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role")
@@ -91,6 +95,10 @@ public class User {
         return coordinator;
     }
 
+    public boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
     public Set<Role> getRoles() {
         return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
     }
@@ -112,8 +120,10 @@ public class User {
         this.coordinator = coordinator;
     }
 
-    void changePassword(String passwordHash) {
+    /** A new password; {@code temporary} when the admin chose it, so that its owner replaces it at once. */
+    void changePassword(String passwordHash, boolean temporary) {
         this.passwordHash = passwordHash;
+        this.mustChangePassword = temporary;
     }
 
     void makeCoordinator(boolean coordinator) {

@@ -7,7 +7,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Loads people for Spring Security's form login.
+ * Loads people for Spring Security's form login, by the canonical form of the typed login ({@link Logins}); a login
+ * that cannot be canonical names nobody.
  */
 @Service
 class UserAccounts implements UserDetailsService {
@@ -21,7 +22,7 @@ class UserAccounts implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String login) {
-        return users.findByLogin(login.strip())
+        return Logins.canonical(login).flatMap(users::findByLogin)
                 .map(CurrentUser::new)
                 .orElseThrow(() -> new UsernameNotFoundException("Неизвестный логин"));
     }

@@ -15,6 +15,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import ru.otklik.audit.AuditAction;
+import ru.otklik.audit.AuditLog;
+
 /**
  * Admin pages for people: list, create, edit, disable, set a password.
  */
@@ -27,10 +30,12 @@ class UserAdminController {
 
     private final Users users;
     private final PeopleManagement people;
+    private final AuditLog audit;
 
-    UserAdminController(Users users, PeopleManagement people) {
+    UserAdminController(Users users, PeopleManagement people, AuditLog audit) {
         this.users = users;
         this.people = people;
+        this.audit = audit;
     }
 
     @ModelAttribute("allRoles")
@@ -58,6 +63,7 @@ class UserAdminController {
             return FORM_VIEW;
         }
         return people.create(form, result).map(user -> {
+            audit.record(AuditAction.USER_CREATED, user.getLogin(), describe(user));
             redirect.addFlashAttribute("message", "people.saved");
             return "redirect:/admin/users";
         }).orElse(FORM_VIEW);
@@ -91,6 +97,7 @@ class UserAdminController {
             result.reject("edit.stale");
             return FORM_VIEW;
         }
+        audit.record(AuditAction.USER_CHANGED, user.getLogin(), describe(users.findById(id).orElseThrow()));
         redirect.addFlashAttribute("message", "people.saved");
         return "redirect:/admin/users";
     }
@@ -104,8 +111,15 @@ class UserAdminController {
             model.addAttribute("form", UserForm.of(user));
             return FORM_VIEW;
         }
+        audit.record(AuditAction.PASSWORD_RESET, user.getLogin(), null);
         redirect.addFlashAttribute("message", "people.passwordChanged");
         return "redirect:/admin/users/" + id;
+    }
+
+    /** The person as the audit log shows them after a change. */
+    private static String describe(User user) {
+        return "ФИО: " + user.getFullName() + "; роли: " + user.getRoles() + "; активен: " + (user.isEnabled() ? "да" : "нет")
+                + (user.isCoordinator() ? "; координатор" : "") + (user.getEmail() == null ? "" : "; почта: " + user.getEmail());
     }
 
     /** A form whose values could not even be converted (say, a forged version) is shown as it was opened. */

@@ -250,6 +250,11 @@ public class Draft {
         return postedBy;
     }
 
+    /** Whether this person wrote any version of the draft: then they may not approve it (SPEC §1). */
+    public boolean writtenBy(long personId) {
+        return versions.stream().anyMatch(v -> v.getAuthorId() == personId);
+    }
+
     public List<DraftVersion> getVersions() {
         return List.copyOf(versions);
     }

@@ -162,6 +162,24 @@ public class Post {
                         || actor.actsFor(d.getSecondApproverId()));
     }
 
+    /**
+     * Whether this person may read the draft (SPEC §7: an approver sees only drafts routed to them): org staff, the
+     * first deputy and the minister, its authors, the executors and heads of its department (of any department on a
+     * joint answer), the deputy minister curating that department, and the approvers on its route or whoever stands
+     * in for them. A posted answer is public and readable by anyone who sees the post.
+     */
+    public boolean maySeeDraft(Draft draft, Actor actor) {
+        if (draft.isPosted() || actor.isOrgStaff() || actor.has(Role.FIRST_DEPUTY_MINISTER) || actor.has(Role.MINISTER)
+                || draft.writtenBy(actor.id()) || actor.actsFor(draft.getHeadApproverId())
+                || actor.actsFor(draft.getSecondApproverId()) || actor.actsFor(draft.getCurrentApproverId())) {
+            return true;
+        }
+        return assignments.stream()
+                .filter(a -> draft.isJoint() || a.getDepartmentId() == draft.getDepartmentId())
+                .anyMatch(a -> actor.heads(a.getDepartmentId()) || actor.curates(a.getDepartmentId())
+                        || actor.has(Role.EXECUTOR) && a.getExecutorId() == actor.id());
+    }
+
     /** Route to executors, return to ЦУР or refuse under п.18: org staff, while the post is new or returned. */
     public boolean mayRoute(Actor actor) {
         return actor.isOrgStaff() && ROUTABLE.contains(state);
@@ -204,6 +222,18 @@ public class Post {
 
     /** Approve or return the draft: the approver it waits for, or whoever stands in for them (п.10–12). */
     public boolean mayApprove(Actor actor) {
+        return onApprovalRoute(actor) && !openDraft().writtenBy(actor.id());
+    }
+
+    /**
+     * Whether the waiting draft is routed to this person or to someone they stand in for, but they wrote it: nobody
+     * approves their own draft, in their own name or as a substitute (SPEC §1).
+     */
+    public boolean isOwnDraftOnRoute(Actor actor) {
+        return onApprovalRoute(actor) && openDraft().writtenBy(actor.id());
+    }
+
+    private boolean onApprovalRoute(Actor actor) {
         Draft draft = openDraft();
         return state == PostState.IN_APPROVAL && draft != null && actor.actsFor(draft.getCurrentApproverId());
     }
@@ -394,6 +424,9 @@ public class Post {
      * @return whether that was the last level
      */
     public boolean approveDraft(Actor actor, Instant now) {
+        if (isOwnDraftOnRoute(actor)) {
+            throw new OwnDraftApproval();
+        }
         if (!mayApprove(actor)) {
             throw forbidden("approve");
         }
@@ -409,6 +442,9 @@ public class Post {
 
     /** The approver (or their substitute) returns the draft to its author with a comment (п.12). */
     public void returnDraft(String comment, Actor actor, Instant now) {
+        if (isOwnDraftOnRoute(actor)) {
+            throw new OwnDraftApproval();
+        }
         if (!mayApprove(actor)) {
             throw forbidden("return draft");
         }

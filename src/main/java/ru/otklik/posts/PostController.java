@@ -293,6 +293,9 @@ class PostController {
         catch (InvalidApprover ex) {
             return problem(id, user, "posts.draft.approver.invalid", HttpStatus.BAD_REQUEST, model, response);
         }
+        catch (OwnDraftApproval ex) {
+            return problem(id, user, "posts.draft.ownDraft", HttpStatus.FORBIDDEN, model, response);
+        }
         catch (NotOnRoute ex) {
             return problem(id, user, "posts.draft.notOnRoute", HttpStatus.FORBIDDEN, model, response);
         }

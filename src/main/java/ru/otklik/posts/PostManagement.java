@@ -221,6 +221,12 @@ public class PostManagement {
      */
     @Transactional(readOnly = true)
     public List<ApproverOption> secondApprovers(long departmentId) {
+        return secondApprovers(departmentId, null);
+    }
+
+    /** Like {@link #secondApprovers(long)}, without the author of the draft: nobody approves their own draft. */
+    @Transactional(readOnly = true)
+    public List<ApproverOption> secondApprovers(long departmentId, Long authorId) {
         List<ApproverOption> options = new ArrayList<>();
         Department department = departments.findById(departmentId).orElse(null);
         User curator = department == null ? null : department.getCurator();
@@ -234,6 +240,7 @@ public class PostManagement {
                 }
             }
         }
+        options.removeIf(o -> authorId != null && o.id() == authorId);
         return options;
     }
 
@@ -266,10 +273,11 @@ public class PostManagement {
         long departmentId = post.openDraft() == null ? post.firstActiveAssignment().getDepartmentId()
                 : post.openDraft().getDepartmentId();
         Department department = departments.findById(departmentId).orElseThrow(InvalidApprover::new);
-        if (department.getHead() == null || !department.getHead().isEnabled()) {
+        if (department.getHead() == null || !department.getHead().isEnabled()
+                || post.openDraft() != null && post.openDraft().writtenBy(department.getHead().getId())) {
             throw new InvalidApprover();
         }
-        List<ApproverOption> options = secondApprovers(departmentId);
+        List<ApproverOption> options = secondApprovers(departmentId, actor.id());
         ApproverOption second = secondApproverId == null ? options.stream().filter(ApproverOption::curator)
                 .findFirst().orElse(null)
                 : options.stream().filter(o -> o.id() == secondApproverId).findFirst().orElse(null);
@@ -394,6 +402,9 @@ public class PostManagement {
     /** Like {@link #load}, and refuses a person the waiting draft is not routed to (nor to whom they stand in for). */
     private Post loadForApproval(long postId, long version, Actor actor) {
         Post post = load(postId, version, actor);
+        if (post.isOwnDraftOnRoute(actor)) {
+            throw new OwnDraftApproval();
+        }
         if (post.awaitsApproval() && !post.mayApprove(actor)) {
             throw new NotOnRoute();
         }

@@ -221,7 +221,7 @@ class PostPages {
             }
             boolean intermediateAllowed = post.mayDraftIntermediate();
             editor = new Editor(intermediateAllowed, open != null && open.getSubmittedAt() != null,
-                    open == null ? false : open.isIntermediate(), text, management.secondApprovers(departmentId),
+                    open == null ? false : open.isIntermediate(), text, management.secondApprovers(departmentId, actor.id()),
                     open == null ? null : open.getSecondApproverId(), available);
         }
         boolean staff = actor.isOrgStaff();
@@ -234,7 +234,8 @@ class PostPages {
                         names.getOrDefault(a.getExecutorId(), "—"), a.getContribution(), a.getContributedAt(),
                         post.mayContribute(a, actor)))
                 .toList();
-        return new Answering(open == null ? null : draftView(open, names), posted, editor, post.mayApprove(actor),
+        boolean showOpen = open != null && (editor != null || post.maySeeDraft(open, actor));
+        return new Answering(showOpen ? draftView(open, names) : null, posted, editor, post.mayApprove(actor),
                 post.maySendToCur(actor), post.mayRecordCurDecision(actor), post.mayPost(actor), post.isJoint(),
                 contributions);
     }

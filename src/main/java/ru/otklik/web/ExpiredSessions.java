@@ -25,7 +25,7 @@ class ExpiredSessions {
         this.sessions = sessions;
     }
 
-    @Scheduled(cron = "${otklik.sessions.cleanup-cron:0 * * * * *}")
+    @Scheduled(cron = "${otklik.session.cleanup-cron:0 * * * * *}")
     void cleanUp() {
         try {
             sessions.cleanUpExpiredSessions();

@@ -1,19 +1,15 @@
 package ru.otklik.web;
 
-import jakarta.servlet.http.HttpSession;
-
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import ru.otklik.database.DatabaseMode;
-import ru.otklik.people.LoginThrottledException;
 
 /**
- * The login page, with the reason of a failed attempt and, in demo mode, the demo logins.
+ * The login page, with the reason of a failed attempt and, in demo mode, the demo logins. It opens no session: the
+ * reason comes in the address ({@link LoginOutcomes}), the form's CSRF token in a cookie.
  */
 @Controller
 class LoginController {
@@ -27,12 +23,13 @@ class LoginController {
     }
 
     @GetMapping("/login")
-    String login(@RequestParam(required = false) String error, HttpSession session, Model model) {
+    String login(@RequestParam(required = false) String error, @RequestParam(required = false) String expired,
+            Model model) {
         if (error != null) {
-            Object failure = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-            String code = failure instanceof LoginThrottledException ? "login.throttled"
-                    : failure instanceof DisabledException ? "login.disabled" : "login.failed";
-            model.addAttribute("errorCode", code);
+            model.addAttribute("errorCode", "throttled".equals(error) ? "login.throttled" : "login.failed");
+        }
+        else if (expired != null) {
+            model.addAttribute("errorCode", "login.expired");
         }
         model.addAttribute("demo", mode.demo());
         return VIEW;

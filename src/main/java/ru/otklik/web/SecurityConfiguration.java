@@ -1,5 +1,9 @@
 package ru.otklik.web;
 
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -7,7 +11,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -68,9 +75,17 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The pages. Sessions are opened by a login only: the CSRF token of the login form lives in a cookie and no
+     * request is remembered for after the login (everyone starts on their start page anyway), so an anonymous visit
+     * stores nothing. A session ends on logout, after {@code spring.session.timeout} idle, and after
+     * {@code otklik.session.absolute-timeout} from the login whatever the activity ({@link SessionRulesFilter}).
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, ApiProblemWriter problems) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, ApiProblemWriter problems, Clock clock,
+            @Value("${otklik.session.absolute-timeout:12h}") Duration absoluteTimeout) throws Exception {
+        LoginOutcomes outcomes = new LoginOutcomes(clock);
         // Form login authenticates through the global AuthenticationManager, built from the people module's
         // throttled AuthenticationProvider bean; registering it here too would count each failure twice.
         // Control characters are refused before the login form or any page reads a parameter.
@@ -98,9 +113,14 @@ class SecurityConfiguration {
                         .requestMatchers("/import", "/import/**").hasAnyRole("ORG_SPECIALIST", "ORG_HEAD")
                         .requestMatchers("/swagger-ui.html", "/swagger-ui/**").hasRole("ADMIN")
                         .requestMatchers("/", "/help", "/calendar", "/calendar/**").authenticated()
+                        // One's own password: everyone logged in.
+                        .requestMatchers("/account/password").authenticated()
                         .anyRequest().denyAll())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error"))
+                .formLogin(form -> form.loginPage("/login").successHandler(outcomes).failureHandler(outcomes))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .addFilterAfter(new SessionRulesFilter(clock, absoluteTimeout), SecurityContextHolderFilter.class)
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers
                         // Swagger UI's bundle sets inline styles: only its own pages get that relaxation

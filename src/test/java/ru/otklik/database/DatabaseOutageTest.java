@@ -1,7 +1,11 @@
 package ru.otklik.database;
 
+import java.net.CookieManager;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,6 +15,8 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Tag;
@@ -43,8 +49,8 @@ class DatabaseOutageTest {
         try (ChildApplication app = ChildApplication.start(logs.resolve("otklik.log"),
                 "--spring.datasource.url=jdbc:postgresql://localhost:" + pgPort + "/postgres",
                 "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                "--otklik.admin-password=outage-test-admin-password", "--otklik.database.startup-retry=1s",
-                "--otklik.calendar.refresh-ms=1000", "--otklik.sessions.cleanup-cron=* * * * * *")) {
+                "--otklik.admin-password=outage-test-Kuzbass-2026", "--otklik.database.startup-retry=1s",
+                "--otklik.calendar.refresh-ms=1000", "--otklik.session.cleanup-cron=* * * * * *")) {
             awaitLog(app, "База данных недоступна", Duration.ofMinutes(2));
             assertThat(app.process().isAlive()).as("Otklik waits for the database instead of exiting").isTrue();
 
@@ -57,7 +63,18 @@ class DatabaseOutageTest {
             postgres.close();
             int acknowledgedBeforeOutage = load.acknowledged().size();
 
-            HttpResponse<String> page = promptly(() -> app.get("/login"));
+            // the login page needs no database (no session before a login); logging in does
+            HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+            HttpResponse<String> loginPage = promptly(() -> browser.send(HttpRequest.newBuilder(app.uri("/login"))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString()));
+            assertThat(loginPage.statusCode()).isIn(200, 503);
+            Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage.body());
+            assertThat(csrf.find()).as("the login page works without the database").isTrue();
+            HttpResponse<String> page = promptly(() -> browser.send(HttpRequest.newBuilder(app.uri("/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=specialist&password=demo&_csrf="
+                            + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(),
+                    HttpResponse.BodyHandlers.ofString()));
             assertThat(page.statusCode()).isEqualTo(503);
             assertThat(page.body()).contains("База данных недоступна").contains("Повторите через минуту");
 

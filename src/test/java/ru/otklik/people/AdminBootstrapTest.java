@@ -26,7 +26,7 @@ class AdminBootstrapTest {
     @Test
     void withoutAnAdminOrAPasswordOtklikRefusesToStartAndSaysWhatToSet() {
         when(users.anyEnabledAdmin()).thenReturn(false);
-        AdminBootstrap bootstrap = new AdminBootstrap(users, people, new MockEnvironment(), null);
+        AdminBootstrap bootstrap = new AdminBootstrap(users, people, new MockEnvironment(), null, new PasswordPolicy());
 
         assertThatThrownBy(() -> bootstrap.createFirstAdminIfNone())
                 .isInstanceOf(IllegalStateException.class)
@@ -40,7 +40,7 @@ class AdminBootstrapTest {
         when(users.findByLogin("admin")).thenReturn(java.util.Optional.empty());
         MockEnvironment environment = new MockEnvironment().withProperty("otklik.admin-password", "Strong-Secret-1");
 
-        new AdminBootstrap(users, people, environment, null).createFirstAdminIfNone();
+        new AdminBootstrap(users, people, environment, null, new PasswordPolicy()).createFirstAdminIfNone();
 
         verify(people).createAccount(eq("admin"), any(), any(), eq("Strong-Secret-1"), eq(EnumSet.of(Role.ADMIN)));
     }
@@ -50,15 +50,15 @@ class AdminBootstrapTest {
         when(users.anyEnabledAdmin()).thenReturn(false);
         MockEnvironment environment = new MockEnvironment().withProperty("otklik.admin-password", "short");
 
-        assertThatThrownBy(() -> new AdminBootstrap(users, people, environment, null).createFirstAdminIfNone())
-                .hasMessageContaining("не меньше 8");
+        assertThatThrownBy(() -> new AdminBootstrap(users, people, environment, null, new PasswordPolicy()).createFirstAdminIfNone())
+                .hasMessageContaining("не меньше 12");
     }
 
     @Test
     void anExistingAdminIsLeftAlone() {
         when(users.anyEnabledAdmin()).thenReturn(true);
 
-        new AdminBootstrap(users, people, new MockEnvironment(), null).createFirstAdminIfNone();
+        new AdminBootstrap(users, people, new MockEnvironment(), null, new PasswordPolicy()).createFirstAdminIfNone();
 
         verify(people, never()).createAccount(any(), any(), any(), any(), any());
     }

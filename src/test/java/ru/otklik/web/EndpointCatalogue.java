@@ -49,7 +49,8 @@ final class EndpointCatalogue {
     /** The access rules, first match wins. */
     private static final List<Map.Entry<Pattern, Set<Role>>> RULES = List.of(
             rule("/login", ALL),
-            rule("/admin/.*", EnumSet.of(Role.ADMIN)),
+            rule("/admin/.*", EnumSet.of(Role.ADMIN)), // the audit log and backups included
+            rule("/account/password", ALL),
             rule("/reports/.*", REPORT_READERS),
             rule("/inbox(/.*)?", ORG),
             rule("/import(/.*)?", ORG),

@@ -20,6 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import ru.otklik.audit.AuditAction;
+import ru.otklik.audit.AuditLog;
+
 import ru.otklik.calendar.DayKind;
 import ru.otklik.calendar.DayOverride;
 import ru.otklik.calendar.WorkingHours;
@@ -39,10 +42,12 @@ class CalendarAdminController {
 
     private final WorkingTime workingTime;
     private final CalendarStore store;
+    private final AuditLog audit;
 
-    CalendarAdminController(WorkingTime workingTime, CalendarStore store) {
+    CalendarAdminController(WorkingTime workingTime, CalendarStore store, AuditLog audit) {
         this.workingTime = workingTime;
         this.store = store;
+        this.audit = audit;
     }
 
     @GetMapping("/day/{date}")
@@ -78,6 +83,8 @@ class CalendarAdminController {
                     ? DayOverride.custom(day, form.getStart(), form.getEnd(), form.getLunchStart(), form.getLunchEnd())
                     : new DayOverride(day, kind, null, null, null, null), admin.getName());
         }
+        audit.record(AuditAction.CALENDAR_DAY_CHANGED, day.toString(), form.getKind()
+                + ("CUSTOM".equals(form.getKind()) ? " " + form.getStart() + "–" + form.getEnd() : ""));
         redirect.addFlashAttribute("message", "calendar.saved");
         return "redirect:/calendar?year=" + day.getYear();
     }
@@ -120,6 +127,12 @@ class CalendarAdminController {
         for (DayOfWeek day : DayOfWeek.values()) {
             workingTime.changeWeeklyHours(day, hours[day.ordinal()], admin.getName());
         }
+        StringBuilder week = new StringBuilder();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            WorkingHours h = hours[day.ordinal()];
+            week.append(day).append(": ").append(h == null ? "—" : h).append("; ");
+        }
+        audit.record(AuditAction.CALENDAR_HOURS_CHANGED, "неделя", week.toString().strip());
         redirect.addFlashAttribute("message", "calendar.hours.saved");
         return "redirect:/calendar";
     }
@@ -136,6 +149,7 @@ class CalendarAdminController {
             return "redirect:/calendar?year=" + parsed;
         }
         workingTime.markYearLoaded(parsed, decree.strip(), admin.getName());
+        audit.record(AuditAction.CALENDAR_YEAR_LOADED, String.valueOf(parsed), decree.strip());
         redirect.addFlashAttribute("message", "calendar.year.loaded.saved");
         return "redirect:/calendar?year=" + parsed;
     }
