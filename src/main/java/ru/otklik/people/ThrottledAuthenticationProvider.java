@@ -1,5 +1,6 @@
 package ru.otklik.people;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -8,18 +9,24 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
+import ru.otklik.people.directory.DirectoryLogin;
+
 /**
  * Form-login authentication with throttling per login: a blocked login is refused before its password is checked.
+ * With directory login enabled, logins without a local password are checked by the directory, throttled the same way.
  */
 @Component
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
-    private final DaoAuthenticationProvider passwords;
+    private final AuthenticationProvider passwords;
     private final LoginThrottle throttle;
 
-    ThrottledAuthenticationProvider(UserAccounts accounts, PasswordEncoder encoder, LoginThrottle throttle) {
-        this.passwords = new DaoAuthenticationProvider(accounts);
-        this.passwords.setPasswordEncoder(encoder);
+    ThrottledAuthenticationProvider(UserAccounts accounts, PasswordEncoder encoder, LoginThrottle throttle,
+            ObjectProvider<DirectoryLogin> directory) {
+        DaoAuthenticationProvider local = new DaoAuthenticationProvider(accounts);
+        local.setPasswordEncoder(encoder);
+        DirectoryLogin directoryLogin = directory.getIfAvailable();
+        this.passwords = directoryLogin == null ? local : directoryLogin.after(local);
         this.throttle = throttle;
     }
 

@@ -7,7 +7,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Loads people for Spring Security's form login.
+ * Loads people with a local password for Spring Security's form login. People from the directory are not found here:
+ * their password is the directory's (see {@code people.directory.DirectoryLogin}).
  */
 @Service
 class UserAccounts implements UserDetailsService {
@@ -22,6 +23,7 @@ class UserAccounts implements UserDetailsService {
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String login) {
         return users.findByLogin(login.strip())
+                .filter(user -> !user.isFromDirectory())
                 .map(CurrentUser::new)
                 .orElseThrow(() -> new UsernameNotFoundException("Неизвестный логин"));
     }

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import ru.otklik.database.DatabaseMode;
+import ru.otklik.people.DirectoryLoginRefusedException;
 import ru.otklik.people.LoginThrottledException;
 
 /**
@@ -30,7 +31,8 @@ class LoginController {
     String login(@RequestParam(required = false) String error, HttpSession session, Model model) {
         if (error != null) {
             Object failure = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-            String code = failure instanceof LoginThrottledException ? "login.throttled"
+            String code = failure instanceof DirectoryLoginRefusedException refused ? refused.messageCode()
+                    : failure instanceof LoginThrottledException ? "login.throttled"
                     : failure instanceof DisabledException ? "login.disabled" : "login.failed";
             model.addAttribute("errorCode", code);
         }
