@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +32,10 @@ import ru.otklik.people.Users;
 import ru.otklik.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
@@ -75,7 +80,9 @@ class EndpointAccessTest {
             rule("/swagger-ui(\\.html|/.*)?", EnumSet.of(Role.ADMIN)),
             rule("/", ALL),
             rule("/help", ALL),
-            rule("/calendar(/.*)?", ALL));
+            rule("/calendar(/.*)?", ALL),
+            // The monitoring system's metrics user only (HTTP basic): no person's role opens it
+            rule("/actuator/prometheus", NOBODY));
 
     private static final Map<Role, String> LOGINS = new EnumMap<>(Map.of(
             Role.ORG_SPECIALIST, "specialist", Role.ORG_HEAD, "orghead", Role.EXECUTOR, "executor",
@@ -125,15 +132,30 @@ class EndpointAccessTest {
                 }
             }
         }
+        // Actuator endpoints are not in the MVC mappings: the exposed ones are listed here
+        tests.add(DynamicTest.dynamicTest("GET /actuator/prometheus",
+                () -> check(RequestMethod.GET, "/actuator/prometheus", "/actuator/prometheus")));
         assertThat(tests).hasSizeGreaterThan(30);
         return tests.stream();
+    }
+
+    @Test
+    void onlyTheMetricsUserScrapesPrometheus() throws Exception {
+        mvc.perform(MockMvcRequestBuilders.get("/actuator/prometheus")
+                        .with(httpBasic("prometheus", IntegrationTest.METRICS_PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("otklik_posts_open")));
+        mvc.perform(MockMvcRequestBuilders.get("/actuator/prometheus").with(httpBasic("prometheus", "guess")))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(MockMvcRequestBuilders.get("/actuator/prometheus").with(httpBasic("admin", "demo")))
+                .andExpect(status().isUnauthorized());
     }
 
     private void check(RequestMethod method, String pattern, String path) throws Exception {
         Set<Role> allowed = RULES.stream().filter(r -> r.getKey().matcher(path).matches()).findFirst()
                 .map(Map.Entry::getValue)
                 .orElseThrow(() -> new AssertionError("no explicit access rule for " + method + " " + pattern));
-        boolean api = path.startsWith("/api/") || path.startsWith("/v3/");
+        boolean api = path.startsWith("/api/") || path.startsWith("/v3/") || path.startsWith("/actuator/");
         boolean open = path.equals("/login");
         if (!open) {
             int anonymous = mvc.perform(request(method, path)).andReturn().getResponse().getStatus();
