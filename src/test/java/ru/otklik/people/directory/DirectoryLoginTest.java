@@ -74,18 +74,18 @@ class DirectoryLoginTest {
     void aDirectoryPersonLogsInThroughTheFormAndIsCreatedWithTheRoleAndDepartmentOfTheirGroups() throws Exception {
         HttpBrowser browser = new HttpBrowser(port);
 
-        assertThat(browser.login("ivanova", "secret-ivanova")).endsWith("/");
+        assertThat(browser.login("orlova", "secret-orlova")).endsWith("/");
 
         assertThat(browser.get("/").headers().firstValue("Location").orElse("")).endsWith("/assignments");
         HttpResponse<String> assignments = browser.get("/assignments");
         assertThat(assignments.statusCode()).isEqualTo(200);
-        assertThat(assignments.body()).contains("Иванова Мария Петровна");
-        assertThat(jdbc.sql("select from_directory from app_user where login = 'ivanova'").query(Boolean.class).single())
+        assertThat(assignments.body()).contains("Орлова Мария Петровна");
+        assertThat(jdbc.sql("select from_directory from app_user where login = 'orlova'").query(Boolean.class).single())
                 .isTrue();
-        assertThat(rolesOf("ivanova")).containsExactly("EXECUTOR");
-        assertThat(departmentsOf("ivanova")).containsExactly(FAMILIES);
-        assertThat(jdbc.sql("select email from app_user where login = 'ivanova'").query(String.class).single())
-                .isEqualTo("ivanova@ministry.local");
+        assertThat(rolesOf("orlova")).containsExactly("EXECUTOR");
+        assertThat(departmentsOf("orlova")).containsExactly(FAMILIES);
+        assertThat(jdbc.sql("select email from app_user where login = 'orlova'").query(String.class).single())
+                .isEqualTo("orlova@ministry.local");
     }
 
     @Test
@@ -114,6 +114,7 @@ class DirectoryLoginTest {
 
     @Test
     void aWrongDirectoryPasswordIsRefusedAndTheTenthBlocksTheLoginLikeALocalOne() throws Exception {
+        assertThat(new HttpBrowser(port).login("sidorov", "secret-sidorov")).endsWith("/");
         HttpBrowser browser = new HttpBrowser(port);
 
         assertThat(browser.login("sidorov", "wrong")).endsWith("/login?error");
