@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class SettingsHelp {
 
-    static final String METADATA = "META-INF/additional-spring-configuration-metadata.json";
+    /** Written at build time from the typed settings and the hand-written additional metadata, merged. */
+    static final String METADATA = "META-INF/spring-configuration-metadata.json";
 
     /** One setting: its name, its default (empty if it has none) and what it does. */
     record Setting(String name, String defaultValue, String description) {
@@ -27,9 +28,11 @@ final class SettingsHelp {
     static List<Setting> settings() {
         try (InputStream in = new ClassPathResource(METADATA).getInputStream()) {
             JsonNode root = JsonMapper.shared().readTree(in);
-            return root.get("properties").valueStream().map(p -> new Setting(p.get("name").asString(),
-                    p.has("defaultValue") ? p.get("defaultValue").asString() : "",
-                    p.get("description").asString())).toList();
+            return root.get("properties").valueStream().filter(p -> p.get("name").asString().startsWith("otklik."))
+                    .map(p -> new Setting(p.get("name").asString(),
+                            p.has("defaultValue") && p.get("defaultValue").isValueNode() ? p.get("defaultValue").asString() : "",
+                            p.has("description") ? p.get("description").asString() : ""))
+                    .sorted(java.util.Comparator.comparing(Setting::name)).toList();
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);

@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -162,6 +163,7 @@ public class Sweep {
     private final Clock clock;
     private final int batchSize;
     private final boolean scheduled;
+    private SweepMetrics metrics;
 
     Sweep(DataSource dataSource, Clock clock, @Value("${otklik.sweep.batch-size:500}") int batchSize,
             @Value("${otklik.sweep.enabled:true}") boolean scheduled) {
@@ -170,6 +172,12 @@ public class Sweep {
         this.clock = clock;
         this.batchSize = batchSize;
         this.scheduled = scheduled;
+    }
+
+    /** Optional, so that tests and benchmarks can build a sweep by hand. */
+    @Autowired(required = false)
+    void measuredBy(SweepMetrics metrics) {
+        this.metrics = metrics;
     }
 
     @Scheduled(fixedDelayString = "${otklik.sweep.delay-ms:30000}", initialDelayString = "${otklik.sweep.initial-delay-ms:5000}",
@@ -192,6 +200,7 @@ public class Sweep {
 
     /** Acts on every clock due now, then warns on every clock 80 % used; callable directly (tests, benchmarks). */
     public Result sweep() {
+        long started = System.nanoTime();
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZONE);
         int breached = 0;
@@ -223,6 +232,10 @@ public class Sweep {
             batches++;
             warned += count;
         } while (count == batchSize);
-        return new Result(breached, actions, escalations, notifications, emails, warned, batches);
+        Result result = new Result(breached, actions, escalations, notifications, emails, warned, batches);
+        if (metrics != null) {
+            metrics.swept(now, started, result);
+        }
+        return result;
     }
 }

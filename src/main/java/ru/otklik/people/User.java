@@ -47,6 +47,10 @@ public class User {
     @Column(name = "must_change_password")
     private boolean mustChangePassword;
 
+    /** Created from the directory (LDAP / Active Directory): no local password; roles follow directory groups. */
+    @Column(name = "from_directory")
+    private boolean fromDirectory;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role")
@@ -91,6 +95,10 @@ public class User {
         return enabled;
     }
 
+    public boolean isFromDirectory() {
+        return fromDirectory;
+    }
+
     public boolean isCoordinator() {
         return coordinator;
     }
@@ -119,6 +127,22 @@ public class User {
         this.enabled = enabled;
         this.coordinator = coordinator;
     }
+
+    /** A person known from the directory, without a local password. */
+    static User fromDirectory(String login, String fullName, String email, Set<Role> roles) {
+        User user = new User(login, fullName, email, null, roles);
+        user.fromDirectory = true;
+        return user;
+    }
+
+    /** The directory's view of this person at their latest login: name, e-mail and the roles of their groups. */
+    void updateFromDirectory(String fullName, String email, Set<Role> roles) {
+        this.fullName = fullName;
+        this.email = email;
+        this.roles.clear();
+        this.roles.addAll(roles);
+    }
+
 
     /** A new password; {@code temporary} when the admin chose it, so that its owner replaces it at once. */
     void changePassword(String passwordHash, boolean temporary) {

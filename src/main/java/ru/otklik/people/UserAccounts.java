@@ -7,8 +7,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Loads people for Spring Security's form login, by the canonical form of the typed login ({@link Logins}); a login
- * that cannot be canonical names nobody.
+ * Loads people with a local password for Spring Security's form login, by the canonical form of the typed login
+ * ({@link Logins}); a login that cannot be canonical names nobody. People from the directory are not found here:
+ * their password is the directory's (see {@code people.directory.DirectoryLogin}).
  */
 @Service
 class UserAccounts implements UserDetailsService {
@@ -23,6 +24,7 @@ class UserAccounts implements UserDetailsService {
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String login) {
         return Logins.canonical(login).flatMap(users::findByLogin)
+                .filter(user -> !user.isFromDirectory())
                 .map(CurrentUser::new)
                 .orElseThrow(() -> new UsernameNotFoundException("Неизвестный логин"));
     }

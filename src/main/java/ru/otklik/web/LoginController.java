@@ -26,7 +26,7 @@ class LoginController {
     String login(@RequestParam(required = false) String error, @RequestParam(required = false) String expired,
             Model model) {
         if (error != null) {
-            model.addAttribute("errorCode", "throttled".equals(error) ? "login.throttled" : "login.failed");
+            model.addAttribute("errorCode", LoginOutcomes.messageCode(error));
         }
         else if (expired != null) {
             model.addAttribute("errorCode", "login.expired");

@@ -2,6 +2,7 @@ package ru.otklik.web;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,6 +14,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 
 import ru.otklik.people.CurrentUser;
+import ru.otklik.people.DirectoryLoginRefusedException;
 import ru.otklik.people.LoginThrottledException;
 
 /**
@@ -45,7 +47,22 @@ final class LoginOutcomes implements AuthenticationSuccessHandler, Authenticatio
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException exception) throws IOException {
-        String reason = exception instanceof LoginThrottledException ? "throttled" : "";
+        String reason = exception instanceof LoginThrottledException ? "throttled"
+                : exception instanceof DirectoryLoginRefusedException refused ? REASONS.entrySet().stream()
+                        .filter(e -> e.getValue().equals(refused.messageCode())).map(Map.Entry::getKey).findFirst()
+                        .orElse("") : "";
         response.sendRedirect(request.getContextPath() + "/login?error" + (reason.isEmpty() ? "" : "=" + reason));
+    }
+
+    /** The reasons a failed login may give in the address, with their messages; anything else is «Неверный логин». */
+    private static final Map<String, String> REASONS = Map.of(
+            "throttled", "login.throttled",
+            "directory-unavailable", DirectoryLoginRefusedException.UNAVAILABLE,
+            "directory-no-role", DirectoryLoginRefusedException.NO_ROLE,
+            "directory-bad-login", DirectoryLoginRefusedException.BAD_LOGIN);
+
+    /** The message of the reason in {@code /login?error=…}. */
+    static String messageCode(String reason) {
+        return REASONS.getOrDefault(reason, "login.failed");
     }
 }

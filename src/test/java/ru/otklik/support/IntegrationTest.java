@@ -16,9 +16,13 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"otklik.demo=true", "otklik.sweep.enabled=false"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"otklik.demo=true", "otklik.sweep.enabled=false",
+        "otklik.metrics.password=" + IntegrationTest.METRICS_PASSWORD})
 @AutoConfigureMockMvc
 @Import(TestConfig.class)
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 public @interface IntegrationTest {
+
+    /** The password of the metrics user {@code prometheus}, who may scrape /actuator/prometheus. */
+    String METRICS_PASSWORD = "metrics-test-secret";
 }

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +28,10 @@ import ru.otklik.support.IntegrationTest;
 import ru.otklik.web.EndpointCatalogue.Endpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
@@ -75,6 +80,9 @@ class EndpointAccessTest {
         for (Endpoint endpoint : EndpointCatalogue.endpoints(mappings)) {
             tests.add(DynamicTest.dynamicTest(endpoint.method() + " " + endpoint.pattern(), () -> check(endpoint)));
         }
+        // Actuator endpoints are not in the MVC mappings: the exposed ones are listed here
+        tests.add(DynamicTest.dynamicTest("GET /actuator/prometheus",
+                () -> check(RequestMethod.GET, "/actuator/prometheus", "/actuator/prometheus")));
         assertThat(tests).hasSizeGreaterThan(30);
         return tests.stream();
     }

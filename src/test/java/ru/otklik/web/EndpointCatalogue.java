@@ -70,7 +70,9 @@ final class EndpointCatalogue {
             rule("/swagger-ui(\\.html|/.*)?", EnumSet.of(Role.ADMIN)),
             rule("/", ALL),
             rule("/help", ALL),
-            rule("/calendar(/.*)?", ALL));
+            rule("/calendar(/.*)?", ALL),
+            // The monitoring system's metrics user only (HTTP basic): no person's role opens it
+            rule("/actuator/prometheus", NOBODY));
 
     /** A demo login for each role. */
     static final Map<Role, String> LOGINS = new EnumMap<>(Map.of(
