@@ -105,7 +105,7 @@ final class EndpointCatalogue {
         }
 
         boolean api() {
-            return path().startsWith("/api/") || path().startsWith("/v3/");
+            return path().startsWith("/api/") || path().startsWith("/v3/") || path().startsWith("/actuator/");
         }
 
         /** What the handler reads from the request by name: path variables, request parameters, form fields. */
