@@ -146,7 +146,7 @@ class UserAdminTest {
                         .param("login", "cyrillic.password").param("fullName", "Кириллица Пароль").param("roles", "EXECUTOR")
                         .param("password", fortyCyrillicLetters).param("enabled", "true").param("version", "0"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Пароль слишком длинный")));
+                .andExpect(content().string(containsString("Пароль должен занимать не больше 72 байт")));
         assertThat(users.findByLogin("cyrillic.password")).isEmpty();
 
         mvc.perform(post("/admin/users").cookie(admin).with(csrf())
@@ -156,7 +156,7 @@ class UserAdminTest {
         mvc.perform(post("/admin/users/" + person.getId() + "/password").cookie(admin).with(csrf())
                         .param("password", fortyCyrillicLetters))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Пароль слишком длинный")));
+                .andExpect(content().string(containsString("Пароль должен занимать не больше 72 байт")));
     }
 
     @Test
