@@ -1,5 +1,6 @@
 package ru.otklik.web;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -15,6 +16,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.HandlerMapping;
 
 import ru.otklik.intake.ApiTokens;
 
@@ -68,7 +70,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, ObjectProvider<HandlerMapping> mappings) throws Exception {
         // Form login authenticates through the global AuthenticationManager, built from the people module's
         // throttled AuthenticationProvider bean; registering it here too would count each failure twice.
         http.authorizeHttpRequests(requests -> requests
@@ -94,7 +96,8 @@ class SecurityConfiguration {
                         .requestMatchers("/import", "/import/**").hasAnyRole("ORG_SPECIALIST", "ORG_HEAD")
                         .requestMatchers("/swagger-ui.html", "/swagger-ui/**").hasRole("ADMIN")
                         .requestMatchers("/", "/help", "/calendar", "/calendar/**").authenticated()
-                        .anyRequest().denyAll())
+                        // an address nothing answers: «Страница не найдена»; a handled one without a rule: refused
+                        .anyRequest().access(new UnmappedPaths(mappings)))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error"))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
