@@ -68,13 +68,20 @@ public class Clocks {
         return result;
     }
 
-    /** Every clock of a post, met and breached ones included, in the order they started. */
+    /**
+     * Every clock of a post, met and breached ones included: the running ones first, soonest due first, then the
+     * finished ones in the order they started.
+     */
     @Transactional(readOnly = true)
     public List<LiveClock> ofPost(long postId) {
         Instant now = clock.instant();
         WorkingCalendar calendar = workingTime.current();
-        return jdbc.sql(SELECT + " where c.post_id = ? order by c.started_at, r.position, c.id").param(postId)
-                .query(Clocks::row).list().stream().map(row -> live(row, now, calendar)).toList();
+        List<LiveClock> started = jdbc.sql(SELECT + " where c.post_id = ? order by c.started_at, r.position, c.id")
+                .param(postId).query(Clocks::row).list().stream().map(row -> live(row, now, calendar)).toList();
+        java.util.ArrayList<LiveClock> shown = new java.util.ArrayList<>(started.stream().filter(LiveClock::open)
+                .sorted(java.util.Comparator.comparing(LiveClock::dueAt)).toList());
+        started.stream().filter(c -> !c.open()).forEach(shown::add);
+        return shown;
     }
 
     /** A clock of a post that has not stopped (running or breached): its rule's code and when it is due. */
@@ -119,21 +126,24 @@ public class Clocks {
         String ruleName = msg("deadlines.rule." + r.rule());
         String tone;
         String text;
+        String unit = r.kind().working() ? msg("deadlines.clock.working") : "";
         if (r.stoppedAt() != null) {
             boolean met = r.state() == ClockState.MET;
             tone = met ? "met" : "breached";
             text = met ? msg("deadlines.clock.met")
-                    : msg("deadlines.clock.breachedBy", span(r, r.dueAt(), r.stoppedAt(), calendar));
+                    : msg("deadlines.clock.breachedBy", span(r, r.dueAt(), r.stoppedAt(), calendar)) + unit;
         }
         else if (now.isBefore(r.dueAt())) {
             long total = seconds(r, r.startedAt(), r.dueAt(), calendar);
             long used = seconds(r, r.startedAt(), now, calendar);
             tone = total > 0 && used * 100 >= total * r.warnPercent() ? "warn" : "ok";
-            text = msg("deadlines.clock.left", span(r, now, r.dueAt(), calendar));
+            text = msg("deadlines.clock.left", span(r, now, r.dueAt(), calendar)) + unit;
         }
         else {
             tone = "breached";
-            text = msg("deadlines.clock.overdue", span(r, r.dueAt(), now, calendar));
+            long overdue = seconds(r, r.dueAt(), now, calendar);
+            text = overdue < 60 ? msg("deadlines.clock.expired")
+                    : msg("deadlines.clock.overdue", span(overdue, r.kind().working())) + unit;
         }
         String label = msg("deadlines.clock.label", ruleName, text, FORMAT.format(r.dueAt().atZone(ZONE)));
         return new LiveClock(r.id(), r.rule(), ruleName, r.postId(), r.assignmentId(), r.department(), r.startedAt(),
@@ -147,14 +157,17 @@ public class Clocks {
         return r.kind().working() ? calendar.workingSeconds(a, b) : Duration.between(a, b).toSeconds();
     }
 
-    /** A span as text: minutes, hours and minutes, or (calendar clocks) days and hours; working ones say so. */
+    /**
+     * A span as text in one format for every clock: «12 мин», «1 ч 20 мин», «2 дн 3 ч»; whether the time is working
+     * time is said once, after the whole phrase («осталось 1 ч 20 мин (рабочих)»).
+     */
     private String span(Row r, Instant a, Instant b, WorkingCalendar calendar) {
         return span(seconds(r, a, b, calendar), r.kind().working());
     }
 
     String span(long seconds, boolean working) {
         long minutes = (seconds + 59) / 60;
-        String prefix = working ? "deadlines.span.working." : "deadlines.span.";
+        String prefix = "deadlines.span.";
         if (minutes < 60) {
             return msg(prefix + "minutes", String.valueOf(minutes));
         }

@@ -10,13 +10,14 @@ import java.util.Optional;
  */
 public enum MessageField {
 
-    EXTERNAL_ID("externalId", true, "Внешний ID", "Внешний идентификатор", "ID"),
-    SOURCE("source", true, "Источник"),
-    URL("url", true, "Ссылка", "Ссылка на сообщение"),
+    EXTERNAL_ID("externalId", true, "Номер ЦУР", "Номер в ЦУР", "№ ЦУР", "Внешний ID", "Внешний идентификатор", "ID",
+            "Идентификатор"),
+    SOURCE("source", true, "Источник", "Соцсеть", "Социальная сеть", "Площадка"),
+    URL("url", true, "Ссылка", "Ссылка на сообщение", "Ссылка на публикацию"),
     AUTHOR_NAME("authorName", false, "Автор", "Имя автора"),
-    AUTHOR_URL("authorUrl", false, "Ссылка на автора"),
-    TEXT("text", true, "Текст", "Текст сообщения"),
-    DETECTED_AT("detectedAt", true, "Выявлено", "Дата выявления", "Время выявления"),
+    AUTHOR_URL("authorUrl", false, "Ссылка на автора", "Профиль автора"),
+    TEXT("text", true, "Текст", "Текст сообщения", "Текст публикации", "Сообщение"),
+    DETECTED_AT("detectedAt", true, "Выявлено", "Дата выявления", "Время выявления", "Дата и время выявления", "Дата"),
     IMPORTANCE("importance", false, "Важность"),
     TOPIC("topic", false, "Тема");
 

@@ -51,6 +51,7 @@ public class PeopleManagement {
         }
         passwords.check(form.password(), form.login(), "password", errors);
         checkCoordinator(form, errors);
+        checkDepartment(form, errors);
         if (errors.hasErrors()) {
             return Optional.empty();
         }
@@ -62,7 +63,55 @@ public class PeopleManagement {
         if (form.isCoordinator()) {
             makeCoordinator(user);
         }
+        placeExecutor(user, form.departmentId());
         return Optional.of(user);
+    }
+
+    /** The departments, by name, for the choice on the user form. */
+    @Transactional(readOnly = true)
+    public List<Department> departmentsByName() {
+        return departments.findAllByName();
+    }
+
+    /** The department the person is an executor of (the first by name), or {@code null}. */
+    @Transactional(readOnly = true)
+    public Long departmentOf(long userId) {
+        return departments.findAllByName().stream().filter(d -> d.hasExecutor(userId)).map(Department::getId)
+                .findFirst().orElse(null);
+    }
+
+    /** Makes the executor a member of the chosen department only; no choice leaves their departments as they are. */
+    private void placeExecutor(User user, Long departmentId) {
+        if (departmentId == null) {
+            return;
+        }
+        for (Department department : departments.findAllByName()) {
+            boolean member = department.hasExecutor(user.getId());
+            boolean chosen = department.getId().equals(departmentId);
+            if (member != chosen) {
+                Set<User> executors = new HashSet<>(department.getExecutors());
+                if (chosen) {
+                    executors.add(user);
+                }
+                else {
+                    executors.removeIf(u -> u.getId().equals(user.getId()));
+                }
+                department.update(department.getName(), department.getHead(), department.getCurator(), executors);
+                departments.saveAndFlush(department);
+            }
+        }
+    }
+
+    private void checkDepartment(UserForm form, Errors errors) {
+        if (form.departmentId() == null) {
+            return;
+        }
+        if (!form.roleSet().contains(Role.EXECUTOR)) {
+            errors.rejectValue("departmentId", "people.department.executorOnly");
+        }
+        else if (departments.findById(form.departmentId()).isEmpty()) {
+            errors.rejectValue("departmentId", "people.department.unknown");
+        }
     }
 
     /**
@@ -76,6 +125,7 @@ public class PeopleManagement {
             throw new StaleEditException();
         }
         checkCoordinator(form, errors);
+        checkDepartment(form, errors);
         if (errors.hasErrors()) {
             return false;
         }
@@ -88,6 +138,7 @@ public class PeopleManagement {
         if (form.isCoordinator() && !user.isCoordinator()) {
             makeCoordinator(user);
         }
+        placeExecutor(user, form.departmentId());
         if (disabling || !rolesBefore.equals(user.getRoles()) || coordinatorBefore != user.isCoordinator()) {
             endSessions(user.getLogin());
         }

@@ -43,6 +43,11 @@ class UserAdminController {
         return List.of(Role.values());
     }
 
+    @ModelAttribute("departments")
+    List<Department> departments() {
+        return people.departmentsByName();
+    }
+
     @GetMapping
     String list(Model model) {
         model.addAttribute("users", users.findAllByName());
@@ -73,7 +78,7 @@ class UserAdminController {
     String edit(@PathVariable long id, Model model) {
         User user = users.findById(id).orElseThrow(NotFoundException::new);
         model.addAttribute("user", user);
-        model.addAttribute("form", UserForm.of(user));
+        model.addAttribute("form", UserForm.of(user, people.departmentOf(user.getId())));
         model.addAttribute("passwordForm", new PasswordForm(""));
         return FORM_VIEW;
     }
@@ -85,7 +90,7 @@ class UserAdminController {
         model.addAttribute("user", user);
         model.addAttribute("passwordForm", new PasswordForm(""));
         if (result.hasErrors()) {
-            keepForm(form, model, UserForm.of(user));
+            keepForm(form, model, UserForm.of(user, people.departmentOf(user.getId())));
             return FORM_VIEW;
         }
         try {
@@ -108,7 +113,7 @@ class UserAdminController {
         User user = users.findById(id).orElseThrow(NotFoundException::new);
         if (!people.resetPassword(id, form.password(), result)) {
             model.addAttribute("user", user);
-            model.addAttribute("form", UserForm.of(user));
+            model.addAttribute("form", UserForm.of(user, people.departmentOf(user.getId())));
             return FORM_VIEW;
         }
         audit.record(AuditAction.PASSWORD_RESET, user.getLogin(), null);

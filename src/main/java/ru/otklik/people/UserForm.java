@@ -12,7 +12,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * The admin's form for a person: on creation the password is required, on edit it is not shown.
+ * The admin's form for a person: on creation the password is required, on edit it is not shown (and after a refused
+ * form it is typed again: a password is never sent back to the browser). An executor's department is chosen here too.
  */
 public record UserForm(
         @NotBlank(message = "{people.login.required}")
@@ -23,6 +24,7 @@ public record UserForm(
         String password,
         Boolean enabled,
         Boolean coordinator,
+        Long departmentId,
         Long version) {
 
     /** A blank choice binds as null: it is no role. */
@@ -32,12 +34,13 @@ public record UserForm(
     }
 
     public static UserForm empty() {
-        return new UserForm("", "", "", EnumSet.noneOf(Role.class), "", true, false, 0L);
+        return new UserForm("", "", "", EnumSet.noneOf(Role.class), "", true, false, null, 0L);
     }
 
-    static UserForm of(User user) {
+    /** The form for a person as stored; {@code departmentId} is the department they are an executor of, if any. */
+    static UserForm of(User user, Long departmentId) {
         return new UserForm(user.getLogin(), user.getFullName(), user.getEmail(), user.getRoles(), "",
-                user.isEnabled(), user.isCoordinator(), user.getVersion());
+                user.isEnabled(), user.isCoordinator(), departmentId, user.getVersion());
     }
 
     /** An unticked checkbox sends nothing: absent means no. */

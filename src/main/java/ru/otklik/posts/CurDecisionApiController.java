@@ -69,6 +69,12 @@ class CurDecisionApiController {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "Передать решение ЦУР по проекту ответа",
+            description = "Тело: {\"decision\": \"APPROVED\" | \"RETURNED\", \"comment\": \"…\"}. APPROVED — проект "
+                    + "согласован, министерство размещает ответ; RETURNED — проект возвращён на доработку с комментарием. "
+                    + "200 — новое состояние сообщения; 400 — неверные поля (problem+json со списком ошибок); "
+                    + "404 — нет такого сообщения; 409 — проект сейчас не на согласовании в ЦУР.",
+            tags = "Сообщения ЦУР")
     @PostMapping(PATH)
     ResponseEntity<?> decide(@PathVariable String id, HttpServletRequest request) throws IOException {
         Long postId = positiveLong(id);
@@ -156,6 +162,7 @@ class CurDecisionApiController {
     }
 
     /** Any other method: 405 naming POST. */
+    @io.swagger.v3.oas.annotations.Hidden
     @RequestMapping(PATH)
     ResponseEntity<?> otherMethod(HttpServletRequest request) {
         ResponseEntity<ProblemDetail> problem = ApiProblems.of(HttpStatus.METHOD_NOT_ALLOWED,

@@ -424,6 +424,15 @@ public class Post {
      * @return whether that was the last level
      */
     public boolean approveDraft(Actor actor, Instant now) {
+        return approveDraft(null, null, actor, now);
+    }
+
+    /**
+     * Approves the draft; a small correction by the approver ({@code editedText} differing from the draft) is saved
+     * first as a new version under the approver's name, and the timeline entry says so, with {@code note} (what the
+     * approver confirmed) in front.
+     */
+    public boolean approveDraft(String editedText, String note, Actor actor, Instant now) {
         if (isOwnDraftOnRoute(actor)) {
             throw new OwnDraftApproval();
         }
@@ -431,12 +440,20 @@ public class Post {
             throw forbidden("approve");
         }
         PostState from = state;
-        boolean last = openDraft().approve();
+        Draft draft = openDraft();
+        boolean edited = editedText != null && !editedText.isBlank()
+                && draft.write(requireText(editedText), actor.id(), now);
+        boolean last = draft.approve();
         if (last) {
             state = PostState.READY_FOR_CUR;
         }
+        String comment = note;
+        if (edited) {
+            String correction = "Согласующий внёс правку: версия " + draft.getVersions().size();
+            comment = comment == null ? correction : comment + ". " + correction;
+        }
         record(now, actor, last ? TimelineAction.DRAFT_APPROVED : TimelineAction.DRAFT_APPROVED_BY_HEAD, from, null,
-                null, null);
+                null, comment);
         return last;
     }
 

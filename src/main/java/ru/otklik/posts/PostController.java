@@ -31,10 +31,12 @@ class PostController {
 
     private final PostManagement management;
     private final PostPages pages;
+    private final org.springframework.context.MessageSource messages;
 
-    PostController(PostManagement management, PostPages pages) {
+    PostController(PostManagement management, PostPages pages, org.springframework.context.MessageSource messages) {
         this.management = management;
         this.pages = pages;
+        this.messages = messages;
     }
 
     /** The post's page; {@code template} starts the draft editor from that answer template. */
@@ -162,10 +164,19 @@ class PostController {
 
     @PostMapping("/posts/{id}/draft/approve")
     String approve(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String text, @RequestParam(defaultValue = "false") boolean checklist,
             @AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
+        String edited = blank(text) ? null : text;
+        if (edited != null) {
+            String invalid = textProblem(edited);
+            if (invalid != null) {
+                return problem(id, user, invalid, HttpStatus.BAD_REQUEST, model, response);
+            }
+        }
+        String note = checklist ? messages.getMessage("posts.checklist.recorded", null, java.util.Locale.forLanguageTag("ru")) : null;
         String done = act(id, user, "posts.draft.approved", model, response, redirect,
-                actor -> management.approveDraft(id, version, actor));
+                actor -> management.approveDraft(id, version, edited, note, actor));
         return backTo(from, done);
     }
 
@@ -311,6 +322,8 @@ class PostController {
             HttpServletResponse response) {
         model.addAttribute("page", pages.page(id, actor(user)));
         model.addAttribute("warning", warning);
+        // the page is answered at the form's address (/posts/9/route); the browser shows the post's own
+        model.addAttribute("pageAddress", "/posts/" + id);
         response.setStatus(status.value());
         return VIEW;
     }

@@ -294,9 +294,18 @@ public class PostManagement {
     /** The approver (or their substitute) approves the draft; after the last level it is ready for ЦУР. */
     @Transactional
     public Post approveDraft(long postId, long version, Actor actor) {
+        return approveDraft(postId, version, null, null, actor);
+    }
+
+    /**
+     * Approves the draft, first saving the approver's small correction as a new version ({@code editedText}, ignored
+     * when unchanged) and recording what the approver confirmed ({@code note}, e.g. the п.17 check).
+     */
+    @Transactional
+    public Post approveDraft(long postId, long version, String editedText, String note, Actor actor) {
         Post post = loadForApproval(postId, version, actor);
         Instant now = clock.instant();
-        boolean last = post.approveDraft(actor, now);
+        boolean last = post.approveDraft(editedText, note, actor, now);
         posts.flush();
         if (last) {
             Draft draft = post.openDraft();

@@ -245,7 +245,7 @@ class PostPages {
         List<VersionView> views = new java.util.ArrayList<>(versions.size());
         for (int i = 0; i < versions.size(); i++) {
             DraftVersion v = versions.get(i);
-            List<TextDiff.Segment> diff = v.isAfterReturn() && i > 0
+            List<TextDiff.Segment> diff = i > 0
                     ? TextDiff.between(versions.get(i - 1).getText(), v.getText()) : null;
             views.add(new VersionView(v.getNumber(), names.getOrDefault(v.getAuthorId(), "—"), v.getCreatedAt(),
                     v.isAfterReturn(), diff));

@@ -11,7 +11,9 @@ final class Charts {
     static final int WIDTH = 640;
     static final int BAR_HEIGHT = 18;
     static final int GAP = 8;
-    static final int LABEL_WIDTH = 150;
+    /** Bars start at the left edge; each rule's Russian name is written on its own line above its bar. */
+    static final int LABEL_WIDTH = 0;
+    static final int LABEL_HEIGHT = 16;
 
     /** One bar: met (green) then breached (red), scaled to the longest bar. */
     record Bar(String label, long met, long breached) {
@@ -20,8 +22,16 @@ final class Charts {
     /** A drawn bar: its row's y and the two segments' widths. */
     record DrawnBar(String label, long met, long breached, int y, int metWidth, int breachedWidth) {
 
+        public int labelY() {
+            return y + LABEL_HEIGHT - 4;
+        }
+
+        public int barY() {
+            return y + LABEL_HEIGHT;
+        }
+
         public int textY() {
-            return y + BAR_HEIGHT - 4;
+            return barY() + BAR_HEIGHT - 4;
         }
 
         public int breachedX() {
@@ -49,7 +59,7 @@ final class Charts {
             int met = max == 0 ? 0 : (int) Math.round((double) bar.met() / max * room);
             int breached = max == 0 ? 0 : (int) Math.round((double) bar.breached() / max * room);
             drawn.add(new DrawnBar(bar.label(), bar.met(), bar.breached(), y, met, breached));
-            y += BAR_HEIGHT + GAP;
+            y += LABEL_HEIGHT + BAR_HEIGHT + GAP;
         }
         return new Chart(drawn, Math.max(y, BAR_HEIGHT), LABEL_WIDTH, BAR_HEIGHT);
     }

@@ -31,6 +31,11 @@ class Labels {
         return get("report.dimension." + dimension.name());
     }
 
+    /** A deadline rule's Russian name («Принятие в работу»), never its code. */
+    String rule(String code) {
+        return get("report.rule." + code);
+    }
+
     String source(String code) {
         return get("report.source." + code);
     }

@@ -56,7 +56,7 @@ class ReportController {
         model.addAttribute("measures", Measure.values());
         model.addAttribute("dimensions", List.of(Dimension.SOURCE, Dimension.DEPARTMENT, Dimension.IMPORTANCE));
         model.addAttribute("chart", Charts.bars(report.rules().stream()
-                .map(r -> new Charts.Bar(r.code(), r.met(), r.breached())).toList()));
+                .map(r -> new Charts.Bar(labels.rule(r.code()), r.met(), r.breached())).toList()));
         model.addAttribute("previous", shown.minusMonths(1));
         model.addAttribute("next", shown.plusMonths(1));
         return VIEW;
@@ -71,7 +71,7 @@ class ReportController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "key is not a department id");
         }
         YearMonth shown = month(month, model);
-        model.addAttribute("title", labels.measure(measure)
+        model.addAttribute("heading", labels.measure(measure)
                 + (dimension == Dimension.TOTAL ? "" : " · " + labels.dimension(dimension) + ": " + keyLabel(dimension, key)));
         model.addAttribute("listing", drillDown.measured(shown, measure, dimension, key, scope(user), page));
         return list(shown, model);
@@ -82,7 +82,7 @@ class ReportController {
             @RequestParam(defaultValue = "STARTED") ReportDrillDown.Outcome outcome,
             @RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal CurrentUser user, Model model) {
         YearMonth shown = month(month, model);
-        model.addAttribute("title", labels.get("report.drill.clocks", rule, labels.get("report.outcome." + outcome.name())));
+        model.addAttribute("heading", labels.get("report.drill.clocks", labels.rule(rule), labels.get("report.outcome." + outcome.name())));
         model.addAttribute("listing", drillDown.clocks(shown, rule, outcome, scope(user), page));
         return list(shown, model);
     }
@@ -92,7 +92,7 @@ class ReportController {
             @RequestParam(required = false) Long department, @RequestParam(defaultValue = "0") int page,
             @AuthenticationPrincipal CurrentUser user, Model model) {
         YearMonth shown = month(month, model);
-        model.addAttribute("title", labels.get("report.drill.assignments"));
+        model.addAttribute("heading", labels.get("report.drill.assignments"));
         model.addAttribute("listing", drillDown.assignments(shown, executor, department, scope(user), page));
         return list(shown, model);
     }

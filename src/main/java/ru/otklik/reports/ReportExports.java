@@ -67,7 +67,7 @@ class ReportExports {
         }
         List<List<Object>> rules = new ArrayList<>();
         for (RuleRow rule : report.rules()) {
-            rules.add(List.<Object>of(rule.code(), rule.clause(), rule.started(), rule.met(), rule.breached(), rule.running(),
+            rules.add(List.<Object>of(labels.rule(rule.code()), rule.clause(), rule.started(), rule.met(), rule.breached(), rule.running(),
                     percent(rule.shareOnTime()), rule.medianMinutes() == null ? "" : rule.medianMinutes(),
                     labels.get("report.clockKind." + rule.clockKind())));
         }

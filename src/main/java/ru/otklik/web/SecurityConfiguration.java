@@ -3,6 +3,7 @@ package ru.otklik.web;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +24,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.HandlerMapping;
 
 import ru.otklik.intake.ApiTokens;
 
@@ -84,7 +86,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, ApiProblemWriter problems, Clock clock,
-            @Value("${otklik.session.absolute-timeout:12h}") Duration absoluteTimeout) throws Exception {
+            @Value("${otklik.session.absolute-timeout:12h}") Duration absoluteTimeout,
+            ObjectProvider<HandlerMapping> mappings) throws Exception {
         LoginOutcomes outcomes = new LoginOutcomes(clock);
         // Form login authenticates through the global AuthenticationManager, built from the people module's
         // throttled AuthenticationProvider bean; registering it here too would count each failure twice.
@@ -115,7 +118,8 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/help", "/calendar", "/calendar/**").authenticated()
                         // One's own password: everyone logged in.
                         .requestMatchers("/account/password").authenticated()
-                        .anyRequest().denyAll())
+                        // an address nothing answers: «Страница не найдена»; a handled one without a rule: refused
+                        .anyRequest().access(new UnmappedPaths(mappings)))
                 .formLogin(form -> form.loginPage("/login").successHandler(outcomes).failureHandler(outcomes))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))

@@ -46,18 +46,43 @@ class DeadlinePagesTest extends DeadlineTest {
 
         mvc.perform(get("/posts/" + post.getId()).cookie(specialist)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Направить исполнителю")))
-                .andExpect(content().string(containsString("осталось 7 раб. мин")))
+                .andExpect(content().string(containsString("осталось 7 мин (рабочих)")))
                 .andExpect(content().string(containsString("clock-ok")));
 
         clock.advance(Duration.ofMinutes(5)); // 8 of 10 minutes used: amber
         mvc.perform(get("/clocks/post/" + post.getId()).cookie(specialist)).andExpect(status().isOk())
-                .andExpect(content().string(containsString("осталось 2 раб. мин")))
+                .andExpect(content().string(containsString("осталось 2 мин (рабочих)")))
                 .andExpect(content().string(containsString("clock-warn")));
 
         clock.advance(Duration.ofMinutes(14));
         mvc.perform(get("/clocks/post/" + post.getId() + "/all").cookie(specialist)).andExpect(status().isOk())
-                .andExpect(content().string(containsString("просрочено на 12 раб. мин")))
+                .andExpect(content().string(containsString("просрочено на 12 мин (рабочих)")))
                 .andExpect(content().string(containsString("clock-breached")));
+    }
+
+    @Test
+    void thePostPageShowsRunningClocksFirstFoldsFinishedOnesAndExplainsTheUnit() throws Exception {
+        Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
+        fx.route(post.getId(), Importance.NORMAL, "executor");
+        String page = mvc.perform(get("/posts/" + post.getId()).cookie(Sessions.login(mvc, "specialist")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        int running = page.indexOf("data-rule=\"ACCEPT\"");
+        int folded = page.indexOf("<details class=\"small mb-2 finished-clocks\">");
+        int finished = page.indexOf("data-rule=\"ROUTE\"");
+        assertThat(running).as("the running clock").isPositive();
+        assertThat(folded).as("finished clocks folded after the running ones").isGreaterThan(running);
+        assertThat(finished).as("the met ROUTE clock inside the fold").isGreaterThan(folded);
+        assertThat(page).contains("Завершённые сроки: 1").contains("«(рабочих)» — считаются только рабочие часы");
+    }
+
+    @Test
+    void outsideOfficeHoursABannerSaysWhenWorkingClocksGoOn() throws Exception {
+        Cookie specialist = Sessions.login(mvc, "specialist");
+        mvc.perform(get("/inbox").cookie(specialist))
+                .andExpect(content().string(not(containsString("Нерабочее время"))));
+        clock.set(java.time.Instant.parse("2026-12-01T12:00:00Z")); // Tuesday 19:00 in Novokuznetsk
+        mvc.perform(get("/inbox").cookie(specialist))
+                .andExpect(content().string(containsString("Нерабочее время: сроки продолжатся ср 08:30")));
     }
 
     @Test
@@ -128,7 +153,7 @@ class DeadlinePagesTest extends DeadlineTest {
                     .andExpect(status().is3xxRedirection());
             assertThat(fx.clock(post.getId(), "ROUTE").dueAt()).isEqualTo(TestConfig.START.plus(Duration.ofMinutes(12)));
             mvc.perform(get("/admin/deadline-rules").cookie(admin)).andExpect(status().isOk())
-                    .andExpect(content().string(containsString("12 раб. мин")))
+                    .andExpect(content().string(containsString("12 мин (рабочих)")))
                     .andExpect(content().string(containsString("Администратор системы")));
             // a second edit from the page the admin opened before: refused, nothing lost
             mvc.perform(post("/admin/deadline-rules/ROUTE").cookie(admin).with(csrf()).param("limit", "20")

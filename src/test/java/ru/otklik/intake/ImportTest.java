@@ -10,6 +10,7 @@ import jakarta.servlet.http.Cookie;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
@@ -194,6 +195,7 @@ class ImportTest {
         String again = upload(specialist, "a.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
         mvc.perform(get(again).cookie(specialist))
                 .andExpect(content().string(containsString("Сохранить (0 новых)")))
+                .andExpect(content().string(containsString("disabled")))
                 .andExpect(content().string(containsString("уже зарегистрировано")));
         saveAndWait(specialist, again);
         mvc.perform(get(again).cookie(specialist))
@@ -212,6 +214,37 @@ class ImportTest {
         mvc.perform(get(page).cookie(specialist))
                 .andExpect(content().string(containsString("Внешний ID уже занят сообщением")));
         assertThat(posts.findByExternalId(p + "1").orElseThrow().getText()).isEqualTo("Первый текст");
+    }
+
+    @Test
+    void theSampleFilesUseTheAppsOwnColumnNamesAndImportAsTheyAre() throws Exception {
+        Cookie specialist = Sessions.login(mvc, "specialist");
+        mvc.perform(get("/import").cookie(specialist))
+                .andExpect(content().string(containsString("href=\"/import/sample.csv\"")))
+                .andExpect(content().string(containsString("href=\"/import/sample.xlsx\"")))
+                .andExpect(content().string(not(containsString("_csrf="))));
+        byte[] csv = mvc.perform(get("/import/sample.csv").cookie(specialist)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(csv, StandardCharsets.UTF_8)).startsWith("\uFEFFНомер ЦУР;Источник;Ссылка;");
+        byte[] xlsx = mvc.perform(get("/import/sample.xlsx").cookie(specialist)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (Workbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            assertThat(book.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("Номер ЦУР");
+        }
+        String p = prefix();
+        String own = "Номер ЦУР;Соцсеть;Ссылка на публикацию;Текст публикации;Дата\n"
+                + p + "1;VK;https://vk.com/wall-1_900;Вопрос;01.12.2026 09:00\n";
+        String page = upload(specialist, "свои-названия.csv", own.getBytes(StandardCharsets.UTF_8));
+        mvc.perform(get(page).cookie(specialist)).andExpect(content().string(containsString("Сохранить (1 новых)")));
+    }
+
+    @Test
+    void aRefusedFileIsNamedAndThePersonIsToldToChooseItAgain() throws Exception {
+        mvc.perform(multipart("/import").file(new MockMultipartFile("file", "выгрузка.csv", "text/csv",
+                                "Номер ЦУР;Ссылка\n1;https://vk.com\n".getBytes(StandardCharsets.UTF_8)))
+                        .cookie(Sessions.login(mvc, "specialist")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Исправьте файл «выгрузка.csv» и выберите его ещё раз")));
     }
 
     @Test

@@ -39,6 +39,21 @@ class OpenApiTest {
     }
 
     @Test
+    void theDescriptionIsTitledForЦУРsDevelopersAndListsOnlyRealVerbs() throws Exception {
+        String body = mvc.perform(get("/v3/api-docs").header("Authorization", "Bearer demo-cur-token"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.info.title").value("Отклик — API для ЦУР"))
+                .andExpect(jsonPath("$.info.version").value("1"))
+                .andExpect(jsonPath("$.info.description", containsString("Authorization: Bearer")))
+                .andExpect(jsonPath("$.paths['/api/v1/messages/{id}/cur-decision'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/messages/{id}/cur-decision'].get").doesNotExist())
+                .andExpect(jsonPath("$.paths['/api/v1/messages/{id}/cur-decision'].delete").doesNotExist())
+                .andExpect(jsonPath("$.paths['/api/v1/messages/{id}/cur-decision'].put").doesNotExist())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(body).doesNotContain("SPEC").doesNotContain("§");
+    }
+
+    @Test
     void adminsSeeSwaggerUiOthersDoNot() throws Exception {
         Cookie admin = Sessions.login(mvc, "admin");
         mvc.perform(get("/v3/api-docs").cookie(admin)).andExpect(status().isOk());

@@ -55,6 +55,33 @@ class UserAdminTest {
     }
 
     @Test
+    void theAdminPutsANewExecutorIntoTheirDepartmentOnTheUserForm() throws Exception {
+        Cookie admin = Sessions.login(mvc, "admin");
+        Department department = departments.findAllByName().get(0);
+        mvc.perform(get("/admin/users/new").cookie(admin))
+                .andExpect(content().string(containsString("Подразделение (для исполнителя)")));
+        mvc.perform(post("/admin/users").cookie(admin).with(csrf())
+                        .param("login", "zaitseva").param("fullName", "Зайцева Ольга").param("roles", "EXECUTOR")
+                        .param("departmentId", String.valueOf(department.getId()))
+                        .param("password", "Secret-2026").param("enabled", "true").param("version", "0"))
+                .andExpect(redirectedUrl("/admin/users"));
+        User created = users.findByLogin("zaitseva").orElseThrow();
+        assertThat(departments.findById(department.getId()).orElseThrow().hasExecutor(created.getId())).isTrue();
+        mvc.perform(get("/admin/users/" + created.getId()).cookie(admin))
+                .andExpect(content().string(containsString("value=\"" + department.getId() + "\" selected=\"selected\"")));
+        // a refused form keeps what was typed, never the password, and says to type it again
+        mvc.perform(post("/admin/users").cookie(admin).with(csrf())
+                        .param("login", "zaitseva").param("fullName", "Зайцева Ольга").param("roles", "DEPT_HEAD")
+                        .param("departmentId", String.valueOf(department.getId()))
+                        .param("password", "Secret-2026").param("version", "0"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"Зайцева Ольга\"")))
+                .andExpect(content().string(containsString("только для роли «Исполнитель»")))
+                .andExpect(content().string(containsString("введите его ещё раз")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Secret-2026"))));
+    }
+
+    @Test
     void aBadFormIsShownAgainWithRussianMessagesAndNothingSaved() throws Exception {
         Cookie admin = Sessions.login(mvc, "admin");
         mvc.perform(post("/admin/users").cookie(admin).with(csrf())

@@ -141,7 +141,7 @@ class AnswerFlowsTest {
         curApi(id, "{\"decision\": \"APPROVED\"}").andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("CUR_APPROVED"));
         mvc.perform(get("/posts/" + id).cookie(specialist))
-                .andExpect(content().string(containsString("Записать размещение")));
+                .andExpect(content().string(containsString("Отметить ответ размещённым")));
         form(specialist, "/posts/" + id + "/answer", "version", version(id), "url", "https://vk.com/wall-7_1?reply=5",
                 "text", "").andExpect(redirectedUrl("/posts/" + id));
 
@@ -172,6 +172,44 @@ class AnswerFlowsTest {
                     assertThat(e.intermediate()).isFalse();
                     assertThat(e.url()).isEqualTo("https://vk.com/wall-7_1?reply=5");
                 });
+    }
+
+    @Test
+    void theApprovalCardAsksForTheП17CheckOnceShowsTheClockAndRecordsTheCheck() throws Exception {
+        long id = fx.inApproval().getId();
+        String page = mvc.perform(get("/approvals").cookie(Sessions.login(mvc, "head")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String card = page.substring(page.indexOf("action=\"/posts/" + id + "/draft/approve\""));
+        card = card.substring(0, card.indexOf("</form>"));
+        assertThat(card.split("type=\"checkbox\"", -1)).as("one checkbox for the whole п.17 check").hasSize(2);
+        int cards = page.split("approval-card\"", -1).length - 1;
+        int requirements = page.split("Требования к ответу \\(п\\.17\\)", -1).length - 1;
+        assertThat(requirements).as("the requirements printed once per card").isEqualTo(cards);
+        assertThat(page).contains("id=\"clock-post-" + id + "\"");
+
+        form("head", "/posts/" + id + "/draft/approve", "version", version(id), "from", "approvals", "checklist", "true")
+                .andExpect(redirectedUrl("/approvals"));
+        mvc.perform(get("/posts/" + id).cookie(Sessions.login(mvc, "specialist")))
+                .andExpect(content().string(containsString("Ответ проверен по п.17")));
+    }
+
+    @Test
+    void anApproversSmallCorrectionIsSavedAsANewVersionWithItsDifference() throws Exception {
+        long id = fx.inApproval().getId();
+        form("head", "/posts/" + id + "/draft/approve", "version", version(id), "from", "approvals", "checklist", "true",
+                "text", AnswerFixtures.DRAFT.replace("1 декабря", "2 декабря"))
+                .andExpect(redirectedUrl("/approvals"));
+        Post approved = fx.reload(id);
+        assertThat(approved.openDraft().getVersions()).hasSize(2);
+        assertThat(approved.openDraft().getVersions().get(1).getAuthorId()).isEqualTo(fx.id("head"));
+        assertThat(approved.openDraft().getCurrentApproverId()).isNotEqualTo(fx.id("head"));
+        mvc.perform(get("/posts/" + id).cookie(Sessions.login(mvc, "specialist")))
+                .andExpect(content().string(containsString("<del>1</del><ins>2</ins>")))
+                .andExpect(content().string(containsString("Согласующий внёс правку: версия 2")));
+        // the text unchanged: no new version
+        form("deputy", "/posts/" + id + "/draft/approve", "version", version(id), "from", "approvals",
+                "text", approved.openDraft().text()).andExpect(redirectedUrl("/approvals"));
+        assertThat(fx.reload(id).openDraft().getVersions()).hasSize(2);
     }
 
     @Test

@@ -39,6 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class PostFlowsTest {
 
     static final String LOCAL_NOW = "2026-12-01T10:00";
+    static final String STATE_ASSIGNED = "Направлено исполнителю";
 
     @Autowired
     MockMvc mvc;
@@ -289,6 +290,11 @@ class PostFlowsTest {
         mvc.perform(get("/posts/" + post.getId()).cookie(executor))
                 .andExpect(content().string(containsString("Принять в работу")))
                 .andExpect(content().string(not(containsString("name=\"assignTo\""))));
+        String executorsPage = mvc.perform(get("/posts/" + post.getId()).cookie(executor)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(executorsPage.indexOf("/accept\""))
+                .as("accepting lives in the one «Действия» panel, not under «Поручения»")
+                .isGreaterThan(executorsPage.indexOf(">Действия</h2>"));
         mvc.perform(post("/posts/" + post.getId() + "/assignments/" + assignmentOf(post, "executor") + "/accept")
                         .cookie(executor).with(csrf()).param("version", String.valueOf(routed.getVersion())))
                 .andExpect(redirectedUrl("/posts/" + post.getId()));
@@ -298,6 +304,8 @@ class PostFlowsTest {
                 "IMPORTANCE_CHANGED:ASSIGNED>ASSIGNED", "ACCEPTED:ASSIGNED>IN_WORK");
         mvc.perform(get("/posts/" + post.getId()).cookie(specialist))
                 .andExpect(content().string(containsString("Принято в работу")))
+                // the change of importance left the state as it was: no «Направлено → Направлено» in the history
+                .andExpect(content().string(not(containsString(STATE_ASSIGNED + " → " + STATE_ASSIGNED))))
                 .andExpect(content().string(containsString("Кузнецов Андрей Павлович")))
                 .andExpect(content().string(containsString("Петрова Ольга Николаевна")));
     }
@@ -307,6 +315,8 @@ class PostFlowsTest {
         Post post = register("Чужой исполнитель " + unique());
         MvcResult result = route(Sessions.login(mvc, "specialist"), post, post.getVersion(), families(), "executor2");
         assertThat(result.getResponse().getStatus()).isEqualTo(400);
+        // the page is shown again at the form's address; it tells the browser the post's own address
+        assertThat(result.getResponse().getContentAsString()).contains("data-address=\"/posts/" + post.getId() + "\"");
         assertThat(result.getResponse().getContentAsString()).contains("не относится к подразделению");
         assertThat(reload(post).getState()).isEqualTo(PostState.NEW);
         assertThat(timeline(post)).hasSize(1);

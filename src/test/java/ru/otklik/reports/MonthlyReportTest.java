@@ -124,6 +124,32 @@ class MonthlyReportTest {
     }
 
     @Test
+    void drillDownsNameThemselvesInWordsInTheTabTheBreadcrumbAndTheHeading() throws Exception {
+        Cookie session = Sessions.login(mvc, "specialist");
+        mvc.perform(get("/reports/monthly/posts").cookie(session).param("month", "2025-03")
+                        .param("measure", "RECEIVED").param("dimension", "SOURCE").param("key", "VK"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<title>Поступило · По источникам: ВКонтакте</title>")))
+                .andExpect(content().string(containsString("<h1 class=\"h3\">Поступило · По источникам: ВКонтакте</h1>")))
+                .andExpect(content().string(containsString("aria-current=\"page\">Поступило · По источникам: ВКонтакте</li>")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("th:text"))));
+        mvc.perform(get("/reports/monthly/clocks").cookie(session).param("month", "2025-03")
+                        .param("rule", "ACCEPT").param("outcome", "BREACHED"))
+                .andExpect(content().string(containsString("<title>Срок «Принятие в работу»: с нарушением срока</title>")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("th:text"))));
+        mvc.perform(get("/reports/monthly/assignments").cookie(session).param("month", "2025-03"))
+                .andExpect(content().string(containsString("<title>Поручения за месяц</title>")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("th:text"))));
+    }
+
+    @Test
+    void theChartNamesEachRuleInRussian() throws Exception {
+        mvc.perform(get("/reports/monthly").param("month", "2025-03").cookie(Sessions.login(mvc, "specialist")))
+                .andExpect(content().string(containsString(">Направление исполнителю</text>")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString(">ROUTE</text>"))));
+    }
+
+    @Test
     void aDepartmentHeadSeesOnlyTheirDepartment() throws Exception {
         Cookie head = Sessions.login(mvc, "head");
         mvc.perform(get("/reports/monthly").param("month", "2025-03").cookie(head))
@@ -166,7 +192,7 @@ class MonthlyReportTest {
             assertThat(received.getCell(1).getNumericCellValue()).isEqualTo(4.0);
             assertThat(workbook.getSheet("По источникам").getRow(2).getCell(1).getNumericCellValue()).isEqualTo(3.0);
             Sheet rules = workbook.getSheet("Сроки");
-            assertThat(rules.getRow(2).getCell(0).getStringCellValue()).isEqualTo("ROUTE");
+            assertThat(rules.getRow(2).getCell(0).getStringCellValue()).isEqualTo("Направление исполнителю");
             assertThat(format.formatCellValue(rules.getRow(2).getCell(6))).isEqualTo("100.0%");
         }
     }
@@ -183,7 +209,7 @@ class MonthlyReportTest {
         assertThat(csv[2]).isEqualTo((byte) 0xBF);
         String text = new String(csv, StandardCharsets.UTF_8);
         assertThat(text).contains("Поступило;4").contains("Открыто на конец месяца;2")
-                .contains("ВКонтакте;3;1;0;0;1;1").contains("ROUTE;п.9;2;2;0;0;100,0 %;6");
+                .contains("ВКонтакте;3;1;0;0;1;1").contains("Направление исполнителю;п.9;2;2;0;0;100,0 %;6").doesNotContain("ROUTE;");
     }
 
     private static MonthlyReport.Row row(MonthlyReport report, Dimension dimension, String key) {

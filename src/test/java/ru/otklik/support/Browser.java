@@ -144,6 +144,76 @@ public final class Browser implements TestWatcher {
         }
     }
 
+    /** The width of a phone (iPhone 12–15) and of a common office screen. */
+    public static final int PHONE = 390;
+    public static final int DESKTOP = 1366;
+
+    /** Shows pages as a screen {@code width} CSS pixels wide: a phone (touch, viewport meta honoured) below 600. */
+    public void width(int width) {
+        ChromeDriver chrome = (ChromeDriver) driver;
+        if (width < 600) {
+            chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", 844,
+                    "deviceScaleFactor", 1, "mobile", true));
+        }
+        else {
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+        }
+    }
+
+    /** How many CSS pixels the page is wider than the window (0 when nothing scrolls sideways). */
+    public long horizontalOverflow() {
+        Object over = ((JavascriptExecutor) driver).executeScript(
+                "return Math.max(0, document.documentElement.scrollWidth - window.innerWidth);");
+        return ((Number) over).longValue();
+    }
+
+    /** The elements that stick out on the right, for a readable failure message. */
+    public String widestElements() {
+        Object found = ((JavascriptExecutor) driver).executeScript("""
+                const w = window.innerWidth; const out = [];
+                for (const e of document.querySelectorAll('body *')) {
+                  const r = e.getBoundingClientRect();
+                  if (r.right > w + 1 && out.length < 5) out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                      + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
+                      + ' right=' + Math.round(r.right));
+                }
+                return out.join('; ');""");
+        return String.valueOf(found);
+    }
+
+    private static String axeSource;
+
+    /**
+     * Runs axe-core (WCAG 2.0/2.1 A and AA, and 2.2's 24 px target size) on the page; returns one line per violation,
+     * empty when there is none.
+     */
+    public List<String> axeViolations() {
+        try {
+            if (axeSource == null) {
+                try (var in = Browser.class.getResourceAsStream("/axe/axe.min.js")) {
+                    axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        catch (IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript(axeSource);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        Object result = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
+                                   rules: {'target-size': {enabled: true}}})
+                  .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' — '
+                      + v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' [' + (n.failureSummary || '').replace(/\\s+/g, ' ') + ']').join(' | '))))
+                  .catch(e => done(['axe failed: ' + e]));""");
+        @SuppressWarnings("unchecked")
+        List<String> lines = (List<String>) result;
+        return lines;
+    }
+
     /** Closes the browser. */
     public void close() {
         if (driver != null) {

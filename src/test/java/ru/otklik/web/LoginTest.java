@@ -182,6 +182,32 @@ class LoginTest {
     }
 
     @Test
+    void theMenuMarksTheCurrentPageAndNoOther() throws Exception {
+        String inbox = mvc.perform(get("/inbox").cookie(Sessions.login(mvc, "specialist")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(inbox).containsPattern("<a class=\"nav-link active\" href=\"/inbox\"\\s+aria-current=\"page\">Входящие</a>");
+        assertThat(inbox.split("aria-current=\"page\"", -1)).as("one current page").hasSize(2);
+        assertThat(inbox).doesNotContain("bg-primary mb-3").contains("otklik-navbar");
+    }
+
+    @Test
+    void anAddressThatDoesNotExistSaysPageNotFoundNotAccessDenied() throws Exception {
+        HttpBrowser browser = new HttpBrowser(port);
+        browser.login("specialist", "demo");
+        HttpResponse<String> missing = browser.get("/no-such-page");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("Страница не найдена").doesNotContain("Доступ запрещён");
+        HttpResponse<String> typo = browser.get("/inbx/3");
+        assertThat(typo.statusCode()).isEqualTo(404);
+        // an address that exists stays refused to a role its rule does not name
+        assertThat(browser.get("/admin/users").statusCode()).isEqualTo(403);
+        // and a visitor who has not logged in is still sent to the login page, not told what exists
+        HttpResponse<String> anonymous = new HttpBrowser(port).get("/no-such-page");
+        assertThat(anonymous.statusCode()).isIn(302, 200);
+        assertThat(anonymous.body()).doesNotContain("Страница не найдена");
+    }
+
+    @Test
     void theSessionIdIsRenewedAtLogin() throws Exception {
         HttpBrowser browser = new HttpBrowser(port);
         browser.get("/login");

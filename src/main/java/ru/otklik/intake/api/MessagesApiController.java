@@ -46,7 +46,7 @@ import ru.otklik.intake.Receipt;
  */
 @RestController
 @RequestMapping("/api/v1/messages")
-@Tag(name = "Сообщения ЦУР", description = "Приём сообщений из открытых источников от ЦУР (SPEC §5)")
+@Tag(name = "Сообщения ЦУР", description = "Приём сообщений из открытых источников от ЦУР, их состояние и решение ЦУР по проекту ответа")
 @SecurityScheme(name = MessagesApiController.TOKEN, type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "Ключ доступа ЦУР, выданный администратором Отклика")
 @SecurityRequirement(name = MessagesApiController.TOKEN)

@@ -74,7 +74,29 @@ class ImportController {
         }
         model.addAttribute("problem", problem);
         model.addAttribute("problemArgument", argument);
+        model.addAttribute("fileName", file == null || file.isEmpty() ? null : file.getOriginalFilename());
         return form(model);
+    }
+
+    /** A sample CSV (UTF-8 with BOM, «;»): every column with its main Russian header and one filled-in row. */
+    @GetMapping("/sample.csv")
+    org.springframework.http.ResponseEntity<byte[]> sampleCsv() {
+        return download(ImportSample.csv(), "text/csv;charset=UTF-8", "otklik-import-sample.csv");
+    }
+
+    /** The same sample as an XLSX book. */
+    @GetMapping("/sample.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> sampleXlsx() throws IOException {
+        return download(ImportSample.xlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "otklik-import-sample.xlsx");
+    }
+
+    private static org.springframework.http.ResponseEntity<byte[]> download(byte[] body, String type, String name) {
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(type))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment().filename(name).build().toString())
+                .body(body);
     }
 
     @GetMapping("/{id}")
