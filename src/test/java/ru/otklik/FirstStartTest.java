@@ -87,7 +87,7 @@ class FirstStartTest {
                 .properties("spring.datasource.url=" + url,
                         "spring.datasource.username=" + TestDatabase.get().username(),
                         "spring.datasource.password=" + TestDatabase.get().password(),
-                        "server.port=0", "otklik.demo=" + demo, "otklik.admin-password=First-Admin-Secret",
+                        "server.port=0", "otklik.demo=" + demo, "otklik.admin-password=First-Kuzbass-Secret-2026",
                         "otklik.sweep.enabled=false", "spring.main.banner-mode=off")
                 // both instances arrive together where seeding may happen: right before the seeding phase of the
                 // start, and right before the application runners

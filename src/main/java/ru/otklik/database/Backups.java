@@ -129,8 +129,20 @@ public final class Backups {
     private static Manifest load(Connection connection, InputStream in) throws SQLException, IOException {
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         List<String> tables = tables(connection);
+        // Only what the migrations filled is emptied: an append-only table (the audit log) refuses TRUNCATE even empty.
+        List<String> filled = new ArrayList<>();
         try (Statement sql = connection.createStatement()) {
-            sql.execute("truncate " + String.join(", ", tables.stream().map(Backups::quote).toList()) + " cascade");
+            for (String table : tables) {
+                try (ResultSet rs = sql.executeQuery("select exists (select 1 from " + quote(table) + ")")) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        filled.add(quote(table));
+                    }
+                }
+            }
+            if (!filled.isEmpty()) {
+                sql.execute("truncate " + String.join(", ", filled) + " cascade");
+            }
         }
         Manifest manifest = null;
         try (ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8)) {

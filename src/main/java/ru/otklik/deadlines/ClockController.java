@@ -45,7 +45,7 @@ class ClockController {
     String all(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
         requireVisible(id, user);
         model.addAttribute("postId", id);
-        model.addAttribute("postClocks", clocks.ofPost(id));
+        model.addAttribute("postClocks", clocks.ofPost(id, user));
         return FRAGMENTS + " :: all";
     }
 

@@ -7,10 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 import ru.otklik.calendar.WorkingCalendar;
 import ru.otklik.calendar.WorkingTime;
 
+import ru.otklik.people.CurrentUser;
+import ru.otklik.people.Role;
 /**
  * The clocks of posts as pages show them, live: other modules call it (also from templates as {@code @clocks}).
  */
@@ -69,17 +74,27 @@ public class Clocks {
     }
 
     /**
-     * Every clock of a post, met and breached ones included: the running ones first, soonest due first, then the
-     * finished ones in the order they started.
+     * Every clock of a post, met and breached ones included: the running ones first — those the viewer must act on
+     * before the others, then soonest due first — then the finished ones in the order they started.
+     *
+     * @param viewer who looks: their own clocks are the ones they are responsible for (an executor's acceptance,
+     *        say), or, for org staff, those of the org department (no one person responsible); {@code null}: nobody's
      */
     @Transactional(readOnly = true)
-    public List<LiveClock> ofPost(long postId) {
+    public List<LiveClock> ofPost(long postId, CurrentUser viewer) {
         Instant now = clock.instant();
         WorkingCalendar calendar = workingTime.current();
         List<LiveClock> started = jdbc.sql(SELECT + " where c.post_id = ? order by c.started_at, r.position, c.id")
                 .param(postId).query(Clocks::row).list().stream().map(row -> live(row, now, calendar)).toList();
-        java.util.ArrayList<LiveClock> shown = new java.util.ArrayList<>(started.stream().filter(LiveClock::open)
-                .sorted(java.util.Comparator.comparing(LiveClock::dueAt)).toList());
+        Set<Long> mine = viewer == null ? Set.of() : Set.copyOf(jdbc.sql("""
+                        select id from deadline_clock where post_id = :post and stopped_at is null
+                          and (responsible_id = :viewer or (responsible_id is null and :org))""")
+                .param("post", postId).param("viewer", viewer.id())
+                .param("org", viewer.hasAnyRole(Role.ORG_SPECIALIST, Role.ORG_HEAD))
+                .query(Long.class).list());
+        List<LiveClock> shown = new ArrayList<>(started.stream().filter(LiveClock::open)
+                .sorted(Comparator.comparing((LiveClock c) -> !mine.contains(c.id())).thenComparing(LiveClock::dueAt))
+                .toList());
         started.stream().filter(c -> !c.open()).forEach(shown::add);
         return shown;
     }

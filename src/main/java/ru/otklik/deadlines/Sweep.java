@@ -222,7 +222,8 @@ public class Sweep {
             escalations += batch.escalations();
             notifications += batch.notifications();
             emails += batch.emails();
-        } while (batch.breached() == batchSize);
+            // a batch claims up to batchSize due clocks and as many owed their action: a full one may hold more
+        } while (batch.breached() >= batchSize);
         int warned = 0;
         int count;
         do {

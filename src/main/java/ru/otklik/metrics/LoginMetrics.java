@@ -8,23 +8,18 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
-import org.springframework.security.web.WebAttributes;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Counts form logins ({@code POST /login}) by result, local and directory alike: {@code success},
- * {@code bad_credentials}, {@code blocked} (refused because the login is throttled), {@code disabled} and
- * {@code other} refusals. Read with {@code otklik_logins_blocked}, the logins blocked right now. It reads what the
- * login page will show: the redirect and the failure kept in the session, so it sits inside Spring Session's filter
- * and outside Spring Security's.
+ * {@code bad_credentials} (a wrong password, an unknown login or a disabled account, which read alike),
+ * {@code blocked} (refused because the login is throttled) and {@code other} refusals (the directory's). Read with
+ * {@code otklik_logins_blocked}, the logins blocked right now. It reads what the login page will show: the redirect
+ * and the reason in its address.
  */
 @Configuration(proxyBeanMethods = false)
 class LoginMetrics {
@@ -45,14 +40,12 @@ class LoginMetrics {
         private final Counter success;
         private final Counter badCredentials;
         private final Counter blocked;
-        private final Counter disabled;
         private final Counter other;
 
         Counting(MeterRegistry registry) {
             this.success = counter(registry, "success");
             this.badCredentials = counter(registry, "bad_credentials");
             this.blocked = counter(registry, "blocked");
-            this.disabled = counter(registry, "disabled");
             this.other = counter(registry, "other");
         }
 
@@ -73,16 +66,14 @@ class LoginMetrics {
                 success.increment();
                 return;
             }
-            HttpSession session = request.getSession(false);
-            Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-            if (failure instanceof LockedException) {
+            // the login page's reason is in the address: /login?error=throttled, /login?error=directory-…, or none
+            // (a wrong password, an unknown login and a disabled account read alike, on purpose)
+            String reason = location.substring(location.indexOf("/login?error") + "/login?error".length());
+            if (reason.startsWith("=throttled")) {
                 blocked.increment();
             }
-            else if (failure instanceof BadCredentialsException) {
+            else if (reason.isEmpty() || reason.startsWith("&")) {
                 badCredentials.increment();
-            }
-            else if (failure instanceof DisabledException) {
-                disabled.increment();
             }
             else {
                 other.increment();

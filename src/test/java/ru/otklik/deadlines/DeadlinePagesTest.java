@@ -76,6 +76,21 @@ class DeadlinePagesTest extends DeadlineTest {
     }
 
     @Test
+    void eachViewerSeesTheClocksTheyMustActOnFirst() throws Exception {
+        Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
+        fx.route(post.getId(), Importance.NORMAL, "executor");
+        // the executor's acceptance (15 min) is due before the org department's draft to ЦУР (1 h)
+        String specialists = mvc.perform(get("/posts/" + post.getId()).cookie(Sessions.login(mvc, "specialist")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(specialists.indexOf("data-rule=\"CUR_SUBMIT\"")).as("the specialist's own clock first")
+                .isPositive().isLessThan(specialists.indexOf("data-rule=\"ACCEPT\""));
+        String executors = mvc.perform(get("/posts/" + post.getId()).cookie(Sessions.login(mvc, "executor")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(executors.indexOf("data-rule=\"ACCEPT\"")).as("the executor's own clock first")
+                .isPositive().isLessThan(executors.indexOf("data-rule=\"CUR_SUBMIT\""));
+    }
+
+    @Test
     void outsideOfficeHoursABannerSaysWhenWorkingClocksGoOn() throws Exception {
         Cookie specialist = Sessions.login(mvc, "specialist");
         mvc.perform(get("/inbox").cookie(specialist))

@@ -149,6 +149,27 @@ class SweepTest extends DeadlineTest {
         assertThat(forMany).isEqualTo(forFew);
     }
 
+    @Test
+    void clocksStillOwedTheirActionDoNotCutTheCatchUpShort() {
+        // a batch claims due clocks and clocks owed their action together: more than the batch size in all
+        Sweep smallBatches = new Sweep(dataSource, clock, 2, false);
+        List<Long> due = seedOverdue("BATCH-DUE-" + System.nanoTime(), 3);
+        List<Long> owed = seedOverdue("BATCH-OWED-" + System.nanoTime(), 2);
+        jdbc.sql("update deadline_clock set state = 'BREACHED', stopped_at = due_at, breached_at = due_at,"
+                + " action_pending = true where id in (:ids)").param("ids", owed).update();
+        try {
+            smallBatches.sweep();
+            assertThat(jdbc.sql("select count(*) from deadline_clock where state = 'RUNNING' and id in (:ids)")
+                    .param("ids", due).query(Long.class).single()).as("due clocks left running").isZero();
+            assertThat(jdbc.sql("select count(*) from deadline_clock where action_pending and id in (:ids)")
+                    .param("ids", owed).query(Long.class).single()).as("actions still owed").isZero();
+        }
+        finally {
+            cleanUp(due);
+            cleanUp(owed);
+        }
+    }
+
     /** Closed posts with one ROUTE clock each, overdue by an hour, inserted set-based. */
     private List<Long> seedOverdue(String prefix, int count) {
         Instant base = clock.instant().minus(Duration.ofHours(2));

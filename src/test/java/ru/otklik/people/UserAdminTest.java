@@ -63,7 +63,7 @@ class UserAdminTest {
         mvc.perform(post("/admin/users").cookie(admin).with(csrf())
                         .param("login", "zaitseva").param("fullName", "Зайцева Ольга").param("roles", "EXECUTOR")
                         .param("departmentId", String.valueOf(department.getId()))
-                        .param("password", "Secret-2026").param("enabled", "true").param("version", "0"))
+                        .param("password", "Kuzbass-Secret-2026").param("enabled", "true").param("version", "0"))
                 .andExpect(redirectedUrl("/admin/users"));
         User created = users.findByLogin("zaitseva").orElseThrow();
         assertThat(departments.findById(department.getId()).orElseThrow().hasExecutor(created.getId())).isTrue();
@@ -73,7 +73,7 @@ class UserAdminTest {
         mvc.perform(post("/admin/users").cookie(admin).with(csrf())
                         .param("login", "zaitseva").param("fullName", "Зайцева Ольга").param("roles", "DEPT_HEAD")
                         .param("departmentId", String.valueOf(department.getId()))
-                        .param("password", "Secret-2026").param("version", "0"))
+                        .param("password", "Kuzbass-Secret-2026").param("version", "0"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("value=\"Зайцева Ольга\"")))
                 .andExpect(content().string(containsString("только для роли «Исполнитель»")))
