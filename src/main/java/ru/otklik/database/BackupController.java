@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -31,8 +29,6 @@ import javax.sql.DataSource;
 class BackupController {
 
     private static final String VIEW = "database/backups";
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-            .withZone(ZoneId.of("Asia/Novokuznetsk"));
 
     private final BackupFiles files;
     private final DataSource dataSource;
@@ -75,7 +71,7 @@ class BackupController {
     /** A copy made while it is sent: nothing is kept on the server. */
     @PostMapping("/admin/backups/download")
     void downloadNow(HttpServletResponse response) throws IOException {
-        String name = "otklik-" + STAMP.format(clock.instant()) + ".zip";
+        String name = BackupFiles.nameFor(clock.instant());
         response.setContentType(MediaType.APPLICATION_OCTET_STREAM_VALUE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString());
         Backups.write(dataSource, response.getOutputStream(), clock.instant());

@@ -101,12 +101,17 @@ public class BackupFiles {
         return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     }
 
+    /** The file name of a backup made at {@code at}, in the Ministry's time. */
+    static String nameFor(Instant at) {
+        return "otklik-" + STAMP.format(at) + ".zip";
+    }
+
     /** Makes a backup in the directory now and removes the oldest beyond the number kept. */
     public BackupFile makeNow() throws IOException {
         Path target = dir.orElseThrow(() -> new IOException("Каталог резервных копий не задан (otklik.backup.dir)"));
         Files.createDirectories(target);
         Instant now = clock.instant();
-        String name = "otklik-" + STAMP.format(now) + ".zip";
+        String name = nameFor(now);
         Path partial = target.resolve(name + ".part");
         try (OutputStream out = Files.newOutputStream(partial)) {
             Backups.write(dataSource, out, now);

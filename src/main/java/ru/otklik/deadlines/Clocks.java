@@ -35,13 +35,13 @@ public class Clocks {
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
     private static final String SELECT = """
             select c.id, c.rule_code, c.post_id, c.notice_id, c.assignment_id, d.name as department, c.started_at, c.due_at,
-                   c.stopped_at, c.state, r.clock_kind, r.warn_percent
+                   c.stopped_at, c.state, r.clock_kind, r.warn_percent, c.responsible_id
             from deadline_clock c join deadline_rule r on r.code = c.rule_code
             left join department d on d.id = c.department_id
             """;
 
     private record Row(long id, String rule, Long postId, Long assignmentId, String department, Instant startedAt,
-            Instant dueAt, Instant stoppedAt, ClockState state, ClockKind kind, int warnPercent) {
+            Instant dueAt, Instant stoppedAt, ClockState state, ClockKind kind, int warnPercent, Long responsibleId) {
     }
 
     private final JdbcClient jdbc;
@@ -84,14 +84,13 @@ public class Clocks {
     public List<LiveClock> ofPost(long postId, CurrentUser viewer) {
         Instant now = clock.instant();
         WorkingCalendar calendar = workingTime.current();
-        List<LiveClock> started = jdbc.sql(SELECT + " where c.post_id = ? order by c.started_at, r.position, c.id")
-                .param(postId).query(Clocks::row).list().stream().map(row -> live(row, now, calendar)).toList();
-        Set<Long> mine = viewer == null ? Set.of() : Set.copyOf(jdbc.sql("""
-                        select id from deadline_clock where post_id = :post and stopped_at is null
-                          and (responsible_id = :viewer or (responsible_id is null and :org))""")
-                .param("post", postId).param("viewer", viewer.id())
-                .param("org", viewer.hasAnyRole(Role.ORG_SPECIALIST, Role.ORG_HEAD))
-                .query(Long.class).list());
+        List<Row> rows = jdbc.sql(SELECT + " where c.post_id = ? order by c.started_at, r.position, c.id")
+                .param(postId).query(Clocks::row).list();
+        boolean orgStaff = viewer != null && viewer.hasAnyRole(Role.ORG_SPECIALIST, Role.ORG_HEAD);
+        Set<Long> mine = viewer == null ? Set.of() : rows.stream()
+                .filter(row -> row.responsibleId() == null ? orgStaff : row.responsibleId() == viewer.id())
+                .map(Row::id).collect(java.util.stream.Collectors.toSet());
+        List<LiveClock> started = rows.stream().map(row -> live(row, now, calendar)).toList();
         List<LiveClock> shown = new ArrayList<>(started.stream().filter(LiveClock::open)
                 .sorted(Comparator.comparing((LiveClock c) -> !mine.contains(c.id())).thenComparing(LiveClock::dueAt))
                 .toList());
@@ -134,7 +133,8 @@ public class Clocks {
         return new Row(rs.getLong("id"), rs.getString("rule_code"), Sql.longOrNull(rs, "post_id"),
                 Sql.longOrNull(rs, "assignment_id"), rs.getString("department"), Sql.instant(rs, "started_at"),
                 Sql.instant(rs, "due_at"), Sql.instant(rs, "stopped_at"), ClockState.valueOf(rs.getString("state")),
-                ClockKind.valueOf(rs.getString("clock_kind")), rs.getInt("warn_percent"));
+                ClockKind.valueOf(rs.getString("clock_kind")), rs.getInt("warn_percent"),
+                Sql.longOrNull(rs, "responsible_id"));
     }
 
     private LiveClock live(Row r, Instant now, WorkingCalendar calendar) {

@@ -88,7 +88,8 @@ class EveryScreenTest {
     @Test
     void theAdministratorsPages() throws IOException {
         check("admin", List.of("/admin/users", "/admin/users/new", "/admin/departments", "/admin/deadline-rules",
-                "/admin/tokens", "/admin/calendar/hours", "/calendar", "/help"));
+                "/admin/tokens", "/admin/calendar/hours", "/admin/backups", "/admin/audit", "/account/password", "/calendar",
+                "/help"));
     }
 
     @Test
