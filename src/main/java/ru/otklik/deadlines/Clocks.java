@@ -25,10 +25,13 @@ import ru.otklik.calendar.WorkingTime;
 
 import ru.otklik.people.CurrentUser;
 import ru.otklik.people.Role;
+import ru.otklik.deadlines.internal.Notifications;
+import ru.otklik.deadlines.internal.Sql;
 /**
- * The clocks of posts as pages show them, live: other modules call it (also from templates as {@code @clocks}).
+ * The clocks of posts as pages show them, live: the read API of the deadlines module (the web shell shows them on
+ * the posts' pages through {@code web.ClockCells}).
  */
-@Service("clocks")
+@Service
 public class Clocks {
 
     private static final ZoneId ZONE = WorkingCalendar.MINISTRY_ZONE;
@@ -119,7 +122,7 @@ public class Clocks {
 
     /** The clocks of legislation notices, by notice id. */
     @Transactional(readOnly = true)
-    Map<Long, LiveClock> ofNotices() {
+    public Map<Long, LiveClock> ofNotices() {
         Instant now = clock.instant();
         WorkingCalendar calendar = workingTime.current();
         Map<Long, LiveClock> result = new LinkedHashMap<>();

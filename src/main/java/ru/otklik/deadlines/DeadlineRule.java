@@ -19,7 +19,7 @@ public record DeadlineRule(String code, String clause, String startEvent, String
         return dueFrom(base, limit, kind, calendar);
     }
 
-    static Instant dueFrom(Instant base, long limit, ClockKind kind, WorkingCalendar calendar) {
+    public static Instant dueFrom(Instant base, long limit, ClockKind kind, WorkingCalendar calendar) {
         return switch (kind) {
             case WORKING -> calendar.deadline(base, limit);
             case CALENDAR -> base.plus(limit, ChronoUnit.MINUTES);

@@ -9,13 +9,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import ru.otklik.people.StaleEditException;
+import ru.otklik.deadlines.internal.ClockBook;
+import ru.otklik.deadlines.internal.Sql;
 
 /**
  * The admin's changes of deadline rules: limit, clock kind and breach action (never the events), each kept in the
  * history with who and when; running clocks of the rule are recomputed at once.
  */
 @Service
-class RuleManagement {
+public class RuleManagement {
 
     record Change(String rule, Instant at, String by, int oldLimit, ClockKind oldKind, BreachAction oldAction,
             int newLimit, ClockKind newKind, BreachAction newAction) {
@@ -38,7 +40,7 @@ class RuleManagement {
      * @throws StaleEditException when someone changed the rule since {@code version}
      */
     @Transactional
-    int change(String code, long version, int limit, ClockKind kind, BreachAction action, long byUserId) {
+    public int change(String code, long version, int limit, ClockKind kind, BreachAction action, long byUserId) {
         DeadlineRule old = rules.find(code).orElseThrow(ru.otklik.people.NotFoundException::new);
         int updated = jdbc.sql("""
                         update deadline_rule set limit_value = :limit, clock_kind = :kind, breach_action = :action,
@@ -63,7 +65,7 @@ class RuleManagement {
     }
 
     @Transactional(readOnly = true)
-    List<Change> history(int limit) {
+    public List<Change> history(int limit) {
         return jdbc.sql("""
                         select h.*, u.full_name from deadline_rule_change h left join app_user u on u.id = h.changed_by
                         order by h.changed_at desc, h.id desc limit ?""")

@@ -40,7 +40,7 @@ public class Rules {
                 .optional();
     }
 
-    DeadlineRule get(String code) {
+    public DeadlineRule get(String code) {
         return find(code).orElseThrow(() -> new IllegalStateException("no deadline rule " + code));
     }
 

@@ -24,7 +24,7 @@ import ru.otklik.people.Users;
 import ru.otklik.posts.Actor;
 import ru.otklik.posts.Importance;
 import ru.otklik.posts.NewPost;
-import ru.otklik.posts.Post;
+import ru.otklik.posts.PostLookup;
 import ru.otklik.posts.PostManagement;
 import ru.otklik.posts.Routing;
 import ru.otklik.posts.Source;
@@ -49,18 +49,20 @@ class DemoData implements SmartLifecycle {
     private final PeopleManagement people;
     private final ApiTokens tokens;
     private final PostManagement posts;
+    private final PostLookup lookup;
     private final Clock clock;
     private final FirstStart firstStart;
     private volatile boolean running;
 
     DemoData(DatabaseMode mode, Users users, PeopleManagement people, ApiTokens tokens, PostManagement posts,
-            Clock clock, FirstStart firstStart) {
+            PostLookup lookup, Clock clock, FirstStart firstStart) {
         this.firstStart = firstStart;
         this.mode = mode;
         this.users = users;
         this.people = people;
         this.tokens = tokens;
         this.posts = posts;
+        this.lookup = lookup;
         this.clock = clock;
     }
 
@@ -119,14 +121,14 @@ class DemoData implements SmartLifecycle {
      */
     private void posts(Actor specialist, User executor, User executor2, Department families, Department employment) {
         Instant now = clock.instant();
-        Post benefit = post("IM-DEMO-0001", Source.VK, "https://vk.com/wall-100_2001", "Анна Кравец",
+        long benefit = post("IM-DEMO-0001", Source.VK, "https://vk.com/wall-100_2001", "Анна Кравец",
                 "https://vk.com/id1001", "Здравствуйте! Подала заявление на единое пособие на ребёнка три недели назад, "
                         + "статус не меняется. Подскажите, когда будет решение?",
                 now.minus(Duration.ofMinutes(40)), now.minus(Duration.ofMinutes(30)), Importance.NORMAL, Set.of());
         post("IM-DEMO-0002", Source.VK, "https://vk.com/wall-100_2002", "Анна Кравец", "https://vk.com/id1001",
                 "Снова пишу про единое пособие на ребёнка: решения по заявлению так и нет, в МФЦ ничего не знают.",
                 now.minus(Duration.ofMinutes(12)), now.minus(Duration.ofMinutes(5)), Importance.NORMAL,
-                Set.of(benefit.getId()));
+                Set.of(benefit));
         post("IM-DEMO-0003", Source.OK, "https://ok.ru/group/3001/topic/4001", "Сергей Лаптев",
                 "https://ok.ru/profile/3002", "В Прокопьевске закрывают цех, 300 человек остаются без работы. "
                         + "Что будет с выплатами и переобучением?",
@@ -134,18 +136,18 @@ class DemoData implements SmartLifecycle {
         post("IM-DEMO-0004", Source.BLOG, "https://blog.example.ru/post/77", "Аноним", null,
                 "Чиновники — идиоты и казнокрады! Сколько можно ждать выплату?",
                 now.minus(Duration.ofMinutes(25)), now.minus(Duration.ofMinutes(20)), Importance.NORMAL, Set.of());
-        Post assigned = post("IM-DEMO-0005", Source.VK, "https://vk.com/wall-100_2005", "Марина Ершова",
+        long assigned = post("IM-DEMO-0005", Source.VK, "https://vk.com/wall-100_2005", "Марина Ершова",
                 "https://vk.com/id1005", "Многодетным семьям положена компенсация за детский сад? Куда обращаться?",
                 now.minus(Duration.ofMinutes(50)), now.minus(Duration.ofMinutes(45)), Importance.NORMAL, Set.of());
-        posts.route(assigned.getId(), assigned.getVersion(),
-                List.of(new Routing(families.getId(), executor.getId())), Importance.NORMAL, specialist);
-        Post inWork = post("IM-DEMO-0006", Source.OK, "https://ok.ru/group/3001/topic/4006", "Виктор Бойко",
+        posts.route(assigned, version(assigned), List.of(new Routing(families.getId(), executor.getId())),
+                Importance.NORMAL, specialist);
+        long inWork = post("IM-DEMO-0006", Source.OK, "https://ok.ru/group/3001/topic/4006", "Виктор Бойко",
                 "https://ok.ru/profile/3006", "Встал на учёт в центр занятости месяц назад, пособие по безработице "
                         + "до сих пор не начислено.",
                 now.minus(Duration.ofMinutes(90)), now.minus(Duration.ofMinutes(80)), Importance.NORMAL, Set.of());
-        inWork = posts.route(inWork.getId(), inWork.getVersion(),
-                List.of(new Routing(employment.getId(), executor2.getId())), Importance.NORMAL, specialist);
-        posts.accept(inWork.getId(), inWork.getAssignments().get(0).getId(), inWork.getVersion(),
+        posts.route(inWork, version(inWork), List.of(new Routing(employment.getId(), executor2.getId())),
+                Importance.NORMAL, specialist);
+        posts.accept(inWork, firstAssignment(inWork), version(inWork),
                 posts.actor(executor2.getId(), executor2.getRoles()));
         answering(specialist, executor, families, now);
     }
@@ -153,38 +155,45 @@ class DemoData implements SmartLifecycle {
     /** Part 2 of SPEC §2: a draft waiting for the head of the families department, and a post already answered. */
     private void answering(Actor specialist, User executor, Department families, Instant now) {
         Actor author = posts.actor(executor.getId(), executor.getRoles());
-        Post waiting = post("IM-DEMO-0007", Source.VK, "https://vk.com/wall-100_2007", "Ольга Синицына",
+        long waiting = post("IM-DEMO-0007", Source.VK, "https://vk.com/wall-100_2007", "Ольга Синицына",
                 "https://vk.com/id1007", "Как оформить выплату на третьего ребёнка? Какие документы нужны?",
                 now.minus(Duration.ofMinutes(70)), now.minus(Duration.ofMinutes(65)), Importance.NORMAL, Set.of());
-        waiting = posts.route(waiting.getId(), waiting.getVersion(),
-                List.of(new Routing(families.getId(), executor.getId())), Importance.NORMAL, specialist);
-        waiting = posts.accept(waiting.getId(), waiting.getAssignments().get(0).getId(), waiting.getVersion(), author);
-        posts.submitDraft(waiting.getId(), waiting.getVersion(), false, "Здравствуйте, Ольга!\n\nЗаявление на выплату "
+        posts.route(waiting, version(waiting), List.of(new Routing(families.getId(), executor.getId())),
+                Importance.NORMAL, specialist);
+        posts.accept(waiting, firstAssignment(waiting), version(waiting), author);
+        posts.submitDraft(waiting, version(waiting), false, "Здравствуйте, Ольга!\n\nЗаявление на выплату "
                 + "подаётся через Госуслуги или в МФЦ. Нужны паспорт и свидетельства о рождении детей.\n\n"
                 + "Министерство труда и социальной защиты Кузбасса", null, author);
 
-        Post answered = post("IM-DEMO-0008", Source.OK, "https://ok.ru/group/3001/topic/4008", "Павел Ильин",
+        long id = post("IM-DEMO-0008", Source.OK, "https://ok.ru/group/3001/topic/4008", "Павел Ильин",
                 "https://ok.ru/profile/3008", "Где узнать график выплаты детских пособий в декабре?",
                 now.minus(Duration.ofMinutes(200)), now.minus(Duration.ofMinutes(190)), Importance.NORMAL, Set.of());
-        long id = answered.getId();
-        answered = posts.route(id, answered.getVersion(), List.of(new Routing(families.getId(), executor.getId())),
-                Importance.NORMAL, specialist);
-        answered = posts.accept(id, answered.getAssignments().get(0).getId(), answered.getVersion(), author);
-        answered = posts.submitDraft(id, answered.getVersion(), false, "Здравствуйте, Павел!\n\nВ декабре пособия "
+        posts.route(id, version(id), List.of(new Routing(families.getId(), executor.getId())), Importance.NORMAL,
+                specialist);
+        posts.accept(id, firstAssignment(id), version(id), author);
+        posts.submitDraft(id, version(id), false, "Здравствуйте, Павел!\n\nВ декабре пособия "
                 + "выплачиваются до 25 числа, график размещён на сайте министерства.", null, author);
         User head = families.getHead();
         User deputy = families.getCurator();
-        answered = posts.approveDraft(id, answered.getVersion(), posts.actor(head.getId(), head.getRoles()));
-        answered = posts.approveDraft(id, answered.getVersion(), posts.actor(deputy.getId(), deputy.getRoles()));
-        answered = posts.sendToCur(id, answered.getVersion(), specialist);
-        answered = posts.recordCurDecision(id, answered.getVersion(), true, null, specialist);
-        posts.postAnswer(id, answered.getVersion(), "https://ok.ru/group/3001/topic/4008#comment-1", null, specialist);
+        posts.approveDraft(id, version(id), posts.actor(head.getId(), head.getRoles()));
+        posts.approveDraft(id, version(id), posts.actor(deputy.getId(), deputy.getRoles()));
+        posts.sendToCur(id, version(id), specialist);
+        posts.recordCurDecision(id, version(id), true, null, specialist);
+        posts.postAnswer(id, version(id), "https://ok.ru/group/3001/topic/4008#comment-1", null, specialist);
     }
 
-    private Post post(String externalId, Source source, String url, String authorName, String authorUrl, String text,
+    private long post(String externalId, Source source, String url, String authorName, String authorUrl, String text,
             Instant detectedAt, Instant receivedAt, Importance importance, Set<Long> links) {
-        return posts.register(new NewPost(externalId, source, url, authorName, authorUrl, text, detectedAt,
-                receivedAt, importance, null), links, null);
+        return posts.receive(new NewPost(externalId, source, url, authorName, authorUrl, text, detectedAt,
+                receivedAt, importance, null), links).id();
+    }
+
+    private long version(long postId) {
+        return lookup.find(postId).orElseThrow().version();
+    }
+
+    private long firstAssignment(long postId) {
+        return lookup.find(postId).orElseThrow().assignmentIds().get(0);
     }
 
     private User person(String login, String fullName, Role role) {

@@ -14,8 +14,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import ru.otklik.posts.NewPost;
-import ru.otklik.posts.Post;
 import ru.otklik.posts.PostManagement;
+import ru.otklik.posts.PostSummary;
 
 /**
  * The one door for posts from ЦУР, used by the API and by the import alike: registers a message exactly once per
@@ -93,10 +93,10 @@ public class Intake {
         // and answer CONFLICT (see receive), without a query per message to look for it first
         // ЦУР's clock may run up to 5 minutes ahead: a post cannot have been detected after we received it
         Instant detectedAt = message.detectedAt().isAfter(now) ? now : message.detectedAt();
-        Post post = management.register(new NewPost(message.externalId(), message.source(), message.url(),
+        PostSummary post = management.receive(new NewPost(message.externalId(), message.source(), message.url(),
                 message.authorName(), message.authorUrl(), message.text(), detectedAt, now, message.importance(),
-                message.topic()), Set.of(), null);
-        return new Receipt(Receipt.Kind.CREATED, post.getId());
+                message.topic()), Set.of());
+        return new Receipt(Receipt.Kind.CREATED, post.id());
     }
 
     private Optional<Long> postWithExternalId(String externalId) {

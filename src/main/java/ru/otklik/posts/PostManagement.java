@@ -31,6 +31,11 @@ import ru.otklik.people.User;
 import ru.otklik.people.Users;
 import ru.otklik.posts.screening.Screening;
 import ru.otklik.posts.screening.ScreeningResult;
+import ru.otklik.posts.internal.Assignment;
+import ru.otklik.posts.internal.Draft;
+import ru.otklik.posts.internal.Post;
+import ru.otklik.posts.internal.Posts;
+import ru.otklik.posts.web.ApproverOption;
 
 /**
  * The life of a post: register, route, accept, return, return to ЦУР, refuse, reassign (part 1); draft, send to the
@@ -96,6 +101,15 @@ public class PostManagement {
             }
         }
         return substituted;
+    }
+
+    /**
+     * Registers a post that came from outside the module (ЦУР's API, an import, the demo data) with
+     * {@link #register}: the summary other modules may read.
+     */
+    @Transactional
+    public PostSummary receive(NewPost details, Set<Long> linkedPostIds) {
+        return PostLookup.summary(register(details, linkedPostIds, null));
     }
 
     /**

@@ -19,9 +19,10 @@ import ru.otklik.posts.DraftApproved;
 import ru.otklik.posts.DraftReturned;
 import ru.otklik.posts.DraftSubmitted;
 import ru.otklik.posts.Importance;
-import ru.otklik.posts.Post;
+import ru.otklik.posts.internal.Post;
 import ru.otklik.posts.SentToCur;
 import ru.otklik.support.TestConfig;
+import ru.otklik.deadlines.internal.Notifications;
 
 /**
  * Each rule of SPEC §3 starts and stops on the right events with the right due instant.

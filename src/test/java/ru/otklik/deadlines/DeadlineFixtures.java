@@ -14,11 +14,12 @@ import ru.otklik.people.Users;
 import ru.otklik.posts.Actor;
 import ru.otklik.posts.Importance;
 import ru.otklik.posts.NewPost;
-import ru.otklik.posts.Post;
+import ru.otklik.posts.internal.Post;
 import ru.otklik.posts.PostManagement;
-import ru.otklik.posts.Posts;
+import ru.otklik.posts.internal.Posts;
 import ru.otklik.posts.Routing;
 import ru.otklik.posts.Source;
+import ru.otklik.deadlines.internal.Sql;
 
 /**
  * Posts and clocks for the deadline tests, made through the posts module's own operations.

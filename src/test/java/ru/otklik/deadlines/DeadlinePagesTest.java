@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import ru.otklik.posts.Importance;
-import ru.otklik.posts.Post;
+import ru.otklik.posts.internal.Post;
 import ru.otklik.support.Sessions;
 import ru.otklik.support.TestConfig;
 

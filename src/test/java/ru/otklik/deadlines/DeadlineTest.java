@@ -8,9 +8,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.otklik.people.Departments;
 import ru.otklik.people.Users;
 import ru.otklik.posts.PostManagement;
-import ru.otklik.posts.Posts;
+import ru.otklik.posts.internal.Posts;
 import ru.otklik.support.IntegrationTest;
 import ru.otklik.support.MutableClock;
+import ru.otklik.deadlines.internal.Sweep;
 
 /**
  * What every deadlines test needs: the shared application, its clock and sweep, and fixtures for posts and clocks.

@@ -30,6 +30,9 @@ import ru.otklik.people.Users;
 import ru.otklik.support.IntegrationTest;
 import ru.otklik.support.MutableClock;
 import ru.otklik.support.TestConfig;
+import ru.otklik.deadlines.internal.EmailOutbox;
+import ru.otklik.deadlines.internal.Notifications;
+import ru.otklik.deadlines.internal.Sql;
 
 /**
  * E-mails leave through the outbox: sent once, and retried later when the mail server was down.

@@ -31,6 +31,7 @@ import ru.otklik.support.FreshDatabase;
 import ru.otklik.support.MutableClock;
 import ru.otklik.support.TestConfig;
 import ru.otklik.support.TestDatabase;
+import ru.otklik.deadlines.internal.Notifications;
 
 /**
  * A mail server that accepts connections and never answers cannot stop the deadline sweep: the sweep runs on its own

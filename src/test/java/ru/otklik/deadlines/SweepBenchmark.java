@@ -14,6 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import ru.otklik.support.IntegrationTest;
+import ru.otklik.deadlines.internal.Sql;
+import ru.otklik.deadlines.internal.Sweep;
 
 /**
  * One escalation sweep over 20,000 open posts (SPEC §7: under 1 s, statements not growing with the posts). Not part

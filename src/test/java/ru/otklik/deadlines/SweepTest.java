@@ -22,8 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import ru.otklik.posts.Importance;
-import ru.otklik.posts.Post;
+import ru.otklik.posts.internal.Post;
 import ru.otklik.support.TestConfig;
+import ru.otklik.deadlines.internal.Notifications;
+import ru.otklik.deadlines.internal.Sql;
+import ru.otklik.deadlines.internal.Sweep;
 
 /**
  * The sweep acts on each breach exactly once: run twice, run concurrently, run after a downtime.

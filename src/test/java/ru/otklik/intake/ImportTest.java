@@ -21,8 +21,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import ru.otklik.posts.Importance;
-import ru.otklik.posts.Post;
-import ru.otklik.posts.Posts;
+import ru.otklik.posts.internal.Post;
+import ru.otklik.posts.internal.Posts;
 import ru.otklik.posts.Source;
 import ru.otklik.support.IntegrationTest;
 import ru.otklik.support.Sessions;

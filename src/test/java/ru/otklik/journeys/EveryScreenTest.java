@@ -21,7 +21,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import ru.otklik.posts.Posts;
+import ru.otklik.posts.internal.Posts;
 import ru.otklik.support.Browser;
 import ru.otklik.support.IntegrationTest;
 import ru.otklik.support.MutableClock;

@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import ru.otklik.deadlines.Sweep;
+import ru.otklik.deadlines.internal.Sweep;
 import ru.otklik.support.HttpBrowser;
 import ru.otklik.support.IntegrationTest;
 import ru.otklik.support.MutableClock;

@@ -15,6 +15,9 @@ import ru.otklik.people.Department;
 import ru.otklik.people.Departments;
 import ru.otklik.people.User;
 import ru.otklik.people.Users;
+import ru.otklik.posts.internal.Draft;
+import ru.otklik.posts.internal.Post;
+import ru.otklik.posts.internal.Posts;
 
 /**
  * Posts of the integration tests brought to a state through {@link PostManagement}, as the demo people would: each

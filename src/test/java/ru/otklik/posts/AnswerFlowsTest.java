@@ -32,6 +32,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import ru.otklik.posts.internal.Draft;
+import ru.otklik.posts.internal.Post;
+import ru.otklik.posts.internal.Posts;
 
 /**
  * The second half of a post's life through the pages, logged in as the real roles: the executor drafts, the head and

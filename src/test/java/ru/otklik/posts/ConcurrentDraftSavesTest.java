@@ -23,6 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import ru.otklik.support.IntegrationTest;
 import ru.otklik.support.Sessions;
+import ru.otklik.posts.internal.Draft;
 
 /**
  * Two saves of one draft at the same instant (two tabs of the executor): one is saved, the other gets the same

@@ -25,6 +25,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import ru.otklik.posts.internal.Post;
 
 /**
  * ЦУР's decision through the API: {@code POST /api/v1/messages/{id}/cur-decision} with ЦУР's token.

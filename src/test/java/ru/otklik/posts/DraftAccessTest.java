@@ -25,6 +25,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import ru.otklik.posts.internal.Post;
 
 /**
  * Who may act on and read a draft (issue 14, findings 4 and 9): nobody approves a draft they wrote, not even as the

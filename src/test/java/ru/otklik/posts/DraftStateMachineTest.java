@@ -26,6 +26,11 @@ import static ru.otklik.posts.PostStateMachineTest.OTHER_EXECUTOR;
 import static ru.otklik.posts.PostStateMachineTest.SPECIALIST;
 import static ru.otklik.posts.PostStateMachineTest.assertGuarded;
 import static ru.otklik.posts.PostStateMachineTest.T0;
+import ru.otklik.posts.internal.Assignment;
+import ru.otklik.posts.internal.Draft;
+import ru.otklik.posts.internal.Post;
+import ru.otklik.posts.internal.TimelineAction;
+import ru.otklik.posts.internal.TimelineEntry;
 
 /**
  * Every transition of part 2 (draft, approval, ЦУР, posting) in every state, by every kind of person: the allowed

@@ -30,6 +30,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import ru.otklik.posts.internal.InboxQuery;
+import ru.otklik.posts.internal.Post;
+import ru.otklik.posts.internal.Posts;
 
 /**
  * The first half of a post's life through the pages, as the org specialist, executors, the org head and deputy

@@ -18,6 +18,10 @@ import ru.otklik.people.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import ru.otklik.posts.internal.Assignment;
+import ru.otklik.posts.internal.Post;
+import ru.otklik.posts.internal.TimelineAction;
+import ru.otklik.posts.internal.TimelineEntry;
 
 /**
  * Every transition of part 1 in every state, by every kind of person: the allowed ones change the post as the

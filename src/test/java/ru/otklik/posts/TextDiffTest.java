@@ -4,10 +4,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import ru.otklik.posts.TextDiff.Kind;
-import ru.otklik.posts.TextDiff.Segment;
+import ru.otklik.posts.web.TextDiff.Kind;
+import ru.otklik.posts.web.TextDiff.Segment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import ru.otklik.posts.web.TextDiff;
 
 /**
  * What an approver sees of a reworked draft: the words removed and added, the rest as it was.

@@ -11,9 +11,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import ru.otklik.deadlines.Clocks;
-import ru.otklik.posts.Draft;
-import ru.otklik.posts.Post;
-import ru.otklik.posts.Posts;
+import ru.otklik.posts.PostLookup;
+import ru.otklik.posts.PostSummary;
 
 /**
  * The bodies of the messages API: a post as ЦУР sees it, with its running deadlines in Novokuznetsk time.
@@ -40,36 +39,35 @@ class MessageViews {
             Answer answer) {
     }
 
-    private final Posts posts;
+    private final PostLookup posts;
     private final Clocks clocks;
 
-    MessageViews(Posts posts, Clocks clocks) {
+    MessageViews(PostLookup posts, Clocks clocks) {
         this.posts = posts;
         this.clocks = clocks;
     }
 
     @Transactional(readOnly = true)
     Optional<Receipt> receipt(long postId) {
-        return posts.findById(postId).map(post -> new Receipt(post.getId(), post.getExternalId(),
-                post.getState().name(), format(post.getReceivedAt()), deadlines(post)));
+        return posts.find(postId).map(post -> new Receipt(post.id(), post.externalId(), post.state().name(),
+                format(post.receivedAt()), deadlines(post)));
     }
 
     @Transactional(readOnly = true)
     Optional<Details> details(long postId) {
-        return posts.findById(postId).map(post -> new Details(post.getId(), post.getExternalId(),
-                post.getState().name(), format(post.getReceivedAt()), deadlines(post), answer(post)));
+        return posts.find(postId).map(post -> new Details(post.id(), post.externalId(), post.state().name(),
+                format(post.receivedAt()), deadlines(post), answer(post)));
     }
 
     /** The post's running clocks (not yet stopped, breached ones included), as the deadlines module keeps them. */
-    private List<Deadline> deadlines(Post post) {
-        return clocks.openDeadlines(post.getId()).stream()
+    private List<Deadline> deadlines(PostSummary post) {
+        return clocks.openDeadlines(post.id()).stream()
                 .map(clock -> new Deadline(clock.rule(), format(clock.dueAt()))).toList();
     }
 
     /** The last posted answer (final or intermediate), or {@code null} while none is posted. */
-    private static Answer answer(Post post) {
-        Draft posted = post.lastPostedAnswer();
-        return posted == null ? null : new Answer(posted.getPostedUrl(), posted.getPostedText());
+    private static Answer answer(PostSummary post) {
+        return post.answer() == null ? null : new Answer(post.answer().url(), post.answer().text());
     }
 
     static String format(Instant instant) {

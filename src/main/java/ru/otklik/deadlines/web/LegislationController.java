@@ -1,0 +1,132 @@
+package ru.otklik.deadlines.web;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import ru.otklik.people.CurrentUser;
+import ru.otklik.people.NotFoundException;
+import ru.otklik.people.Role;
+import ru.otklik.deadlines.Clocks;
+import ru.otklik.deadlines.internal.Legislation;
+
+/**
+ * «Изменения законодательства» (п.20): department heads record notices, org staff see and acknowledge them.
+ */
+@Controller
+class LegislationController {
+
+    private static final String VIEW = "deadlines/legislation";
+
+    private final Legislation legislation;
+    private final Clocks clocks;
+
+    LegislationController(Legislation legislation, Clocks clocks) {
+        this.legislation = legislation;
+        this.clocks = clocks;
+    }
+
+    @GetMapping("/legislation")
+    String list(@AuthenticationPrincipal CurrentUser user, Model model) {
+        requireAllowed(user);
+        model.addAttribute("notices", legislation.all(user.id()));
+        model.addAttribute("noticeClocks", clocks.ofNotices());
+        model.addAttribute("mayRecord", user.hasRole(Role.DEPT_HEAD));
+        model.addAttribute("mayAcknowledge", user.hasAnyRole(Role.ORG_SPECIALIST, Role.ORG_HEAD));
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", List.of());
+        }
+        return VIEW;
+    }
+
+    @PostMapping("/legislation")
+    String record(@RequestParam(required = false) String title, @RequestParam(required = false) String effectiveOn,
+            @RequestParam(required = false) String body, @RequestParam(required = false) String link,
+            @AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        if (!user.hasRole(Role.DEPT_HEAD)) {
+            throw new NotFoundException();
+        }
+        List<String> errors = new ArrayList<>();
+        String cleanTitle = title == null ? "" : title.strip();
+        if (cleanTitle.isEmpty() || cleanTitle.length() > 300) {
+            errors.add("deadlines.legislation.error.title");
+        }
+        LocalDate date = null;
+        try {
+            date = LocalDate.parse(effectiveOn == null ? "" : effectiveOn.strip());
+        }
+        catch (DateTimeParseException ex) {
+            errors.add("deadlines.legislation.error.date");
+        }
+        String cleanBody = body == null || body.isBlank() ? null : body.strip();
+        String cleanLink = link == null || link.isBlank() ? null : link.strip();
+        if (cleanBody == null && cleanLink == null) {
+            errors.add("deadlines.legislation.error.content");
+        }
+        if (cleanBody != null && cleanBody.length() > 10000) {
+            errors.add("deadlines.legislation.error.body");
+        }
+        if (cleanLink != null && !validLink(cleanLink)) {
+            errors.add("deadlines.legislation.error.link");
+        }
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("errors", errors);
+            model.addAttribute("title", title);
+            model.addAttribute("effectiveOn", effectiveOn);
+            model.addAttribute("body", body);
+            model.addAttribute("link", link);
+            return list(user, model);
+        }
+        legislation.record(user.id(), cleanTitle, date, cleanBody, cleanLink);
+        redirect.addFlashAttribute("message", "deadlines.legislation.recorded");
+        return "redirect:/legislation";
+    }
+
+    @PostMapping("/legislation/{id}/acknowledge")
+    String acknowledge(@PathVariable long id, @AuthenticationPrincipal CurrentUser user,
+            RedirectAttributes redirect) {
+        if (!user.hasAnyRole(Role.ORG_SPECIALIST, Role.ORG_HEAD) || !legislation.exists(id)) {
+            throw new NotFoundException();
+        }
+        legislation.acknowledge(id, user.id());
+        redirect.addFlashAttribute("message", "deadlines.legislation.acknowledged");
+        return "redirect:/legislation";
+    }
+
+    private static void requireAllowed(CurrentUser user) {
+        if (!user.hasAnyRole(Role.DEPT_HEAD, Role.ORG_SPECIALIST, Role.ORG_HEAD, Role.DEPUTY_MINISTER,
+                Role.FIRST_DEPUTY_MINISTER, Role.MINISTER)) {
+            throw new NotFoundException();
+        }
+    }
+
+    private static boolean validLink(String link) {
+        if (link.length() > 2000) {
+            return false;
+        }
+        try {
+            URI uri = new URI(link);
+            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null;
+        }
+        catch (Exception ex) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package ru.otklik.posts.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import ru.otklik.posts.screening.ScreeningResult;
+import ru.otklik.posts.AssignmentState;
+import ru.otklik.posts.Importance;
+import ru.otklik.posts.PostState;
+import ru.otklik.posts.Source;
+
+/**
+ * The org specialist's inbox: open posts, those waiting for the specialist first, filtered, searched in Russian
+ * full text, sorted and paged. Two statements per page (plus the count), whatever the page shows: the posts, then
+ * the assignments of exactly those posts.
+ */
+@Component
+public class InboxQuery {
+
+    static final int PAGE_SIZE = 25;
+
+    /** The inbox filters; every one is optional. */
+    public record Filter(PostState state, Long departmentId, Long executorId, Importance importance, Source source,
+            Boolean flagged, String q, String sort, int page) {
+
+        public Filter {
+            sort = sort != null && SORTS.containsKey(sort) ? sort : "received";
+            page = Math.max(page, 0);
+            q = q == null || q.isBlank() ? null : q.strip();
+        }
+    }
+
+    record Line(String department, String executor, AssignmentState state) {
+    }
+
+    public record Row(long id, String externalId, Source source, Importance importance, PostState state, Instant receivedAt,
+            Instant detectedAt, String authorName, String excerpt, ScreeningResult screening, List<Line> assignments) {
+    }
+
+    public record Page(List<Row> rows, int page, int pages, long total) {
+    }
+
+    static final Map<String, String> SORTS = Map.of(
+            "received", "p.received_at asc",
+            "-received", "p.received_at desc",
+            "detected", "p.detected_at asc",
+            "-detected", "p.detected_at desc",
+            "importance", "case when p.importance = 'HIGH' then 0 else 1 end, p.received_at asc");
+
+    private static final String CLOSED = "('ANSWERED', 'RETURNED_TO_CUR', 'NOT_PROCESSED')";
+
+    private final JdbcClient jdbc;
+
+    InboxQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public Page find(Filter filter) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(" where ");
+        if (filter.state() == null) {
+            where.append("p.state not in ").append(CLOSED);
+        }
+        else {
+            where.append("p.state = :state");
+            params.put("state", filter.state().name());
+        }
+        if (filter.departmentId() != null) {
+            where.append(" and exists (select 1 from assignment a where a.post_id = p.id and a.department_id = :dept"
+                    + " and a.state <> 'RETURNED')");
+            params.put("dept", filter.departmentId());
+        }
+        if (filter.executorId() != null) {
+            where.append(" and exists (select 1 from assignment a where a.post_id = p.id and a.executor_id = :executor"
+                    + " and a.state <> 'RETURNED')");
+            params.put("executor", filter.executorId());
+        }
+        if (filter.importance() != null) {
+            where.append(" and p.importance = :importance");
+            params.put("importance", filter.importance().name());
+        }
+        if (filter.source() != null) {
+            where.append(" and p.source = :source");
+            params.put("source", filter.source().name());
+        }
+        if (filter.flagged() != null) {
+            where.append(" and p.screening_flagged = :flagged");
+            params.put("flagged", filter.flagged());
+        }
+        if (filter.q() != null) {
+            where.append(" and (p.text_tsv @@ websearch_to_tsquery('russian', :q) or p.external_id = :q)");
+            params.put("q", filter.q());
+        }
+        long total = jdbc.sql("select count(*) from post p" + where).params(params).query(Long.class).single();
+        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int page = Math.min(filter.page(), pages - 1);
+        params.put("limit", PAGE_SIZE);
+        params.put("offset", page * PAGE_SIZE);
+        String sql = "select p.id, p.external_id, p.source, p.importance, p.state, p.received_at, p.detected_at,"
+                + " p.author_name, left(p.text, 200) as excerpt, p.screening_matches from post p" + where
+                + " order by case when p.state in ('NEW', 'RETURNED_BY_EXECUTOR') then 0 else 1 end, "
+                + SORTS.get(filter.sort()) + ", p.id limit :limit offset :offset";
+        Map<Long, Row> rows = new LinkedHashMap<>();
+        Map<Long, List<Line>> lines = new HashMap<>();
+        jdbc.sql(sql).params(params).query((rs, n) -> {
+            long id = rs.getLong("id");
+            List<Line> own = new ArrayList<>();
+            lines.put(id, own);
+            return new Row(id, rs.getString("external_id"), Source.valueOf(rs.getString("source")),
+                    Importance.valueOf(rs.getString("importance")), PostState.valueOf(rs.getString("state")),
+                    instant(rs, "received_at"), instant(rs, "detected_at"), rs.getString("author_name"),
+                    rs.getString("excerpt"), ScreeningResult.decode(rs.getString("screening_matches")), own);
+        }).list().forEach(row -> rows.put(row.id(), row));
+        if (!rows.isEmpty()) {
+            jdbc.sql("select a.post_id, d.name, u.full_name, a.state from assignment a"
+                            + " join department d on d.id = a.department_id join app_user u on u.id = a.executor_id"
+                            + " where a.post_id in (:ids) order by a.id")
+                    .param("ids", rows.keySet())
+                    .query((rs, n) -> lines.get(rs.getLong("post_id")).add(new Line(rs.getString("name"),
+                            rs.getString("full_name"), AssignmentState.valueOf(rs.getString("state")))))
+                    .list();
+        }
+        return new Page(List.copyOf(rows.values()), page, pages, total);
+    }
+
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,755 @@
+package ru.otklik.posts.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Version;
+
+import ru.otklik.people.Role;
+import ru.otklik.posts.Actor;
+import ru.otklik.posts.AssignmentState;
+import ru.otklik.posts.ForbiddenTransition;
+import ru.otklik.posts.Importance;
+import ru.otklik.posts.NewPost;
+import ru.otklik.posts.OwnDraftApproval;
+import ru.otklik.posts.PostState;
+import ru.otklik.posts.Routing;
+import ru.otklik.posts.Source;
+
+/**
+ * A post (сообщение из открытых источников) and its life (SPEC §2). The post guards its own transitions: each
+ * takes the actor and the instant, and one the state or the actor's role does not allow throws
+ * {@link ForbiddenTransition} and changes nothing. Every transition adds a line to the timeline (п.19).
+ */
+@Entity
+public class Post {
+
+    private static final Set<PostState> ROUTABLE = EnumSet.of(PostState.NEW, PostState.RETURNED_BY_EXECUTOR);
+    private static final Set<PostState> WITH_EXECUTORS = EnumSet.of(PostState.ASSIGNED, PostState.IN_WORK);
+    /** The states in which the draft answer is written: in work, in rework, and after an intermediate answer. */
+    private static final Set<PostState> DRAFTING = EnumSet.of(PostState.IN_WORK, PostState.REWORK,
+            PostState.AWAITING_FINAL);
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "external_id")
+    private String externalId;
+
+    @Enumerated(EnumType.STRING)
+    private Source source;
+
+    private String url;
+
+    @Column(name = "author_name")
+    private String authorName;
+
+    @Column(name = "author_url")
+    private String authorUrl;
+
+    private String text;
+
+    @Column(name = "detected_at")
+    private Instant detectedAt;
+
+    @Column(name = "received_at")
+    private Instant receivedAt;
+
+    @Enumerated(EnumType.STRING)
+    private Importance importance;
+
+    private String topic;
+
+    @Enumerated(EnumType.STRING)
+    private PostState state;
+
+    /** Advice of the п.18 screening: the text matched the lexicon. */
+    @Column(name = "screening_flagged")
+    private boolean screeningFlagged;
+
+    /** The matched words as {@code CATEGORY:word} separated by {@code ;}. */
+    @Column(name = "screening_matches")
+    private String screeningMatches;
+
+    @Column(name = "closing_reason")
+    private String closingReason;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @Column(name = "last_action_at")
+    private Instant lastActionAt;
+
+    @Column(name = "registered_by")
+    private Long registeredBy;
+
+    @Version
+    private long version;
+
+    @OneToMany(mappedBy = "post", cascade = CascadeType.ALL)
+    @OrderBy("id")
+    private List<Assignment> assignments = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "post_link", joinColumns = @JoinColumn(name = "post_id"))
+    @Column(name = "linked_post_id")
+    private Set<Long> linkedPostIds = new HashSet<>();
+
+    @OneToMany(mappedBy = "post", cascade = CascadeType.ALL)
+    @OrderBy("at, id")
+    private List<TimelineEntry> timeline = new ArrayList<>();
+
+    @OneToMany(mappedBy = "post", cascade = CascadeType.ALL)
+    @OrderBy("id")
+    private List<Draft> drafts = new ArrayList<>();
+
+    protected Post() {
+    }
+
+    private Post(NewPost details, boolean screeningFlagged, String screeningMatches, Set<Long> linkedPostIds,
+            Long registeredBy, Instant now) {
+        this.externalId = details.externalId();
+        this.source = Objects.requireNonNull(details.source());
+        this.url = details.url();
+        this.authorName = details.authorName();
+        this.authorUrl = details.authorUrl();
+        this.text = details.text();
+        this.detectedAt = details.detectedAt();
+        this.receivedAt = details.receivedAt();
+        this.importance = details.importance() == null ? Importance.NORMAL : details.importance();
+        this.topic = details.topic();
+        this.state = PostState.NEW;
+        this.screeningFlagged = screeningFlagged;
+        this.screeningMatches = screeningMatches;
+        this.linkedPostIds.addAll(linkedPostIds);
+        this.registeredBy = registeredBy;
+        this.lastActionAt = now;
+        this.timeline.add(new TimelineEntry(this, now, registeredBy, TimelineAction.REGISTERED, null, PostState.NEW,
+                null, null, null));
+    }
+
+    /**
+     * A post the Ministry has just received, in state NEW.
+     *
+     * @param registeredBy the person who typed it, or {@code null} when ЦУР sent it
+     */
+    public static Post register(NewPost details, boolean screeningFlagged, String screeningMatches,
+            Set<Long> linkedPostIds, Long registeredBy, Instant now) {
+        return new Post(details, screeningFlagged, screeningMatches, linkedPostIds, registeredBy, now);
+    }
+
+    // ---------------------------------------------------------------- what the actor may see and do now
+
+    /**
+     * Org staff, deputies and the minister see every post; a department head the posts sent to their department;
+     * an executor the posts assigned to them. Anyone else (an admin, say) sees none.
+     */
+    public boolean maySee(Actor actor) {
+        return actor.seesAllPosts()
+                || assignments.stream().anyMatch(a -> actor.heads(a.getDepartmentId())
+                        || actor.has(Role.EXECUTOR) && a.getExecutorId() == actor.id())
+                || drafts.stream().anyMatch(d -> actor.actsFor(d.getHeadApproverId())
+                        || actor.actsFor(d.getSecondApproverId()));
+    }
+
+    /**
+     * Whether this person may read the draft (SPEC §7: an approver sees only drafts routed to them): org staff, the
+     * first deputy and the minister, its authors, the executors and heads of its department (of any department on a
+     * joint answer), the deputy minister curating that department, and the approvers on its route or whoever stands
+     * in for them. A posted answer is public and readable by anyone who sees the post.
+     */
+    public boolean maySeeDraft(Draft draft, Actor actor) {
+        if (draft.isPosted() || actor.isOrgStaff() || actor.has(Role.FIRST_DEPUTY_MINISTER) || actor.has(Role.MINISTER)
+                || draft.writtenBy(actor.id()) || actor.actsFor(draft.getHeadApproverId())
+                || actor.actsFor(draft.getSecondApproverId()) || actor.actsFor(draft.getCurrentApproverId())) {
+            return true;
+        }
+        return assignments.stream()
+                .filter(a -> draft.isJoint() || a.getDepartmentId() == draft.getDepartmentId())
+                .anyMatch(a -> actor.heads(a.getDepartmentId()) || actor.curates(a.getDepartmentId())
+                        || actor.has(Role.EXECUTOR) && a.getExecutorId() == actor.id());
+    }
+
+    /** Route to executors, return to ЦУР or refuse under п.18: org staff, while the post is new or returned. */
+    public boolean mayRoute(Actor actor) {
+        return actor.isOrgStaff() && ROUTABLE.contains(state);
+    }
+
+    public boolean mayAccept(Assignment assignment, Actor actor) {
+        return WITH_EXECUTORS.contains(state) && assignment.getState() == AssignmentState.ASSIGNED
+                && assignment.getExecutorId() == actor.id() && actor.has(Role.EXECUTOR);
+    }
+
+    public boolean mayReturn(Assignment assignment, Actor actor) {
+        return mayAccept(assignment, actor);
+    }
+
+    /** Reassign to another executor: the org head, or the deputy minister curating that department. */
+    public boolean mayReassign(Assignment assignment, Actor actor) {
+        return WITH_EXECUTORS.contains(state) && assignment.isActive()
+                && (actor.has(Role.ORG_HEAD) || actor.curates(assignment.getDepartmentId()));
+    }
+
+    /**
+     * Write the draft answer and send it to the approvers (п.10, п.12): in work, in rework or after an intermediate
+     * answer; the executor of an accepted assignment, or for a joint post (п.15) the org staff, who compose it.
+     */
+    public boolean mayDraft(Actor actor) {
+        if (!DRAFTING.contains(state)) {
+            return false;
+        }
+        if (isJoint()) {
+            return actor.isOrgStaff();
+        }
+        return actor.has(Role.EXECUTOR) && assignments.stream()
+                .anyMatch(a -> a.getState() == AssignmentState.ACCEPTED && a.getExecutorId() == actor.id());
+    }
+
+    /** After an intermediate answer only the final one is drafted (п.13). */
+    public boolean mayDraftIntermediate() {
+        return state != PostState.AWAITING_FINAL;
+    }
+
+    /** Approve or return the draft: the approver it waits for, or whoever stands in for them (п.10–12). */
+    public boolean mayApprove(Actor actor) {
+        return onApprovalRoute(actor) && !openDraft().writtenBy(actor.id());
+    }
+
+    /**
+     * Whether the waiting draft is routed to this person or to someone they stand in for, but they wrote it: nobody
+     * approves their own draft, in their own name or as a substitute (SPEC §1).
+     */
+    public boolean isOwnDraftOnRoute(Actor actor) {
+        return onApprovalRoute(actor) && openDraft().writtenBy(actor.id());
+    }
+
+    private boolean onApprovalRoute(Actor actor) {
+        Draft draft = openDraft();
+        return state == PostState.IN_APPROVAL && draft != null && actor.actsFor(draft.getCurrentApproverId());
+    }
+
+    /** Whether the draft waits for an approval this person could give if it were theirs: for a clear refusal. */
+    public boolean awaitsApproval() {
+        return state == PostState.IN_APPROVAL;
+    }
+
+    /** Send the approved draft to ЦУР (п.9): org staff. */
+    public boolean maySendToCur(Actor actor) {
+        return actor.isOrgStaff() && state == PostState.READY_FOR_CUR;
+    }
+
+    /** Record ЦУР's decision on the draft (п.9, п.11): org staff, while the draft is at ЦУР. */
+    public boolean mayRecordCurDecision(Actor actor) {
+        return actor.isOrgStaff() && state == PostState.AT_CUR;
+    }
+
+    /** Record the posted answer (п.9): org staff, once ЦУР approved it. */
+    public boolean mayPost(Actor actor) {
+        return actor.isOrgStaff() && state == PostState.CUR_APPROVED;
+    }
+
+    /** Send a department's contribution to a joint answer (п.15): its executor, after accepting. */
+    public boolean mayContribute(Assignment assignment, Actor actor) {
+        return isJoint() && DRAFTING.contains(state) && assignment.getState() == AssignmentState.ACCEPTED
+                && assignment.getExecutorId() == actor.id() && actor.has(Role.EXECUTOR);
+    }
+
+    // ---------------------------------------------------------------- transitions
+
+    /**
+     * Sends the post to one executor in each chosen department (п.9, п.15) and sets or clears HIGH.
+     *
+     * @return the new assignments, in the order given
+     */
+    public List<Assignment> route(List<Routing> routings, Importance newImportance, Actor actor, Instant now) {
+        if (!mayRoute(actor)) {
+            throw forbidden("route");
+        }
+        if (routings.isEmpty()) {
+            throw new ForbiddenTransition("Выберите хотя бы одно подразделение и исполнителя.");
+        }
+        if (routings.stream().map(Routing::departmentId).distinct().count() != routings.size()) {
+            throw new ForbiddenTransition("В каждом подразделении выберите одного исполнителя.");
+        }
+        PostState from = state;
+        List<Assignment> added = new ArrayList<>();
+        for (Routing routing : routings) {
+            Assignment assignment = new Assignment(this, routing.departmentId(), routing.executorId(), now);
+            assignments.add(assignment);
+            added.add(assignment);
+        }
+        state = PostState.ASSIGNED;
+        for (Assignment assignment : added) {
+            record(now, actor, TimelineAction.ROUTED, from, assignment, null, null);
+        }
+        Importance wanted = newImportance == null ? importance : newImportance;
+        if (wanted != importance) {
+            importance = wanted;
+            record(now, actor, TimelineAction.IMPORTANCE_CHANGED, state, null, null, null);
+        }
+        return List.copyOf(added);
+    }
+
+    /** Returns the post to ЦУР as outside the Ministry's competence (п.9, п.14); closes it. */
+    public void returnToCur(String reason, Actor actor, Instant now) {
+        close(PostState.RETURNED_TO_CUR, TimelineAction.RETURNED_TO_CUR, reason, actor, now);
+    }
+
+    /** Refuses the post under п.18 (threats, obscenity, insults); closes it. */
+    public void refuse(String reason, Actor actor, Instant now) {
+        close(PostState.NOT_PROCESSED, TimelineAction.REFUSED, reason, actor, now);
+    }
+
+    /** The executor accepts the assignment («принято в работу», п.9); the post is then in work. */
+    public void accept(Assignment assignment, Actor actor, Instant now) {
+        requireOwn(assignment);
+        if (!mayAccept(assignment, actor)) {
+            throw forbidden("accept");
+        }
+        PostState from = state;
+        assignment.accept(now);
+        state = stateOfAssignments();
+        record(now, actor, TimelineAction.ACCEPTED, from, assignment, null, null);
+    }
+
+    /**
+     * The executor returns the assignment as outside their department's competence (п.14). When every assignment is
+     * returned, the post goes back to the org specialist.
+     */
+    public void returnAssignment(Assignment assignment, String reason, Actor actor, Instant now) {
+        requireOwn(assignment);
+        if (!mayReturn(assignment, actor)) {
+            throw forbidden("return");
+        }
+        String why = requireReason(reason);
+        PostState from = state;
+        assignment.giveBack(why, now);
+        state = stateOfAssignments();
+        record(now, actor, TimelineAction.RETURNED_BY_EXECUTOR, from, assignment, null, why);
+    }
+
+    /** Hands an assignment to another executor of the same department, who must accept it anew. */
+    public void reassign(Assignment assignment, long executorId, String comment, Actor actor, Instant now) {
+        requireOwn(assignment);
+        if (!mayReassign(assignment, actor)) {
+            throw forbidden("reassign");
+        }
+        if (assignment.getExecutorId() == executorId) {
+            throw new ForbiddenTransition("Выберите другого исполнителя.");
+        }
+        String why = requireReason(comment);
+        PostState from = state;
+        long previous = assignment.getExecutorId();
+        assignment.handTo(executorId, now);
+        state = stateOfAssignments();
+        record(now, actor, TimelineAction.REASSIGNED, from, assignment, previous, why);
+    }
+
+    /** Links earlier posts on the same question (п.16). */
+    public void link(Set<Long> postIds) {
+        postIds.stream().filter(linked -> !linked.equals(id)).forEach(linkedPostIds::add);
+    }
+
+    /** Gives a post typed without ЦУР's id its generated one, once its own id is known. */
+    public void rename(String generated) {
+        externalId = generated;
+    }
+
+    // ---------------------------------------------------------------- part 2: drafts, approval, ЦУР, posting
+
+    /**
+     * Saves the text of the open draft as a new version, or starts a draft (intermediate or final). The kind may be
+     * changed until the draft is first sent to the approvers. Nothing is recorded when the text did not change.
+     *
+     * @return the open draft
+     */
+    public Draft saveDraft(boolean intermediate, String text, Actor actor, Instant now) {
+        if (!mayDraft(actor)) {
+            throw forbidden("draft");
+        }
+        String body = requireText(text);
+        if (intermediate && !mayDraftIntermediate()) {
+            throw new ForbiddenTransition("После промежуточного ответа готовится окончательный (п.13).");
+        }
+        Draft draft = openDraft();
+        if (draft == null) {
+            draft = new Draft(this, intermediate, isJoint(), firstActiveAssignment().getDepartmentId(), now);
+            drafts.add(draft);
+        }
+        else if (draft.getSubmittedAt() == null) {
+            draft.kind(intermediate);
+        }
+        if (draft.write(body, actor.id(), now)) {
+            record(now, actor, TimelineAction.DRAFT_SAVED, state, null, null, null);
+        }
+        return draft;
+    }
+
+    /**
+     * Sends the open draft to the approvers: the department head first, then the chosen second-level approver
+     * (п.10). After a return the same route starts again from the head (п.12).
+     *
+     * @return whether ЦУР had returned the previous version (п.11: the 20-minute re-approval)
+     */
+    public boolean submitDraft(long headApproverId, long secondApproverId, Actor actor, Instant now) {
+        if (!mayDraft(actor)) {
+            throw forbidden("submit");
+        }
+        Draft draft = openDraft();
+        if (draft == null || draft.latest() == null) {
+            throw new ForbiddenTransition("Сначала сохраните текст проекта ответа.");
+        }
+        boolean afterCur = draft.isReturnedByCur();
+        PostState from = state;
+        draft.submit(headApproverId, secondApproverId, now);
+        state = PostState.IN_APPROVAL;
+        record(now, actor, TimelineAction.DRAFT_SUBMITTED, from, null, null, null);
+        return afterCur;
+    }
+
+    /**
+     * The approver (or their substitute) approves the draft: from the head it goes to the second level; from the
+     * second level the post is ready for ЦУР.
+     *
+     * @return whether that was the last level
+     */
+    public boolean approveDraft(Actor actor, Instant now) {
+        return approveDraft(null, null, actor, now);
+    }
+
+    /**
+     * Approves the draft; a small correction by the approver ({@code editedText} differing from the draft) is saved
+     * first as a new version under the approver's name, and the timeline entry says so, with {@code note} (what the
+     * approver confirmed) in front.
+     */
+    public boolean approveDraft(String editedText, String note, Actor actor, Instant now) {
+        if (isOwnDraftOnRoute(actor)) {
+            throw new OwnDraftApproval();
+        }
+        if (!mayApprove(actor)) {
+            throw forbidden("approve");
+        }
+        PostState from = state;
+        Draft draft = openDraft();
+        boolean edited = editedText != null && !editedText.isBlank()
+                && draft.write(requireText(editedText), actor.id(), now);
+        boolean last = draft.approve();
+        if (last) {
+            state = PostState.READY_FOR_CUR;
+        }
+        String comment = note;
+        if (edited) {
+            String correction = "Согласующий внёс правку: версия " + draft.getVersions().size();
+            comment = comment == null ? correction : comment + ". " + correction;
+        }
+        record(now, actor, last ? TimelineAction.DRAFT_APPROVED : TimelineAction.DRAFT_APPROVED_BY_HEAD, from, null,
+                null, comment);
+        return last;
+    }
+
+    /** The approver (or their substitute) returns the draft to its author with a comment (п.12). */
+    public void returnDraft(String comment, Actor actor, Instant now) {
+        if (isOwnDraftOnRoute(actor)) {
+            throw new OwnDraftApproval();
+        }
+        if (!mayApprove(actor)) {
+            throw forbidden("return draft");
+        }
+        String why = requireReason(comment);
+        PostState from = state;
+        openDraft().giveBack(false, now);
+        state = PostState.REWORK;
+        record(now, actor, TimelineAction.DRAFT_RETURNED, from, null, null, why);
+    }
+
+    /** The org specialist sends the approved draft to ЦУР (п.9); the time is recorded. */
+    public void sendToCur(Actor actor, Instant now) {
+        if (!maySendToCur(actor)) {
+            throw forbidden("send to ЦУР");
+        }
+        PostState from = state;
+        openDraft().sentToCur(now);
+        state = PostState.AT_CUR;
+        record(now, actor, TimelineAction.SENT_TO_CUR, from, null, null, null);
+    }
+
+    /**
+     * ЦУР approved the draft (п.9).
+     *
+     * @param actor the org specialist who recorded it, or {@code null} when ЦУР sent it through the API
+     */
+    public void curApprove(Actor actor, Instant now) {
+        requireCurDecision(actor);
+        PostState from = state;
+        openDraft().curApproved(now);
+        state = PostState.CUR_APPROVED;
+        recordBy(actor == null ? null : actor.id(), now, TimelineAction.CUR_APPROVED, from, null, null, null);
+    }
+
+    /**
+     * ЦУР returned the draft for rework with its comment (п.11, п.12): the author reworks it and it goes through the
+     * same approvers again.
+     *
+     * @param actor the org specialist who recorded it, or {@code null} when ЦУР sent it through the API
+     */
+    public void curReturn(String comment, Actor actor, Instant now) {
+        requireCurDecision(actor);
+        String why = requireReason(comment);
+        PostState from = state;
+        openDraft().giveBack(true, now);
+        state = PostState.REWORK;
+        recordBy(actor == null ? null : actor.id(), now, TimelineAction.CUR_RETURNED, from, null, null, why);
+    }
+
+    /**
+     * The org specialist records the posted answer (п.9): its link and text. A final answer closes the post; after an
+     * intermediate one the final answer is due (п.13).
+     *
+     * @return the posted draft
+     */
+    public Draft postAnswer(String url, String text, Actor actor, Instant now) {
+        if (!mayPost(actor)) {
+            throw forbidden("post");
+        }
+        if (url == null || !(url.startsWith("http://") || url.startsWith("https://")) || url.length() > 2000) {
+            throw new ForbiddenTransition("Ссылка на размещённый ответ должна начинаться с http:// или https://.");
+        }
+        Draft draft = openDraft();
+        String body = text == null || text.isBlank() ? draft.text() : requireText(text);
+        PostState from = state;
+        draft.posted(url.strip(), body, actor.id(), now);
+        if (draft.isIntermediate()) {
+            state = PostState.AWAITING_FINAL;
+        }
+        else {
+            state = PostState.ANSWERED;
+            closedAt = now;
+        }
+        record(now, actor, TimelineAction.ANSWER_POSTED, from, null, null, url.strip());
+        return draft;
+    }
+
+    /** An executor of a joint post sends (or sends again) their department's contribution (п.15). */
+    public void contribute(Assignment assignment, String text, Actor actor, Instant now) {
+        requireOwn(assignment);
+        if (!mayContribute(assignment, actor)) {
+            throw forbidden("contribute");
+        }
+        assignment.contribute(requireText(text), now);
+        record(now, actor, TimelineAction.CONTRIBUTION_SUBMITTED, state, assignment, null, null);
+    }
+
+    private void requireCurDecision(Actor actor) {
+        if (state != PostState.AT_CUR || actor != null && !actor.isOrgStaff()) {
+            throw forbidden("ЦУР decision");
+        }
+    }
+
+    private static String requireText(String text) {
+        if (text == null || text.isBlank()) {
+            throw new ForbiddenTransition("Введите текст.");
+        }
+        String body = text.replace("\r\n", "\n").strip();
+        if (body.length() > Draft.MAX_TEXT) {
+            throw new ForbiddenTransition("Текст не длиннее 20 000 символов.");
+        }
+        return body;
+    }
+
+    private void close(PostState closed, TimelineAction action, String reason, Actor actor, Instant now) {
+        if (!mayRoute(actor)) {
+            throw forbidden(action.name());
+        }
+        String why = requireReason(reason);
+        PostState from = state;
+        state = closed;
+        closingReason = why;
+        closedAt = now;
+        record(now, actor, action, from, null, null, why);
+    }
+
+    private PostState stateOfAssignments() {
+        if (assignments.stream().anyMatch(a -> a.getState() == AssignmentState.ACCEPTED)) {
+            return PostState.IN_WORK;
+        }
+        if (assignments.stream().anyMatch(a -> a.getState() == AssignmentState.ASSIGNED)) {
+            return PostState.ASSIGNED;
+        }
+        return PostState.RETURNED_BY_EXECUTOR;
+    }
+
+    private void record(Instant now, Actor actor, TimelineAction action, PostState from, Assignment assignment,
+            Long previousExecutorId, String comment) {
+        recordBy(actor.id(), now, action, from, assignment, previousExecutorId, comment);
+    }
+
+    private void recordBy(Long actorId, Instant now, TimelineAction action, PostState from, Assignment assignment,
+            Long previousExecutorId, String comment) {
+        lastActionAt = now;
+        timeline.add(new TimelineEntry(this, now, actorId, action, from, state, assignment, previousExecutorId,
+                comment));
+    }
+
+    private void requireOwn(Assignment assignment) {
+        if (!assignments.contains(assignment)) {
+            throw new ForbiddenTransition("Поручение относится к другому сообщению.");
+        }
+    }
+
+    private static String requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new ForbiddenTransition("Укажите причину.");
+        }
+        return reason.strip();
+    }
+
+    private ForbiddenTransition forbidden(String what) {
+        return new ForbiddenTransition("Действие «" + what + "» недоступно в состоянии " + state + ".");
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** Sent to more than one department that has not returned it: a joint answer (п.15). */
+    public boolean isJoint() {
+        return activeAssignments().size() > 1;
+    }
+
+    /** The assignments not returned, in the order they were made. */
+    public List<Assignment> activeAssignments() {
+        return assignments.stream().filter(Assignment::isActive).toList();
+    }
+
+    /** The department whose head approves first: the executor's, or the first one chosen for a joint post. */
+    public Assignment firstActiveAssignment() {
+        return activeAssignments().stream().findFirst()
+                .orElseThrow(() -> new ForbiddenTransition("Сообщение не направлено ни в одно подразделение."));
+    }
+
+    /** The draft being written or approved, not yet posted; {@code null} when there is none. */
+    public Draft openDraft() {
+        Draft last = drafts.isEmpty() ? null : drafts.get(drafts.size() - 1);
+        return last == null || last.isPosted() ? null : last;
+    }
+
+    /** The drafts of this post, oldest first; the posted ones carry the posted answer. */
+    public List<Draft> getDrafts() {
+        return List.copyOf(drafts);
+    }
+
+    /** The last answer posted (intermediate or final), if any. */
+    public Draft lastPostedAnswer() {
+        return drafts.stream().filter(Draft::isPosted).reduce((a, b) -> b).orElse(null);
+    }
+
+    public Assignment assignment(long assignmentId) {
+        return assignments.stream().filter(a -> a.getId() != null && a.getId() == assignmentId).findFirst()
+                .orElse(null);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getExternalId() {
+        return externalId;
+    }
+
+    public Source getSource() {
+        return source;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public String getAuthorName() {
+        return authorName;
+    }
+
+    public String getAuthorUrl() {
+        return authorUrl;
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    public Instant getDetectedAt() {
+        return detectedAt;
+    }
+
+    public Instant getReceivedAt() {
+        return receivedAt;
+    }
+
+    public Importance getImportance() {
+        return importance;
+    }
+
+    public String getTopic() {
+        return topic;
+    }
+
+    public PostState getState() {
+        return state;
+    }
+
+    public boolean isScreeningFlagged() {
+        return screeningFlagged;
+    }
+
+    public String getScreeningMatches() {
+        return screeningMatches;
+    }
+
+    public String getClosingReason() {
+        return closingReason;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+
+    public Instant getLastActionAt() {
+        return lastActionAt;
+    }
+
+    public Long getRegisteredBy() {
+        return registeredBy;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public List<Assignment> getAssignments() {
+        return List.copyOf(assignments);
+    }
+
+    public Set<Long> getLinkedPostIds() {
+        return Set.copyOf(linkedPostIds);
+    }
+
+    public List<TimelineEntry> getTimeline() {
+        return List.copyOf(timeline);
+    }
+}

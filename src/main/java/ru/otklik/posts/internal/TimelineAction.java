@@ -1,0 +1,24 @@
+package ru.otklik.posts.internal;
+
+/**
+ * What happened to a post, as its timeline records it (п.19).
+ */
+public enum TimelineAction {
+    REGISTERED, ROUTED, IMPORTANCE_CHANGED, ACCEPTED, RETURNED_BY_EXECUTOR, RETURNED_TO_CUR, REFUSED, REASSIGNED,
+    /** A version of the draft was saved. */
+    DRAFT_SAVED,
+    /** The draft was sent to the approvers (п.10), also after rework (п.12). */
+    DRAFT_SUBMITTED,
+    /** The department head approved; the draft goes to the second-level approver. */
+    DRAFT_APPROVED_BY_HEAD,
+    /** The last approver approved: ready to be sent to ЦУР. */
+    DRAFT_APPROVED,
+    /** An approver returned the draft for rework with a comment (п.12). */
+    DRAFT_RETURNED,
+    SENT_TO_CUR, CUR_APPROVED,
+    /** ЦУР returned the draft for rework with its comment (п.11, п.12). */
+    CUR_RETURNED,
+    ANSWER_POSTED,
+    /** An executor of a joint post sent their department's contribution (п.15). */
+    CONTRIBUTION_SUBMITTED
+}

@@ -1,0 +1,33 @@
+package ru.otklik.posts.web;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import ru.otklik.people.CurrentUser;
+import ru.otklik.posts.PostManagement;
+
+/**
+ * «На согласовании» (п.10–12, п.17): the drafts waiting for the current person, or for someone they stand in for
+ * today, each with the п.17 checklist and the approve and return forms beside it.
+ */
+@Controller
+class ApprovalsController {
+
+    private static final String VIEW = "posts/approvals";
+
+    private final PostManagement management;
+    private final PostPages pages;
+
+    ApprovalsController(PostManagement management, PostPages pages) {
+        this.management = management;
+        this.pages = pages;
+    }
+
+    @GetMapping("/approvals")
+    String approvals(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("cards", pages.approvals(management.actor(user.id(), user.roles())));
+        return VIEW;
+    }
+}

@@ -1,0 +1,323 @@
+package ru.otklik.posts.web;
+
+import java.time.Instant;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import ru.otklik.people.Substitutes;
+import ru.otklik.people.Department;
+import ru.otklik.people.Departments;
+import ru.otklik.people.NotFoundException;
+import ru.otklik.people.Role;
+import ru.otklik.people.User;
+import ru.otklik.people.Users;
+import ru.otklik.posts.screening.ScreeningResult;
+import ru.otklik.posts.Actor;
+import ru.otklik.posts.AssignmentState;
+import ru.otklik.posts.PostManagement;
+import ru.otklik.posts.PostState;
+import ru.otklik.posts.internal.AnswerTemplate;
+import ru.otklik.posts.internal.AnswerTemplates;
+import ru.otklik.posts.internal.Draft;
+import ru.otklik.posts.internal.DraftVersion;
+import ru.otklik.posts.internal.InboxQuery;
+import ru.otklik.posts.internal.Post;
+import ru.otklik.posts.internal.Posts;
+import ru.otklik.posts.internal.TimelineAction;
+import ru.otklik.posts.internal.TimelineEntry;
+
+/**
+ * Everything a post's page shows, read in one transaction: the post, its assignments and timeline with people's
+ * names, the linked repeats and the actions the current person may take now.
+ */
+@Component
+class PostPages {
+
+    record PersonOption(long id, String name) {
+    }
+
+    /**
+     * An executor the post can be routed to; while they are absent, {@code substitute} names who receives the work
+     * (п.3, Приказ п.5).
+     */
+    record RouteOption(long id, String name, String substitute) {
+    }
+
+    record DepartmentOption(long id, String name, List<RouteOption> executors) {
+    }
+
+    record AssignmentView(long id, long departmentId, String department, String executor, AssignmentState state,
+            Instant assignedAt, Instant acceptedAt, Instant returnedAt, String returnReason, boolean mayAccept,
+            boolean mayReassign, List<PersonOption> otherExecutors) {
+    }
+
+    record TimelineView(Instant at, String actor, TimelineAction action, PostState from, PostState to,
+            String department, String executor, String previousExecutor, String comment) {
+    }
+
+    /** A linked post and the last answer posted to it, if any (п.16). */
+    record LinkedPost(long id, String externalId, PostState state, Instant receivedAt, String excerpt,
+            String answerUrl, String answerText, Instant answeredAt) {
+    }
+
+    /** A saved version of a draft; one written after a return carries its difference from the one before. */
+    record VersionView(int number, String author, Instant at, boolean afterReturn, List<TextDiff.Segment> diff) {
+    }
+
+    /** A draft with its route and versions, and once posted, the posted answer. */
+    record DraftView(long id, boolean intermediate, boolean joint, String text, List<VersionView> versions,
+            String headApprover, String secondApprover, String currentApprover, int level, Instant submittedAt,
+            Instant sentToCurAt, String postedUrl, String postedText, Instant postedAt) {
+
+        public VersionView latest() {
+            return versions.isEmpty() ? null : versions.get(versions.size() - 1);
+        }
+    }
+
+    /** A department's contribution to a joint answer (п.15). */
+    record ContributionView(long assignmentId, String department, String executor, String text, Instant at,
+            boolean mayContribute) {
+    }
+
+    /** What the author of the draft needs to write it. */
+    record Editor(boolean intermediateAllowed, boolean kindFixed, boolean intermediate, String text,
+            List<ApproverOption> approvers, Long selectedApprover, List<AnswerTemplate> templates) {
+    }
+
+    /** The answer part of the page: the open draft, the posted answers and what this person may do with them. */
+    record Answering(DraftView draft, List<DraftView> posted, Editor editor, boolean mayApprove, boolean maySendToCur,
+            boolean mayRecordCur, boolean mayPost, boolean joint, List<ContributionView> contributions) {
+
+        public boolean anyAction() {
+            return editor != null || mayApprove || maySendToCur || mayRecordCur || mayPost
+                    || contributions.stream().anyMatch(ContributionView::mayContribute);
+        }
+    }
+
+    record PostPage(Post post, ScreeningResult screening, List<AssignmentView> assignments,
+            List<TimelineView> timeline, List<LinkedPost> linked, boolean mayRoute, List<DepartmentOption> routeOptions,
+            Answering answering) {
+
+        /** Whether this person may do anything at all with the post now. */
+        public boolean anyAction() {
+            return mayRoute || assignments.stream().anyMatch(a -> a.mayAccept() || a.mayReassign())
+                    || answering.anyAction();
+        }
+    }
+
+    /** A draft waiting for this person's approval, on «На согласовании». */
+    record ApprovalCard(Post post, DraftView draft, String standingInFor) {
+    }
+
+    private final Posts posts;
+    private final Users users;
+    private final Departments departments;
+    private final JdbcClient jdbc;
+    private final PostManagement management;
+    private final AnswerTemplates templates;
+
+    private final Substitutes substitutes;
+    private final Clock clock;
+
+    PostPages(Posts posts, Users users, Departments departments, JdbcClient jdbc, PostManagement management,
+            AnswerTemplates templates, Substitutes substitutes, Clock clock) {
+        this.substitutes = substitutes;
+        this.clock = clock;
+        this.posts = posts;
+        this.users = users;
+        this.departments = departments;
+        this.jdbc = jdbc;
+        this.management = management;
+        this.templates = templates;
+    }
+
+    @Transactional(readOnly = true)
+    PostPage page(long postId, Actor actor) {
+        return page(postId, actor, null);
+    }
+
+    /** The page; {@code templateId} starts the editor from that answer template of the post's departments. */
+    @Transactional(readOnly = true)
+    PostPage page(long postId, Actor actor, Long templateId) {
+        Post post = posts.findById(postId).filter(p -> p.maySee(actor)).orElseThrow(NotFoundException::new);
+        Map<Long, Department> departmentsById = new HashMap<>();
+        departments.findAllByName().forEach(d -> departmentsById.put(d.getId(), d));
+
+        Set<Long> personIds = new HashSet<>();
+        post.getAssignments().forEach(a -> personIds.add(a.getExecutorId()));
+        for (TimelineEntry entry : post.getTimeline()) {
+            addIfPresent(personIds, entry.getActorId());
+            addIfPresent(personIds, entry.getExecutorId());
+            addIfPresent(personIds, entry.getPreviousExecutorId());
+        }
+        addDraftPeople(post, personIds);
+        Map<Long, String> names = new HashMap<>();
+        users.findAllById(personIds).forEach(u -> names.put(u.getId(), u.getFullName()));
+
+        List<AssignmentView> assignments = post.getAssignments().stream().map(a -> {
+            Department department = departmentsById.get(a.getDepartmentId());
+            boolean mayReassign = post.mayReassign(a, actor);
+            List<PersonOption> others = mayReassign && department != null ? executorsOf(department).stream()
+                    .filter(o -> o.id() != a.getExecutorId()).toList() : List.of();
+            return new AssignmentView(a.getId(), a.getDepartmentId(), department == null ? "—" : department.getName(),
+                    names.getOrDefault(a.getExecutorId(), "—"), a.getState(), a.getAssignedAt(), a.getAcceptedAt(),
+                    a.getReturnedAt(), a.getReturnReason(), post.mayAccept(a, actor), mayReassign, others);
+        }).toList();
+
+        List<TimelineView> timeline = post.getTimeline().stream().map(e -> new TimelineView(e.getAt(),
+                e.getActorId() == null ? null : names.getOrDefault(e.getActorId(), "—"), e.getAction(),
+                e.getFromState(), e.getToState(),
+                e.getDepartmentId() == null || !departmentsById.containsKey(e.getDepartmentId()) ? null
+                        : departmentsById.get(e.getDepartmentId()).getName(),
+                e.getExecutorId() == null ? null : names.get(e.getExecutorId()),
+                e.getPreviousExecutorId() == null ? null : names.get(e.getPreviousExecutorId()),
+                e.getComment())).toList();
+
+        boolean mayRoute = post.mayRoute(actor);
+        List<DepartmentOption> options = mayRoute ? departmentsById.values().stream()
+                .sorted(Comparator.comparing(Department::getName))
+                .map(d -> new DepartmentOption(d.getId(), d.getName(), routeOptions(d)))
+                .toList() : List.of();
+        return new PostPage(post, ScreeningResult.decode(post.getScreeningMatches()), assignments, timeline,
+                linked(post.getId()), mayRoute, options, answering(post, actor, names, departmentsById, templateId));
+    }
+
+    /** The drafts waiting for this person or for someone they stand in for today, oldest first. */
+    @Transactional(readOnly = true)
+    List<ApprovalCard> approvals(Actor actor) {
+        Set<Long> approverIds = new HashSet<>(actor.substitutedIds());
+        approverIds.add(actor.id());
+        List<Long> postIds = jdbc.sql("select d.post_id from draft d join post p on p.id = d.post_id"
+                        + " where p.state = 'IN_APPROVAL' and d.posted_at is null and d.current_approver_id in (:ids)"
+                        + " order by d.submitted_at, d.id limit 200")
+                .param("ids", approverIds).query(Long.class).list();
+        Map<Long, Post> byId = new HashMap<>();
+        posts.findAllById(postIds).forEach(p -> byId.put(p.getId(), p));
+        Set<Long> personIds = new HashSet<>();
+        byId.values().forEach(p -> addDraftPeople(p, personIds));
+        Map<Long, String> names = new HashMap<>();
+        users.findAllById(personIds).forEach(u -> names.put(u.getId(), u.getFullName()));
+        return postIds.stream().map(byId::get).filter(p -> p != null && p.mayApprove(actor)).map(p -> {
+            Draft draft = p.openDraft();
+            Long waitingFor = draft.getCurrentApproverId();
+            return new ApprovalCard(p, draftView(draft, names),
+                    waitingFor != null && waitingFor != actor.id() ? names.get(waitingFor) : null);
+        }).toList();
+    }
+
+    private Answering answering(Post post, Actor actor, Map<Long, String> names,
+            Map<Long, Department> departmentsById, Long templateId) {
+        Draft open = post.openDraft();
+        List<DraftView> posted = post.getDrafts().stream().filter(Draft::isPosted).map(d -> draftView(d, names))
+                .toList();
+        Editor editor = null;
+        if (post.mayDraft(actor)) {
+            long departmentId = open == null ? post.firstActiveAssignment().getDepartmentId() : open.getDepartmentId();
+            Set<Long> departmentIds = new HashSet<>();
+            post.activeAssignments().stream()
+                    .filter(a -> actor.isOrgStaff() || a.getExecutorId() == actor.id())
+                    .forEach(a -> departmentIds.add(a.getDepartmentId()));
+            List<AnswerTemplate> available = departmentIds.isEmpty() ? List.of() : templates.findByDepartments(departmentIds);
+            String text = open == null ? null : open.text();
+            if (templateId != null) {
+                text = available.stream().filter(t -> t.getId().equals(templateId)).map(AnswerTemplate::getText)
+                        .findFirst().orElse(text);
+            }
+            boolean intermediateAllowed = post.mayDraftIntermediate();
+            editor = new Editor(intermediateAllowed, open != null && open.getSubmittedAt() != null,
+                    open == null ? false : open.isIntermediate(), text, management.secondApprovers(departmentId, actor.id()),
+                    open == null ? null : open.getSecondApproverId(), available);
+        }
+        boolean staff = actor.isOrgStaff();
+        List<ContributionView> contributions = !post.isJoint() ? List.of() : post.activeAssignments().stream()
+                .filter(a -> staff || a.getExecutorId() == actor.id() || actor.heads(a.getDepartmentId())
+                        || actor.seesAllPosts())
+                .map(a -> new ContributionView(a.getId(),
+                        departmentsById.containsKey(a.getDepartmentId())
+                                ? departmentsById.get(a.getDepartmentId()).getName() : "—",
+                        names.getOrDefault(a.getExecutorId(), "—"), a.getContribution(), a.getContributedAt(),
+                        post.mayContribute(a, actor)))
+                .toList();
+        boolean showOpen = open != null && (editor != null || post.maySeeDraft(open, actor));
+        return new Answering(showOpen ? draftView(open, names) : null, posted, editor, post.mayApprove(actor),
+                post.maySendToCur(actor), post.mayRecordCurDecision(actor), post.mayPost(actor), post.isJoint(),
+                contributions);
+    }
+
+    static DraftView draftView(Draft draft, Map<Long, String> names) {
+        List<DraftVersion> versions = draft.getVersions();
+        List<VersionView> views = new java.util.ArrayList<>(versions.size());
+        for (int i = 0; i < versions.size(); i++) {
+            DraftVersion v = versions.get(i);
+            List<TextDiff.Segment> diff = i > 0
+                    ? TextDiff.between(versions.get(i - 1).getText(), v.getText()) : null;
+            views.add(new VersionView(v.getNumber(), names.getOrDefault(v.getAuthorId(), "—"), v.getCreatedAt(),
+                    v.isAfterReturn(), diff));
+        }
+        return new DraftView(draft.getId(), draft.isIntermediate(), draft.isJoint(), draft.text(), views,
+                nameOf(names, draft.getHeadApproverId()), nameOf(names, draft.getSecondApproverId()),
+                nameOf(names, draft.getCurrentApproverId()), draft.getApprovalLevel(), draft.getSubmittedAt(),
+                draft.getSentToCurAt(), draft.getPostedUrl(), draft.getPostedText(), draft.getPostedAt());
+    }
+
+    private static String nameOf(Map<Long, String> names, Long id) {
+        return id == null ? null : names.getOrDefault(id, "—");
+    }
+
+    private static void addDraftPeople(Post post, Set<Long> personIds) {
+        for (Draft draft : post.getDrafts()) {
+            addIfPresent(personIds, draft.getHeadApproverId());
+            addIfPresent(personIds, draft.getSecondApproverId());
+            addIfPresent(personIds, draft.getCurrentApproverId());
+            draft.getVersions().forEach(v -> personIds.add(v.getAuthorId()));
+        }
+    }
+
+    /** Linked both ways: the earlier posts this one repeats, and the later posts that repeat it. */
+    private List<LinkedPost> linked(long postId) {
+        return jdbc.sql("select p.id, p.external_id, p.state, p.received_at, left(p.text, 200) as excerpt,"
+                        + " a.posted_url, a.posted_text, a.posted_at from post p"
+                        + " left join lateral (select d.posted_url, d.posted_text, d.posted_at from draft d"
+                        + " where d.post_id = p.id and d.posted_at is not null order by d.posted_at desc, d.id desc"
+                        + " limit 1) a on true"
+                        + " where p.id in (select linked_post_id from post_link where post_id = :id"
+                        + " union select post_id from post_link where linked_post_id = :id) order by p.received_at")
+                .param("id", postId)
+                .query((rs, n) -> new LinkedPost(rs.getLong("id"), rs.getString("external_id"),
+                        PostState.valueOf(rs.getString("state")), InboxQuery.instant(rs, "received_at"),
+                        rs.getString("excerpt"), rs.getString("posted_url"), rs.getString("posted_text"),
+                        InboxQuery.instant(rs, "posted_at")))
+                .list();
+    }
+
+    /** The department's executors for routing, each with their substitute when absent today. */
+    private List<RouteOption> routeOptions(Department department) {
+        Instant now = clock.instant();
+        return executorsOf(department).stream().map(e -> {
+            long acting = substitutes.effective(e.id(), now);
+            String substitute = acting == e.id() ? null : users.findById(acting).map(User::getFullName).orElse(null);
+            return new RouteOption(e.id(), e.name(), substitute);
+        }).toList();
+    }
+
+    static List<PersonOption> executorsOf(Department department) {
+        return department.getExecutors().stream().filter(u -> u.isEnabled() && u.hasRole(Role.EXECUTOR))
+                .sorted(Comparator.comparing(User::getFullName))
+                .map(u -> new PersonOption(u.getId(), u.getFullName())).toList();
+    }
+
+    private static void addIfPresent(Set<Long> ids, Long id) {
+        if (id != null) {
+            ids.add(id);
+        }
+    }
+}

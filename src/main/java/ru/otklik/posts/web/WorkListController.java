@@ -1,0 +1,119 @@
+package ru.otklik.posts.web;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import ru.otklik.people.CurrentUser;
+import ru.otklik.people.Departments;
+import ru.otklik.people.Role;
+import ru.otklik.people.Users;
+import ru.otklik.posts.AssignmentState;
+import ru.otklik.posts.Importance;
+import ru.otklik.posts.PostState;
+import ru.otklik.posts.Source;
+import ru.otklik.posts.internal.InboxQuery;
+
+/**
+ * The start page of each role: the posts waiting for that person.
+ */
+@Controller
+class WorkListController {
+
+    private static final String VIEW = "posts/worklist";
+    private static final String INBOX_VIEW = "posts/inbox";
+    private static final String ASSIGNMENTS_VIEW = "posts/assignments";
+
+    private final InboxQuery inbox;
+    private final Departments departments;
+    private final Users users;
+    private final JdbcClient jdbc;
+
+    WorkListController(InboxQuery inbox, Departments departments, Users users, JdbcClient jdbc) {
+        this.inbox = inbox;
+        this.departments = departments;
+        this.users = users;
+        this.jdbc = jdbc;
+    }
+
+    /** The org specialist's inbox (п.9). */
+    @GetMapping("/inbox")
+    String inbox(@RequestParam(required = false) String state, @RequestParam(required = false) String department,
+            @RequestParam(required = false) String executor, @RequestParam(required = false) String importance,
+            @RequestParam(required = false) String source, @RequestParam(required = false) String flagged,
+            @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String page, Model model) {
+        InboxQuery.Filter filter = new InboxQuery.Filter(enumOf(PostState.class, state), longOf(department),
+                longOf(executor), enumOf(Importance.class, importance), enumOf(Source.class, source),
+                flagged == null || flagged.isBlank() ? null : Boolean.valueOf(flagged), q, sort,
+                longOf(page) == null ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.max(0, longOf(page) - 1)));
+        model.addAttribute("filter", filter);
+        model.addAttribute("result", inbox.find(filter));
+        model.addAttribute("states", List.of(PostState.values()));
+        model.addAttribute("sources", List.of(Source.values()));
+        model.addAttribute("departments", departments.findAllByName());
+        model.addAttribute("executors", users.findEnabledWithRole(Role.EXECUTOR));
+        model.addAttribute("sorts", List.of("received", "-received", "detected", "-detected", "importance"));
+        return INBOX_VIEW;
+    }
+
+    /** The executor's assignments («Мои поручения»): waiting to be accepted first. */
+    @GetMapping("/assignments")
+    String assignments(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("rows", jdbc.sql("""
+                        select p.id, p.external_id, p.source, p.importance, p.state, p.received_at,
+                               left(p.text, 200) as excerpt, p.screening_flagged, a.state as assignment_state,
+                               a.assigned_at, d.name as department
+                        from assignment a join post p on p.id = a.post_id join department d on d.id = a.department_id
+                        where a.executor_id = :me and a.state <> 'RETURNED'
+                          and p.state not in ('ANSWERED', 'RETURNED_TO_CUR', 'NOT_PROCESSED')
+                        order by case a.state when 'ASSIGNED' then 0 else 1 end,
+                                 case p.importance when 'HIGH' then 0 else 1 end, a.assigned_at, a.id
+                        limit 500""")
+                .param("me", user.id())
+                .query((rs, n) -> new MyAssignment(rs.getLong("id"), rs.getString("external_id"),
+                        Source.valueOf(rs.getString("source")), Importance.valueOf(rs.getString("importance")),
+                        PostState.valueOf(rs.getString("state")), InboxQuery.instant(rs, "received_at"),
+                        rs.getString("excerpt"), rs.getBoolean("screening_flagged"),
+                        AssignmentState.valueOf(rs.getString("assignment_state")),
+                        InboxQuery.instant(rs, "assigned_at"), rs.getString("department")))
+                .list());
+        return ASSIGNMENTS_VIEW;
+    }
+
+    record MyAssignment(long postId, String externalId, Source source, Importance importance, PostState state,
+            java.time.Instant receivedAt, String excerpt, boolean flagged, AssignmentState assignmentState,
+            java.time.Instant assignedAt, String department) {
+    }
+
+    private static String list(Model model, String kind) {
+        model.addAttribute("kind", kind);
+        return VIEW;
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        }
+        catch (IllegalArgumentException ex) {
+            return null;
+        }
+    }
+
+    private static Long longOf(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Long.valueOf(value.strip());
+        }
+        catch (NumberFormatException ex) {
+            return null;
+        }
+    }
+}
