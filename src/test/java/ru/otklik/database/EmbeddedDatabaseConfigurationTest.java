@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -30,6 +31,11 @@ class EmbeddedDatabaseConfigurationTest {
     @TempDir
     Path dataDir;
 
+    /** What {@code @ConfigurationPropertiesScan} registers in the application. */
+    @EnableConfigurationProperties(DatabaseSettings.class)
+    static class Settings {
+    }
+
     @Test
     void aTwoCoreMachineGetsFiveConnectionsAndAnEightCoreOneSeventeen() {
         assertThat(EmbeddedDatabaseConfiguration.poolSizeFor(2)).isEqualTo(5);
@@ -41,7 +47,7 @@ class EmbeddedDatabaseConfigurationTest {
     void theUsualHikariSettingsApplyToTheEmbeddedPool() {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(ConfigurationPropertiesAutoConfiguration.class))
-                .withUserConfiguration(EmbeddedDatabaseConfiguration.class)
+                .withUserConfiguration(EmbeddedDatabaseConfiguration.class, Settings.class)
                 .withPropertyValues("otklik.data-dir=" + dataDir, "spring.datasource.hikari.maximum-pool-size=3")
                 .run(context -> {
                     HikariDataSource pool = context.getBean(HikariDataSource.class);

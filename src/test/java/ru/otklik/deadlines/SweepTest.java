@@ -133,7 +133,7 @@ class SweepTest extends DeadlineTest {
     @Test
     void aSweepRunsTheSameNumberOfStatementsForTenOrFourHundredDueClocks() {
         AtomicInteger statements = new AtomicInteger();
-        Sweep counted = new Sweep(counting(dataSource, statements), clock, 500, false);
+        Sweep counted = new Sweep(counting(dataSource, statements), clock, new SweepSettings(false, 30000, 5000, 500));
 
         List<Long> few = seedOverdue("COUNT-A-" + System.nanoTime(), 10);
         counted.sweep();
@@ -152,7 +152,7 @@ class SweepTest extends DeadlineTest {
     @Test
     void clocksStillOwedTheirActionDoNotCutTheCatchUpShort() {
         // a batch claims due clocks and clocks owed their action together: more than the batch size in all
-        Sweep smallBatches = new Sweep(dataSource, clock, 2, false);
+        Sweep smallBatches = new Sweep(dataSource, clock, new SweepSettings(false, 30000, 5000, 2));
         List<Long> due = seedOverdue("BATCH-DUE-" + System.nanoTime(), 3);
         List<Long> owed = seedOverdue("BATCH-OWED-" + System.nanoTime(), 2);
         jdbc.sql("update deadline_clock set state = 'BREACHED', stopped_at = due_at, breached_at = due_at,"

@@ -1,0 +1,17 @@
+package ru.otklik.calendar;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The production calendar shared by the instances, {@code otklik.calendar.*}.
+ *
+ * @param refreshMs how often an instance checks whether the production calendar was changed on another instance, in
+ *        milliseconds
+ */
+@ConfigurationProperties("otklik.calendar")
+public record CalendarSettings(@DefaultValue("30000") long refreshMs) {
+
+    /** Scheduled methods name this bean in SpEL by the name {@code @ConfigurationPropertiesScan} gives it. */
+    static final String BEAN = "@'otklik.calendar-ru.otklik.calendar.CalendarSettings'";
+}
