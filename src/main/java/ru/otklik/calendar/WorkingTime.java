@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import ru.otklik.calendar.store.CalendarSettings;
 import ru.otklik.calendar.store.CalendarStore;
 
 /**

@@ -1,10 +1,11 @@
-package ru.otklik.calendar;
+package ru.otklik.calendar.store;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The production calendar shared by the instances, {@code otklik.calendar.*}.
+ * The production calendar shared by the instances, {@code otklik.calendar.*}. Here rather than beside
+ * {@code WorkingTime}: the package {@code calendar} itself stays free of Spring ({@code ArchitectureTests}).
  *
  * @param refreshMs how often an instance checks whether the production calendar was changed on another instance, in
  *        milliseconds
@@ -13,5 +14,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record CalendarSettings(@DefaultValue("30000") long refreshMs) {
 
     /** Scheduled methods name this bean in SpEL by the name {@code @ConfigurationPropertiesScan} gives it. */
-    static final String BEAN = "@'otklik.calendar-ru.otklik.calendar.CalendarSettings'";
+    public static final String BEAN = "@'otklik.calendar-ru.otklik.calendar.store.CalendarSettings'";
 }
