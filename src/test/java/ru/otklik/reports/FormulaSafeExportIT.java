@@ -67,12 +67,14 @@ class FormulaSafeExportIT {
                     .andExpect(status().is3xxRedirection());
             long department = jdbc.sql("select id from department where name = ?").param(DEPARTMENT).query(Long.class).single();
             Timestamp at = Timestamp.from(OffsetDateTime.parse("2024-07-10T10:00:00+07:00").toInstant());
+            // Answered in July too: a post left open would be open at the end of every later month, and
+            // MonthlyReportIT counts the posts open at the end of March 2025.
             long postId = jdbc.sql("""
                     insert into post (external_id, source, url, text, detected_at, received_at, importance, state,
-                                      last_action_at)
-                    values ('FORMULA-1', 'VK', 'https://vk.com/wall-1_7', 'Сообщение', ?, ?, 'NORMAL', 'IN_WORK', ?)
+                                      closed_at, last_action_at)
+                    values ('FORMULA-1', 'VK', 'https://vk.com/wall-1_7', 'Сообщение', ?, ?, 'NORMAL', 'ANSWERED', ?, ?)
                     returning id
-                    """).params(at, at, at).query(Long.class).single();
+                    """).params(at, at, at, at).query(Long.class).single();
             jdbc.sql("""
                     insert into assignment (post_id, department_id, executor_id, state, assigned_at, accepted_at)
                     values (?, ?, ?, 'ACCEPTED', ?, ?)
