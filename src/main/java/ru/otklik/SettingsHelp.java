@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class SettingsHelp {
 
-    /** Written at build time from the typed settings and the hand-written additional metadata, merged. */
+    /** Written at build time from the typed settings records ({@code @ConfigurationProperties}) and their Javadoc. */
     static final String METADATA = "META-INF/spring-configuration-metadata.json";
 
     /** One setting: its name, its default (empty if it has none) and what it does. */
@@ -31,12 +31,18 @@ final class SettingsHelp {
             return root.get("properties").valueStream().filter(p -> p.get("name").asString().startsWith("otklik."))
                     .map(p -> new Setting(p.get("name").asString(),
                             p.has("defaultValue") && p.get("defaultValue").isValueNode() ? p.get("defaultValue").asString() : "",
-                            p.has("description") ? p.get("description").asString() : ""))
+                            p.has("description") ? plain(p.get("description").asString()) : ""))
                     .sorted(java.util.Comparator.comparing(Setting::name)).toList();
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    /** A description as the processor copied it from the Javadoc, without its tags and with a capital letter. */
+    static String plain(String javadoc) {
+        String text = javadoc.replaceAll("\\{@(?:code|link|literal) #?([^{}]*(?:\\{[^{}]*}[^{}]*)*)}", "$1").strip();
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     static String text() {

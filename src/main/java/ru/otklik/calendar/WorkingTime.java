@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import ru.otklik.calendar.store.CalendarSettings;
 import ru.otklik.calendar.store.CalendarStore;
 
 /**
@@ -86,7 +87,7 @@ public class WorkingTime {
      * instance is not yet committed, this instance already runs on it (its revision is ahead of the committed one),
      * and reloading then put the old calendar back in force until the next change.
      */
-    @Scheduled(fixedDelayString = "${otklik.calendar.refresh-ms:30000}", initialDelayString = "${otklik.calendar.refresh-ms:30000}")
+    @Scheduled(fixedDelayString = "#{" + CalendarSettings.BEAN + ".refreshMs()}", initialDelayString = "#{" + CalendarSettings.BEAN + ".refreshMs()}")
     void refreshIfChanged() {
         try {
             Loaded now = loaded.get();

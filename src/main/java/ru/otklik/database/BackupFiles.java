@@ -24,7 +24,6 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -53,17 +52,16 @@ public class BackupFiles {
     private final Optional<Path> dir;
     private final int keep;
 
-    BackupFiles(DataSource dataSource, Clock clock, Environment environment,
-            @Value("${otklik.backup.keep:14}") int keep) {
+    BackupFiles(DataSource dataSource, Clock clock, Environment environment, DatabaseSettings settings) {
         this.dataSource = dataSource;
         this.clock = clock;
-        this.keep = Math.max(1, keep);
-        String configured = environment.getProperty("otklik.backup.dir", "");
+        this.keep = Math.max(1, settings.backup().keep());
+        String configured = settings.backup().dir();
         if (!configured.isBlank()) {
             this.dir = Optional.of(Path.of(configured).toAbsolutePath());
         }
         else if (environment.getProperty("spring.datasource.url", "").isBlank()) {
-            this.dir = Optional.of(Path.of(environment.getProperty("otklik.data-dir", "./data"), "backups").toAbsolutePath());
+            this.dir = Optional.of(Path.of(settings.dataDir(), "backups").toAbsolutePath());
         }
         else {
             this.dir = Optional.empty();
@@ -125,7 +123,7 @@ public class BackupFiles {
         return new BackupFile(name, Files.size(file), now);
     }
 
-    @Scheduled(cron = "${otklik.backup.cron:0 0 2 * * *}", zone = "Asia/Novokuznetsk")
+    @Scheduled(cron = "#{" + DatabaseSettings.BEAN + ".backup().cron()}", zone = "Asia/Novokuznetsk")
     void nightly() {
         if (dir.isEmpty()) {
             return;

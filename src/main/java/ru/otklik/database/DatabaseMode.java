@@ -12,9 +12,9 @@ public class DatabaseMode {
     private final boolean embedded;
     private final boolean demo;
 
-    DatabaseMode(Environment environment) {
+    DatabaseMode(Environment environment, DatabaseSettings settings) {
         this.embedded = environment.getProperty("spring.datasource.url", "").isBlank();
-        this.demo = environment.getProperty("otklik.demo", Boolean.class, embedded);
+        this.demo = settings.demo() != null ? settings.demo() : embedded;
     }
 
     /** Whether the application started its own embedded PostgreSQL. */

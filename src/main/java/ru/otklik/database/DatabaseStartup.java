@@ -16,7 +16,6 @@ import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.event.EventListener;
@@ -37,12 +36,10 @@ class DatabaseStartup implements FlywayMigrationStrategy {
     private final Duration giveUpAfter;
     private final String restoreFrom;
 
-    DatabaseStartup(@Value("${otklik.database.startup-retry:5s}") Duration retryEvery,
-            @Value("${otklik.database.startup-timeout:30m}") Duration giveUpAfter,
-            @Value("${otklik.restore-from:}") String restoreFrom) {
-        this.retryEvery = retryEvery;
-        this.giveUpAfter = giveUpAfter;
-        this.restoreFrom = restoreFrom;
+    DatabaseStartup(DatabaseSettings settings) {
+        this.retryEvery = settings.database().startupRetry();
+        this.giveUpAfter = settings.database().startupTimeout();
+        this.restoreFrom = settings.restoreFrom();
     }
 
     /**

@@ -8,7 +8,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 /**
  * Starts a real PostgreSQL 17 from the binaries shipped as a Maven artifact when no
@@ -22,9 +21,9 @@ class EmbeddedDatabaseConfiguration {
 
     /** Stops after everything that uses it: the pool and whatever uses the pool depend on it. */
     @Bean(destroyMethod = "close")
-    EmbeddedServer.Started embeddedPostgres(Environment environment) {
-        Path dataDir = Path.of(environment.getProperty("otklik.data-dir", "./data")).toAbsolutePath();
-        int port = environment.getProperty("otklik.embedded-db.port", Integer.class, 0);
+    EmbeddedServer.Started embeddedPostgres(DatabaseSettings settings) {
+        Path dataDir = Path.of(settings.dataDir()).toAbsolutePath();
+        int port = settings.embeddedDb().port();
         return EmbeddedServer.start(dataDir, port);
     }
 

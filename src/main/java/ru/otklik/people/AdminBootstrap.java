@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import ru.otklik.database.FirstStart;
@@ -24,16 +23,16 @@ class AdminBootstrap implements SmartLifecycle {
 
     private final Users users;
     private final PeopleManagement people;
-    private final Environment environment;
+    private final AdminSettings settings;
     private final FirstStart firstStart;
     private final PasswordPolicy passwords;
     private volatile boolean running;
 
-    AdminBootstrap(Users users, PeopleManagement people, Environment environment, FirstStart firstStart,
+    AdminBootstrap(Users users, PeopleManagement people, AdminSettings settings, FirstStart firstStart,
             PasswordPolicy passwords) {
         this.users = users;
         this.people = people;
-        this.environment = environment;
+        this.settings = settings;
         this.firstStart = firstStart;
         this.passwords = passwords;
     }
@@ -63,7 +62,7 @@ class AdminBootstrap implements SmartLifecycle {
         if (users.anyEnabledAdmin()) {
             return;
         }
-        String password = environment.getProperty("otklik.admin-password", "");
+        String password = settings.adminPassword();
         if (password.isBlank()) {
             throw new IllegalStateException("В базе нет ни одного администратора. Задайте пароль первого администратора "
                     + "в переменной окружения OTKLIK_ADMIN_PASSWORD и запустите Отклик снова.");

@@ -25,7 +25,7 @@ class ExpiredSessions {
         this.sessions = sessions;
     }
 
-    @Scheduled(cron = "${otklik.session.cleanup-cron:0 * * * * *}")
+    @Scheduled(cron = "#{" + SessionSettings.BEAN + ".cleanupCron()}")
     void cleanUp() {
         try {
             sessions.cleanUpExpiredSessions();

@@ -1,10 +1,8 @@
 package ru.otklik.web;
 
 import java.time.Clock;
-import java.time.Duration;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -86,7 +84,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, ApiProblemWriter problems, Clock clock,
-            @Value("${otklik.session.absolute-timeout:12h}") Duration absoluteTimeout,
+            SessionSettings sessionSettings,
             ObjectProvider<HandlerMapping> mappings) throws Exception {
         LoginOutcomes outcomes = new LoginOutcomes(clock);
         // Form login authenticates through the global AuthenticationManager, built from the people module's
@@ -124,7 +122,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
-                .addFilterAfter(new SessionRulesFilter(clock, absoluteTimeout), SecurityContextHolderFilter.class)
+                .addFilterAfter(new SessionRulesFilter(clock, sessionSettings.absoluteTimeout()), SecurityContextHolderFilter.class)
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers
                         // Swagger UI's bundle sets inline styles: only its own pages get that relaxation

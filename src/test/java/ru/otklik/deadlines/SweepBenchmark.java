@@ -50,7 +50,7 @@ class SweepBenchmark {
 
     private void report(String scenario, Instant now, int expected) {
         AtomicInteger statements = new AtomicInteger();
-        Sweep counted = new Sweep(SweepTest.counting(dataSource, statements), clock, 500, false);
+        Sweep counted = new Sweep(SweepIT.counting(dataSource, statements), clock, new SweepSettings(false, 30000, 5000, 500));
         // make the chosen number of clocks due
         jdbc.sql("""
                         update deadline_clock set due_at = :due, warn_at = :due where id in (

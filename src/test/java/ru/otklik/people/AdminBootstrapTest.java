@@ -4,7 +4,6 @@ import java.util.EnumSet;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -26,7 +25,7 @@ class AdminBootstrapTest {
     @Test
     void withoutAnAdminOrAPasswordOtklikRefusesToStartAndSaysWhatToSet() {
         when(users.anyEnabledAdmin()).thenReturn(false);
-        AdminBootstrap bootstrap = new AdminBootstrap(users, people, new MockEnvironment(), null, new PasswordPolicy());
+        AdminBootstrap bootstrap = new AdminBootstrap(users, people, new AdminSettings(""), null, new PasswordPolicy());
 
         assertThatThrownBy(() -> bootstrap.createFirstAdminIfNone())
                 .isInstanceOf(IllegalStateException.class)
@@ -38,9 +37,9 @@ class AdminBootstrapTest {
     void theFirstAdminIsCreatedFromThePassword() {
         when(users.anyEnabledAdmin()).thenReturn(false);
         when(users.findByLogin("admin")).thenReturn(java.util.Optional.empty());
-        MockEnvironment environment = new MockEnvironment().withProperty("otklik.admin-password", "Strong-Secret-1");
+        AdminSettings settings = new AdminSettings("Strong-Secret-1");
 
-        new AdminBootstrap(users, people, environment, null, new PasswordPolicy()).createFirstAdminIfNone();
+        new AdminBootstrap(users, people, settings, null, new PasswordPolicy()).createFirstAdminIfNone();
 
         verify(people).createAccount(eq("admin"), any(), any(), eq("Strong-Secret-1"), eq(EnumSet.of(Role.ADMIN)));
     }
@@ -48,9 +47,9 @@ class AdminBootstrapTest {
     @Test
     void aTooShortPasswordIsRefusedWithAReason() {
         when(users.anyEnabledAdmin()).thenReturn(false);
-        MockEnvironment environment = new MockEnvironment().withProperty("otklik.admin-password", "short");
+        AdminSettings settings = new AdminSettings("short");
 
-        assertThatThrownBy(() -> new AdminBootstrap(users, people, environment, null, new PasswordPolicy()).createFirstAdminIfNone())
+        assertThatThrownBy(() -> new AdminBootstrap(users, people, settings, null, new PasswordPolicy()).createFirstAdminIfNone())
                 .hasMessageContaining("не меньше 12");
     }
 
@@ -58,7 +57,7 @@ class AdminBootstrapTest {
     void anExistingAdminIsLeftAlone() {
         when(users.anyEnabledAdmin()).thenReturn(true);
 
-        new AdminBootstrap(users, people, new MockEnvironment(), null, new PasswordPolicy()).createFirstAdminIfNone();
+        new AdminBootstrap(users, people, new AdminSettings(""), null, new PasswordPolicy()).createFirstAdminIfNone();
 
         verify(people, never()).createAccount(any(), any(), any(), any(), any());
     }

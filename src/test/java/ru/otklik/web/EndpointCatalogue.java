@@ -31,7 +31,7 @@ import ru.otklik.people.Role;
 
 /**
  * Every endpoint the application maps, with the roles that may call it and the inputs it reads: the backbone of
- * the access matrix ({@link EndpointAccessTest}) and of the bad-input corpus ({@link BadInputTest}). A mapped
+ * the access matrix ({@link EndpointAccessIT}) and of the bad-input corpus ({@link BadInputIT}). A mapped
  * endpoint without an access rule here fails both.
  */
 final class EndpointCatalogue {

@@ -20,6 +20,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import ru.otklik.deadlines.MailSettings;
 import ru.otklik.deadlines.NotificationKind;
 
 /**
@@ -63,17 +64,17 @@ public class EmailOutbox {
     private volatile Outcome lastOutcome;
 
     EmailOutbox(JdbcClient jdbc, ObjectProvider<JavaMailSender> senders, Notifications notifications, Clock clock,
-            @Value("${otklik.mail.from:otklik@localhost}") String from,
+            MailSettings settings,
             @Value("${spring.mail.host:}") String host) {
         this.jdbc = jdbc;
         this.senders = senders;
         this.notifications = notifications;
         this.clock = clock;
-        this.from = from;
+        this.from = settings.from();
         this.configured = !host.isBlank();
     }
 
-    @Scheduled(fixedDelayString = "${otklik.mail.outbox-delay-ms:30000}", initialDelayString = "${otklik.mail.outbox-delay-ms:30000}",
+    @Scheduled(fixedDelayString = "#{" + MailSettings.BEAN + ".outboxDelayMs()}", initialDelayString = "#{" + MailSettings.BEAN + ".outboxDelayMs()}",
             scheduler = DeadlineSchedulers.MAIL)
     void scheduledSend() {
         JavaMailSender sender = configured ? senders.getIfAvailable() : null;

@@ -10,12 +10,13 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import ru.otklik.deadlines.SweepSettings;
 
 /**
  * The escalation sweep (SPEC §3, §6): every 30 seconds, on every instance, it claims due clocks with
@@ -165,13 +166,12 @@ public class Sweep {
     private final boolean scheduled;
     private SweepMetrics metrics;
 
-  public   Sweep(DataSource dataSource, Clock clock, @Value("${otklik.sweep.batch-size:500}") int batchSize,
-            @Value("${otklik.sweep.enabled:true}") boolean scheduled) {
+    public Sweep(DataSource dataSource, Clock clock, SweepSettings settings) {
         this.jdbc = JdbcClient.create(dataSource);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.clock = clock;
-        this.batchSize = batchSize;
-        this.scheduled = scheduled;
+        this.batchSize = settings.batchSize();
+        this.scheduled = settings.enabled();
     }
 
     /** Optional, so that tests and benchmarks can build a sweep by hand. */
@@ -180,7 +180,7 @@ public class Sweep {
         this.metrics = metrics;
     }
 
-    @Scheduled(fixedDelayString = "${otklik.sweep.delay-ms:30000}", initialDelayString = "${otklik.sweep.initial-delay-ms:5000}",
+    @Scheduled(fixedDelayString = "#{" + SweepSettings.BEAN + ".delayMs()}", initialDelayString = "#{" + SweepSettings.BEAN + ".initialDelayMs()}",
             scheduler = DeadlineSchedulers.SWEEP)
     void scheduledSweep() {
         if (!scheduled) {

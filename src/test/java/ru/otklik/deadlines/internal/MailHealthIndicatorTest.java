@@ -1,5 +1,7 @@
 package ru.otklik.deadlines.internal;
 
+import ru.otklik.deadlines.MailSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -16,7 +18,7 @@ class MailHealthIndicatorTest {
 
     @Test
     void aBlankMailHostMeansNoMailAndNoProbe() {
-        EmailOutbox outbox = new EmailOutbox(null, null, null, null, "otklik@localhost", " ");
+        EmailOutbox outbox = new EmailOutbox(null, null, null, null, new MailSettings("otklik@localhost", 30000), " ");
 
         Health health = new MailHealthIndicator(outbox).health();
 
@@ -27,7 +29,7 @@ class MailHealthIndicatorTest {
 
     @Test
     void beforeAnyAttemptAConfiguredMailServerIsReportedUp() {
-        EmailOutbox outbox = new EmailOutbox(null, null, null, null, "otklik@localhost", "smtp.example");
+        EmailOutbox outbox = new EmailOutbox(null, null, null, null, new MailSettings("otklik@localhost", 30000), "smtp.example");
 
         assertThat(new MailHealthIndicator(outbox).health().getStatus()).isEqualTo(Status.UP);
     }

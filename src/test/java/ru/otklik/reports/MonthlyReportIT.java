@@ -1,0 +1,218 @@
+package ru.otklik.reports;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.List;
+
+import jakarta.servlet.http.Cookie;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import ru.otklik.support.IntegrationTest;
+import ru.otklik.support.Sessions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class MonthlyReportIT {
+
+    static final YearMonth MARCH = YearMonth.of(2025, 3);
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MonthlyReports reports;
+
+    @BeforeEach
+    void fixture() {
+        new ReportFixture(jdbc).ensure();
+    }
+
+    @Test
+    void theMonthCountsPostsAnswersReturnsRefusalsAndOpenOnesWithTheEdgesInTheRightMonth() {
+        MonthlyReport report = reports.build(MARCH, List.of());
+
+        assertThat(report.total(Measure.RECEIVED)).as("23:59 on 31 March counts, 00:00 on 1 April does not").isEqualTo(4);
+        assertThat(report.total(Measure.ANSWERED)).isEqualTo(1);
+        assertThat(report.total(Measure.INTERMEDIATE)).isEqualTo(1);
+        assertThat(report.total(Measure.RETURNED_TO_CUR)).as("returned at 00:00 on 1 March").isEqualTo(1);
+        assertThat(report.total(Measure.NOT_PROCESSED)).isEqualTo(1);
+        assertThat(report.total(Measure.OPEN_AT_END)).isEqualTo(2);
+
+        MonthlyReport february = reports.build(YearMonth.of(2025, 2), List.of());
+        assertThat(february.total(Measure.RECEIVED)).as("received at 23:59 on 28 February").isEqualTo(1);
+        assertThat(february.total(Measure.RETURNED_TO_CUR)).isZero();
+        assertThat(reports.build(YearMonth.of(2025, 4), List.of()).total(Measure.RECEIVED)).isEqualTo(1);
+    }
+
+    @Test
+    void breakdownsBySourceDepartmentAndImportanceAddUp() {
+        MonthlyReport report = reports.build(MARCH, List.of());
+
+        MonthlyReport.Row vk = row(report, Dimension.SOURCE, "VK");
+        assertThat(vk.label()).isEqualTo("ВКонтакте");
+        assertThat(vk.count(Measure.RECEIVED)).isEqualTo(3);
+        assertThat(vk.count(Measure.NOT_PROCESSED)).isEqualTo(1);
+        assertThat(row(report, Dimension.IMPORTANCE, "HIGH").count(Measure.INTERMEDIATE)).isEqualTo(1);
+        assertThat(row(report, Dimension.DEPARTMENT, "0").count(Measure.RECEIVED)).as("not routed").isEqualTo(2);
+        assertThat(report.breakdown(Dimension.DEPARTMENT).rows())
+                .anySatisfy(r -> {
+                    assertThat(r.label()).isEqualTo("Отдел социальной поддержки семей с детьми");
+                    assertThat(r.count(Measure.ANSWERED)).isEqualTo(1);
+                });
+    }
+
+    @Test
+    void everyRuleShowsStartedMetBreachedShareAndMedianWorkingTime() {
+        MonthlyReport report = reports.build(MARCH, List.of());
+
+        MonthlyReport.RuleRow route = report.rules().stream().filter(r -> r.code().equals("ROUTE")).findFirst().orElseThrow();
+        assertThat(route.started()).isEqualTo(2);
+        assertThat(route.met()).isEqualTo(2);
+        assertThat(route.shareOnTime()).isEqualTo(1.0);
+        assertThat(route.medianMinutes()).as("5 and 7 working minutes").isEqualTo(6);
+        MonthlyReport.RuleRow accept = report.rules().stream().filter(r -> r.code().equals("ACCEPT")).findFirst().orElseThrow();
+        assertThat(accept.breached()).isEqualTo(1);
+        assertThat(accept.shareOnTime()).isZero();
+        assertThat(report.rules()).hasSize(15);
+
+        assertThat(report.executors()).anySatisfy(e -> {
+            assertThat(e.name()).isEqualTo("Кузнецов Андрей Павлович");
+            assertThat(e.assignments()).isEqualTo(1);
+            assertThat(e.answers()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void thePageShowsTheNumbersAndEveryNumberLinksToItsPosts() throws Exception {
+        Cookie session = Sessions.login(mvc, "specialist");
+        mvc.perform(get("/reports/monthly").param("month", "2025-03").cookie(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Отчёт за март 2025")))
+                .andExpect(content().string(containsString("id=\"total-RECEIVED\">4</span>")))
+                .andExpect(content().string(containsString("id=\"total-OPEN_AT_END\">2</span>")))
+                .andExpect(content().string(containsString("/reports/monthly/posts?month=2025-03&amp;measure=RECEIVED")));
+
+        mvc.perform(get("/reports/monthly/posts").cookie(session).param("month", "2025-03")
+                        .param("measure", "RECEIVED").param("dimension", "SOURCE").param("key", "VK"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Сообщений: 3")))
+                .andExpect(content().string(containsString("RPT-P3")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("RPT-P4"))));
+        mvc.perform(get("/reports/monthly/clocks").cookie(session).param("month", "2025-03")
+                        .param("rule", "ACCEPT").param("outcome", "BREACHED"))
+                .andExpect(content().string(containsString("RPT-P1")))
+                .andExpect(content().string(containsString("Сообщений: 1")));
+    }
+
+    @Test
+    void drillDownsNameThemselvesInWordsInTheTabTheBreadcrumbAndTheHeading() throws Exception {
+        Cookie session = Sessions.login(mvc, "specialist");
+        mvc.perform(get("/reports/monthly/posts").cookie(session).param("month", "2025-03")
+                        .param("measure", "RECEIVED").param("dimension", "SOURCE").param("key", "VK"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<title>Поступило · По источникам: ВКонтакте</title>")))
+                .andExpect(content().string(containsString("<h1 class=\"h3\">Поступило · По источникам: ВКонтакте</h1>")))
+                .andExpect(content().string(containsString("aria-current=\"page\">Поступило · По источникам: ВКонтакте</li>")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("th:text"))));
+        mvc.perform(get("/reports/monthly/clocks").cookie(session).param("month", "2025-03")
+                        .param("rule", "ACCEPT").param("outcome", "BREACHED"))
+                .andExpect(content().string(containsString("<title>Срок «Принятие в работу»: с нарушением срока</title>")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("th:text"))));
+        mvc.perform(get("/reports/monthly/assignments").cookie(session).param("month", "2025-03"))
+                .andExpect(content().string(containsString("<title>Поручения за месяц</title>")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("th:text"))));
+    }
+
+    @Test
+    void theChartNamesEachRuleInRussian() throws Exception {
+        mvc.perform(get("/reports/monthly").param("month", "2025-03").cookie(Sessions.login(mvc, "specialist")))
+                .andExpect(content().string(containsString(">Направление исполнителю</text>")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString(">ROUTE</text>"))));
+    }
+
+    @Test
+    void aDepartmentHeadSeesOnlyTheirDepartment() throws Exception {
+        Cookie head = Sessions.login(mvc, "head");
+        mvc.perform(get("/reports/monthly").param("month", "2025-03").cookie(head))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"total-RECEIVED\">1</span>")))
+                .andExpect(content().string(containsString("Только сообщения, направленные в ваше подразделение")));
+    }
+
+    @Test
+    void executorsAndAdminsCannotOpenTheReport() throws Exception {
+        mvc.perform(get("/reports/monthly").cookie(Sessions.login(mvc, "executor"))).andExpect(status().isForbidden());
+        mvc.perform(get("/reports/monthly/export.xlsx").cookie(Sessions.login(mvc, "admin"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aBadMonthFallsBackToTheCurrentOneWithAMessage() throws Exception {
+        mvc.perform(get("/reports/monthly").param("month", "2025-13").cookie(Sessions.login(mvc, "orghead")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Месяц указан неверно")));
+    }
+
+    @Test
+    void theXlsxHasOneFormattedSheetPerTableWithTheSameNumbers() throws Exception {
+        byte[] xlsx = mvc.perform(get("/reports/monthly/export.xlsx").param("month", "2025-03")
+                        .cookie(Sessions.login(mvc, "deputy")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Content-Disposition", containsString("otklik-2025-03.xlsx")))
+                .andReturn().getResponse().getContentAsByteArray();
+
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(7);
+            Sheet totals = workbook.getSheet("Итоги");
+            DataFormatter format = new DataFormatter();
+            assertThat(format.formatCellValue(totals.getRow(1).getCell(0))).isEqualTo("Показатель");
+            assertThat(totals.getRow(1).getCell(0).getCellStyle().getFillPattern())
+                    .isEqualTo(org.apache.poi.ss.usermodel.FillPatternType.SOLID_FOREGROUND);
+            Row received = totals.getRow(2);
+            assertThat(received.getCell(0).getStringCellValue()).isEqualTo("Поступило");
+            assertThat(received.getCell(1).getNumericCellValue()).isEqualTo(4.0);
+            assertThat(workbook.getSheet("По источникам").getRow(2).getCell(1).getNumericCellValue()).isEqualTo(3.0);
+            Sheet rules = workbook.getSheet("Сроки");
+            assertThat(rules.getRow(2).getCell(0).getStringCellValue()).isEqualTo("Направление исполнителю");
+            assertThat(format.formatCellValue(rules.getRow(2).getCell(6))).isEqualTo("100.0%");
+        }
+    }
+
+    @Test
+    void theCsvStartsWithABomAndCarriesTheSameNumbers() throws Exception {
+        byte[] csv = mvc.perform(get("/reports/monthly/export.csv").param("month", "2025-03")
+                        .cookie(Sessions.login(mvc, "minister")))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+
+        assertThat(csv[0]).isEqualTo((byte) 0xEF);
+        assertThat(csv[1]).isEqualTo((byte) 0xBB);
+        assertThat(csv[2]).isEqualTo((byte) 0xBF);
+        String text = new String(csv, StandardCharsets.UTF_8);
+        assertThat(text).contains("Поступило;4").contains("Открыто на конец месяца;2")
+                .contains("ВКонтакте;3;1;0;0;1;1").contains("Направление исполнителю;п.9;2;2;0;0;100,0 %;6").doesNotContain("ROUTE;");
+    }
+
+    private static MonthlyReport.Row row(MonthlyReport report, Dimension dimension, String key) {
+        return report.breakdown(dimension).rows().stream().filter(r -> r.key().equals(key)).findFirst().orElseThrow();
+    }
+}
