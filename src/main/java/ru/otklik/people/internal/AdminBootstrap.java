@@ -1,4 +1,4 @@
-package ru.otklik.people;
+package ru.otklik.people.internal;
 
 import java.util.EnumSet;
 
@@ -10,6 +10,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import ru.otklik.database.FirstStart;
+import ru.otklik.people.PasswordPolicy;
+import ru.otklik.people.PeopleManagement;
+import ru.otklik.people.Role;
 
 /**
  * Makes sure someone can administer Otklik: with no enabled admin, creates {@code admin} from
