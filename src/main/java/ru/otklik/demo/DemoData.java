@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
 import ru.otklik.database.DatabaseMode;
 import ru.otklik.database.FirstStart;
 import ru.otklik.intake.ApiTokens;
-import ru.otklik.people.Department;
+import ru.otklik.people.DepartmentSummary;
+import ru.otklik.people.PeopleLookup;
 import ru.otklik.people.PeopleManagement;
+import ru.otklik.people.PersonSummary;
 import ru.otklik.people.Role;
-import ru.otklik.people.User;
-import ru.otklik.people.Users;
 import ru.otklik.posts.Actor;
 import ru.otklik.posts.Importance;
 import ru.otklik.posts.NewPost;
@@ -43,7 +43,7 @@ class DemoData implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final DatabaseMode mode;
-    private final Users users;
+    private final PeopleLookup peopleLookup;
     static final String CUR_TOKEN = "demo-cur-token";
 
     private final PeopleManagement people;
@@ -54,11 +54,11 @@ class DemoData implements SmartLifecycle {
     private final FirstStart firstStart;
     private volatile boolean running;
 
-    DemoData(DatabaseMode mode, Users users, PeopleManagement people, ApiTokens tokens, PostManagement posts,
+    DemoData(DatabaseMode mode, PeopleLookup peopleLookup, PeopleManagement people, ApiTokens tokens, PostManagement posts,
             PostLookup lookup, Clock clock, FirstStart firstStart) {
         this.firstStart = firstStart;
         this.mode = mode;
-        this.users = users;
+        this.peopleLookup = peopleLookup;
         this.people = people;
         this.tokens = tokens;
         this.posts = posts;
@@ -90,26 +90,25 @@ class DemoData implements SmartLifecycle {
     }
 
     private void seedIfEmpty() {
-        if (users.count() > 0) {
+        if (peopleLookup.anyPerson()) {
             return;
         }
         person("admin", "Администратор системы", Role.ADMIN);
-        person("specialist", "Петрова Ольга Николаевна", Role.ORG_SPECIALIST);
+        PersonSummary specialist = person("specialist", "Петрова Ольга Николаевна", Role.ORG_SPECIALIST);
         person("orghead", "Смирнова Наталья Викторовна", Role.ORG_HEAD);
-        User executor = person("executor", "Кузнецов Андрей Павлович", Role.EXECUTOR);
-        User executor2 = person("executor2", "Васильева Елена Сергеевна", Role.EXECUTOR);
-        User head = person("head", "Морозов Сергей Иванович", Role.DEPT_HEAD);
-        User head2 = person("head2", "Волкова Ирина Александровна", Role.DEPT_HEAD);
-        User deputy = person("deputy", "Соколов Алексей Дмитриевич", Role.DEPUTY_MINISTER);
-        User deputy2 = person("deputy2", "Лебедева Марина Юрьевна", Role.DEPUTY_MINISTER);
+        PersonSummary executor = person("executor", "Кузнецов Андрей Павлович", Role.EXECUTOR);
+        PersonSummary executor2 = person("executor2", "Васильева Елена Сергеевна", Role.EXECUTOR);
+        PersonSummary head = person("head", "Морозов Сергей Иванович", Role.DEPT_HEAD);
+        PersonSummary head2 = person("head2", "Волкова Ирина Александровна", Role.DEPT_HEAD);
+        PersonSummary deputy = person("deputy", "Соколов Алексей Дмитриевич", Role.DEPUTY_MINISTER);
+        PersonSummary deputy2 = person("deputy2", "Лебедева Марина Юрьевна", Role.DEPUTY_MINISTER);
         person("minister", "Новиков Михаил Андреевич", Role.MINISTER);
-        people.appointCoordinator(deputy.getId());
-        Department families = people.createDepartment("Отдел социальной поддержки семей с детьми", head, deputy,
-                Set.of(executor));
-        Department employment = people.createDepartment("Отдел содействия занятости населения", head2, deputy2,
-                Set.of(executor2));
-        User specialist = users.findByLogin("specialist").orElseThrow();
-        posts(posts.actor(specialist.getId(), specialist.getRoles()), executor, executor2, families, employment);
+        people.appointCoordinator(deputy.id());
+        DepartmentSummary families = people.createDepartment("Отдел социальной поддержки семей с детьми", head.id(),
+                deputy.id(), Set.of(executor.id()));
+        DepartmentSummary employment = people.createDepartment("Отдел содействия занятости населения", head2.id(),
+                deputy2.id(), Set.of(executor2.id()));
+        posts(posts.actor(specialist.id(), specialist.roles()), executor, executor2, families, employment);
         tokens.createWithSecret("ЦУР Кузбасса (демо)", CUR_TOKEN, "admin");
         log.info("Демонстрационные данные созданы: логины admin, specialist, orghead, executor, executor2, head, head2, "
                 + "deputy, deputy2, minister; пароль '{}'", PASSWORD);
@@ -119,7 +118,8 @@ class DemoData implements SmartLifecycle {
      * A few posts in the states of SPEC §2: new (one HIGH, one flagged under п.18), assigned, in work, a draft waiting
      * for the department head, and one answered.
      */
-    private void posts(Actor specialist, User executor, User executor2, Department families, Department employment) {
+    private void posts(Actor specialist, PersonSummary executor, PersonSummary executor2, DepartmentSummary families,
+            DepartmentSummary employment) {
         Instant now = clock.instant();
         long benefit = post("IM-DEMO-0001", Source.VK, "https://vk.com/wall-100_2001", "Анна Кравец",
                 "https://vk.com/id1001", "Здравствуйте! Подала заявление на единое пособие на ребёнка три недели назад, "
@@ -139,26 +139,26 @@ class DemoData implements SmartLifecycle {
         long assigned = post("IM-DEMO-0005", Source.VK, "https://vk.com/wall-100_2005", "Марина Ершова",
                 "https://vk.com/id1005", "Многодетным семьям положена компенсация за детский сад? Куда обращаться?",
                 now.minus(Duration.ofMinutes(50)), now.minus(Duration.ofMinutes(45)), Importance.NORMAL, Set.of());
-        posts.route(assigned, version(assigned), List.of(new Routing(families.getId(), executor.getId())),
+        posts.route(assigned, version(assigned), List.of(new Routing(families.id(), executor.id())),
                 Importance.NORMAL, specialist);
         long inWork = post("IM-DEMO-0006", Source.OK, "https://ok.ru/group/3001/topic/4006", "Виктор Бойко",
                 "https://ok.ru/profile/3006", "Встал на учёт в центр занятости месяц назад, пособие по безработице "
                         + "до сих пор не начислено.",
                 now.minus(Duration.ofMinutes(90)), now.minus(Duration.ofMinutes(80)), Importance.NORMAL, Set.of());
-        posts.route(inWork, version(inWork), List.of(new Routing(employment.getId(), executor2.getId())),
+        posts.route(inWork, version(inWork), List.of(new Routing(employment.id(), executor2.id())),
                 Importance.NORMAL, specialist);
         posts.accept(inWork, firstAssignment(inWork), version(inWork),
-                posts.actor(executor2.getId(), executor2.getRoles()));
+                posts.actor(executor2.id(), executor2.roles()));
         answering(specialist, executor, families, now);
     }
 
     /** Part 2 of SPEC §2: a draft waiting for the head of the families department, and a post already answered. */
-    private void answering(Actor specialist, User executor, Department families, Instant now) {
-        Actor author = posts.actor(executor.getId(), executor.getRoles());
+    private void answering(Actor specialist, PersonSummary executor, DepartmentSummary families, Instant now) {
+        Actor author = posts.actor(executor.id(), executor.roles());
         long waiting = post("IM-DEMO-0007", Source.VK, "https://vk.com/wall-100_2007", "Ольга Синицына",
                 "https://vk.com/id1007", "Как оформить выплату на третьего ребёнка? Какие документы нужны?",
                 now.minus(Duration.ofMinutes(70)), now.minus(Duration.ofMinutes(65)), Importance.NORMAL, Set.of());
-        posts.route(waiting, version(waiting), List.of(new Routing(families.getId(), executor.getId())),
+        posts.route(waiting, version(waiting), List.of(new Routing(families.id(), executor.id())),
                 Importance.NORMAL, specialist);
         posts.accept(waiting, firstAssignment(waiting), version(waiting), author);
         posts.submitDraft(waiting, version(waiting), false, "Здравствуйте, Ольга!\n\nЗаявление на выплату "
@@ -168,15 +168,15 @@ class DemoData implements SmartLifecycle {
         long id = post("IM-DEMO-0008", Source.OK, "https://ok.ru/group/3001/topic/4008", "Павел Ильин",
                 "https://ok.ru/profile/3008", "Где узнать график выплаты детских пособий в декабре?",
                 now.minus(Duration.ofMinutes(200)), now.minus(Duration.ofMinutes(190)), Importance.NORMAL, Set.of());
-        posts.route(id, version(id), List.of(new Routing(families.getId(), executor.getId())), Importance.NORMAL,
+        posts.route(id, version(id), List.of(new Routing(families.id(), executor.id())), Importance.NORMAL,
                 specialist);
         posts.accept(id, firstAssignment(id), version(id), author);
         posts.submitDraft(id, version(id), false, "Здравствуйте, Павел!\n\nВ декабре пособия "
                 + "выплачиваются до 25 числа, график размещён на сайте министерства.", null, author);
-        User head = families.getHead();
-        User deputy = families.getCurator();
-        posts.approveDraft(id, version(id), posts.actor(head.getId(), head.getRoles()));
-        posts.approveDraft(id, version(id), posts.actor(deputy.getId(), deputy.getRoles()));
+        PersonSummary head = families.head();
+        PersonSummary deputy = families.curator();
+        posts.approveDraft(id, version(id), posts.actor(head.id(), head.roles()));
+        posts.approveDraft(id, version(id), posts.actor(deputy.id(), deputy.roles()));
         posts.sendToCur(id, version(id), specialist);
         posts.recordCurDecision(id, version(id), true, null, specialist);
         posts.postAnswer(id, version(id), "https://ok.ru/group/3001/topic/4008#comment-1", null, specialist);
@@ -196,7 +196,7 @@ class DemoData implements SmartLifecycle {
         return lookup.find(postId).orElseThrow().assignmentIds().get(0);
     }
 
-    private User person(String login, String fullName, Role role) {
+    private PersonSummary person(String login, String fullName, Role role) {
         return people.createAccount(login, fullName, login + "@otklik.example", PASSWORD, EnumSet.of(role));
     }
 }

@@ -36,14 +36,21 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
     private final boolean mustChangePassword;
     private String passwordHash;
 
-    CurrentUser(User user) {
-        this.id = user.getId();
-        this.login = user.getLogin();
-        this.fullName = user.getFullName();
-        this.roles = user.getRoles();
-        this.enabled = user.isEnabled();
-        this.mustChangePassword = user.mustChangePassword();
-        this.passwordHash = user.getPasswordHash();
+    /**
+     * The person as they log in now.
+     *
+     * @param mustChangePassword their password was set by the admin and is to be replaced at once
+     * @param passwordHash the stored hash, for the password check at login; {@code null} for a directory account
+     */
+    public CurrentUser(long id, String login, String fullName, Set<Role> roles, boolean enabled,
+            boolean mustChangePassword, String passwordHash) {
+        this.id = id;
+        this.login = login;
+        this.fullName = fullName;
+        this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+        this.enabled = enabled;
+        this.mustChangePassword = mustChangePassword;
+        this.passwordHash = passwordHash;
     }
 
     public long id() {

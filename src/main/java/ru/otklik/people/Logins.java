@@ -19,7 +19,7 @@ public final class Logins {
     public static final Pattern CANONICAL = Pattern.compile("^[a-z0-9._-]{2,64}$");
 
     /** A throttle key is at most this long: a longer typed login counts on its first characters. */
-    static final int MAX_KEY = 200;
+    public static final int MAX_KEY = 200;
 
     private static final Pattern MARKS_AND_FORMATS = Pattern.compile("[\\p{M}\\p{Cf}]");
 

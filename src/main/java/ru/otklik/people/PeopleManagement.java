@@ -12,6 +12,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
 
+import ru.otklik.people.internal.Department;
+import ru.otklik.people.internal.Departments;
+import ru.otklik.people.internal.User;
+import ru.otklik.people.internal.Users;
+import ru.otklik.people.web.DepartmentForm;
+import ru.otklik.people.web.UserForm;
+
 /**
  * The admin's operations on people and departments. Field problems are reported into {@link Errors} in Russian.
  */
@@ -222,14 +229,22 @@ public class PeopleManagement {
 
     /** Creates an account as given, without the admin form's password rules: for the demo and the first admin. */
     @Transactional
-    public User createAccount(String login, String fullName, String email, String rawPassword, Set<Role> roles) {
-        return users.saveAndFlush(new User(login, fullName, email, encoder.encode(rawPassword), roles));
+    public PersonSummary createAccount(String login, String fullName, String email, String rawPassword,
+            Set<Role> roles) {
+        return PeopleLookup.summary(users.saveAndFlush(new User(login, fullName, email, encoder.encode(rawPassword),
+                roles)));
     }
 
-    /** Creates a department as given: for the demo. */
+    /** Creates a department of the given people as given: for the demo. */
     @Transactional
-    public Department createDepartment(String name, User head, User curator, Set<User> executors) {
-        return departments.saveAndFlush(new Department(name, head, curator, executors));
+    public DepartmentSummary createDepartment(String name, long headId, long curatorId, Set<Long> executorIds) {
+        User head = users.findById(headId).orElseThrow(NotFoundException::new);
+        User curator = users.findById(curatorId).orElseThrow(NotFoundException::new);
+        Set<User> executors = new HashSet<>(users.findAllById(executorIds));
+        if (executors.size() != executorIds.size()) {
+            throw new NotFoundException();
+        }
+        return PeopleLookup.summary(departments.saveAndFlush(new Department(name, head, curator, executors)));
     }
 
     /** Names the coordinating deputy minister (п.3); the previous coordinator stops being one. */

@@ -5,11 +5,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import ru.otklik.people.internal.Absence;
+import ru.otklik.people.internal.Absences;
 
 /**
  * Who acts for whom (п.3, Приказ п.5): while a person is absent, their work goes to the substitute named for that
@@ -19,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Substitutes {
 
     /** The Ministry's zone: absences are whole days there. */
-    static final ZoneId ZONE = ZoneId.of("Asia/Novokuznetsk");
+    public static final ZoneId ZONE = ZoneId.of("Asia/Novokuznetsk");
     private static final int MAX_CHAIN = 5;
 
     private final Absences absences;
@@ -45,9 +47,16 @@ public class Substitutes {
         return current;
     }
 
-    /** The person's absence at the given instant, if any. */
+    /** The people whose work goes to this person at the given instant because they are absent. */
     @Transactional(readOnly = true)
-    public Optional<Absence> absence(long userId, Instant at) {
-        return absences.coveringDay(userId, LocalDate.ofInstant(at, ZONE)).stream().findFirst();
+    public Set<Long> standingInFor(long userId, Instant at) {
+        LocalDate day = LocalDate.ofInstant(at, ZONE);
+        Set<Long> absent = new HashSet<>();
+        for (Absence absence : absences.endingOnOrAfter(day)) {
+            if (absence.covers(day) && absence.getUserId() != userId && effective(absence.getUserId(), at) == userId) {
+                absent.add(absence.getUserId());
+            }
+        }
+        return absent;
     }
 }

@@ -1,5 +1,18 @@
 /**
- * People (сотрудники): users and their roles, departments with heads, curating deputy ministers and executors, login.
+ * People (сотрудники): users and their roles, departments with heads, curating deputy ministers and executors,
+ * absences and substitutes, login.
+ *
+ * <p>Its root is the API: {@link ru.otklik.people.PeopleManagement} (every change), {@link ru.otklik.people.PeopleLookup}
+ * with {@link ru.otklik.people.PersonSummary} and {@link ru.otklik.people.DepartmentSummary} (the small read API),
+ * {@link ru.otklik.people.Substitutes} (who acts for an absent person), {@link ru.otklik.people.CurrentUser} (the
+ * logged-in person), the roles, the password and login rules and the refusals. The entities, repositories, the
+ * throttle's SQL and the login machinery live in {@code internal}, the admin and account pages in {@code web}, the
+ * directory login (LDAP / Active Directory) in {@code directory}.
+ *
+ * <p>Persistence rule: a module writes only its own tables. This one owns {@code app_user} (directory accounts are
+ * its rows with {@code from_directory}), {@code user_role}, {@code department}, {@code department_executor},
+ * {@code absence} (created by the deadlines migration V5) and {@code login_throttle}. It ends sessions through Spring
+ * Session's repository, which owns {@code spring_session} and {@code spring_session_attributes}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "People")
 package ru.otklik.people;

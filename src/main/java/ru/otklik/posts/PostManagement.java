@@ -2,9 +2,7 @@ package ru.otklik.posts;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -19,16 +17,13 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import ru.otklik.people.Absence;
-import ru.otklik.people.Absences;
-import ru.otklik.people.Department;
-import ru.otklik.people.Departments;
+import ru.otklik.people.DepartmentSummary;
 import ru.otklik.people.NotFoundException;
+import ru.otklik.people.PeopleLookup;
+import ru.otklik.people.PersonSummary;
 import ru.otklik.people.Role;
 import ru.otklik.people.StaleEditException;
 import ru.otklik.people.Substitutes;
-import ru.otklik.people.User;
-import ru.otklik.people.Users;
 import ru.otklik.posts.screening.Screening;
 import ru.otklik.posts.screening.ScreeningResult;
 import ru.otklik.posts.internal.Assignment;
@@ -51,56 +46,30 @@ public class PostManagement {
     public static final String MANUAL_PREFIX = "MANUAL-";
 
     private final Posts posts;
-    private final Departments departments;
+    private final PeopleLookup people;
     private final Screening screening;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final Users users;
-    private final Absences absences;
     private final Substitutes substitutes;
     private final EntityManager entityManager;
 
-    PostManagement(Posts posts, Departments departments, Screening screening, ApplicationEventPublisher events,
-            Clock clock, Users users, Absences absences, Substitutes substitutes, EntityManager entityManager) {
+    PostManagement(Posts posts, PeopleLookup people, Screening screening, ApplicationEventPublisher events,
+            Clock clock, Substitutes substitutes, EntityManager entityManager) {
         this.entityManager = entityManager;
         this.posts = posts;
-        this.departments = departments;
+        this.people = people;
         this.screening = screening;
         this.events = events;
         this.clock = clock;
-        this.users = users;
-        this.absences = absences;
         this.substitutes = substitutes;
     }
 
     /** The actor for a person: with the departments they curate (deputy minister) and head (department head). */
     @Transactional(readOnly = true)
     public Actor actor(long userId, Set<Role> roles) {
-        Set<Long> curated = new HashSet<>();
-        Set<Long> headed = new HashSet<>();
-        for (Object[] row : departments.findRolesOf(userId)) {
-            if (Boolean.TRUE.equals(row[1])) {
-                curated.add((Long) row[0]);
-            }
-            if (Boolean.TRUE.equals(row[2])) {
-                headed.add((Long) row[0]);
-            }
-        }
-        return new Actor(userId, roles, curated, headed, substitutedBy(userId));
-    }
-
-    /** The people whose work goes to this person today because they are absent (п.3, Приказ п.5). */
-    private Set<Long> substitutedBy(long userId) {
-        Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, PostTime.ZONE);
-        Set<Long> substituted = new HashSet<>();
-        for (Absence absence : absences.endingOnOrAfter(today)) {
-            if (absence.covers(today) && absence.getUserId() != userId
-                    && substitutes.effective(absence.getUserId(), now) == userId) {
-                substituted.add(absence.getUserId());
-            }
-        }
-        return substituted;
+        PeopleLookup.LedDepartments led = people.ledBy(userId);
+        // with the people whose work goes to this person today because they are absent (п.3, Приказ п.5)
+        return new Actor(userId, roles, led.curated(), led.headed(), substitutes.standingInFor(userId, clock.instant()));
     }
 
     /**
@@ -242,15 +211,14 @@ public class PostManagement {
     @Transactional(readOnly = true)
     public List<ApproverOption> secondApprovers(long departmentId, Long authorId) {
         List<ApproverOption> options = new ArrayList<>();
-        Department department = departments.findById(departmentId).orElse(null);
-        User curator = department == null ? null : department.getCurator();
-        if (curator != null && curator.isEnabled()) {
-            options.add(new ApproverOption(curator.getId(), curator.getFullName(), true));
+        PersonSummary curator = people.department(departmentId).map(DepartmentSummary::curator).orElse(null);
+        if (curator != null && curator.enabled()) {
+            options.add(new ApproverOption(curator.id(), curator.fullName(), true));
         }
         for (Role role : List.of(Role.FIRST_DEPUTY_MINISTER, Role.MINISTER)) {
-            for (User user : users.findEnabledWithRole(role)) {
-                if (options.stream().noneMatch(o -> o.id() == user.getId())) {
-                    options.add(new ApproverOption(user.getId(), user.getFullName(), false));
+            for (PersonSummary person : people.enabledWithRole(role)) {
+                if (options.stream().noneMatch(o -> o.id() == person.id())) {
+                    options.add(new ApproverOption(person.id(), person.fullName(), false));
                 }
             }
         }
@@ -286,9 +254,8 @@ public class PostManagement {
         }
         long departmentId = post.openDraft() == null ? post.firstActiveAssignment().getDepartmentId()
                 : post.openDraft().getDepartmentId();
-        Department department = departments.findById(departmentId).orElseThrow(InvalidApprover::new);
-        if (department.getHead() == null || !department.getHead().isEnabled()
-                || post.openDraft() != null && post.openDraft().writtenBy(department.getHead().getId())) {
+        PersonSummary head = people.department(departmentId).orElseThrow(InvalidApprover::new).head();
+        if (head == null || !head.enabled() || post.openDraft() != null && post.openDraft().writtenBy(head.id())) {
             throw new InvalidApprover();
         }
         List<ApproverOption> options = secondApprovers(departmentId, actor.id());
@@ -298,7 +265,7 @@ public class PostManagement {
         if (second == null) {
             throw new InvalidApprover();
         }
-        boolean afterCur = post.submitDraft(department.getHead().getId(), second.id(), actor, now);
+        boolean afterCur = post.submitDraft(head.id(), second.id(), actor, now);
         posts.flush();
         Draft draft = post.openDraft();
         events.publishEvent(new DraftSubmitted(post.getId(), draft.getId(), draft.isIntermediate(), afterCur, now));
@@ -467,10 +434,7 @@ public class PostManagement {
     }
 
     private void requireExecutorOf(long departmentId, long executorId) {
-        Department department = departments.findById(departmentId).orElseThrow(InvalidRouting::new);
-        boolean executor = department.getExecutors().stream()
-                .anyMatch(u -> u.getId() == executorId && u.isEnabled() && u.hasRole(Role.EXECUTOR));
-        if (!executor) {
+        if (!people.department(departmentId).orElseThrow(InvalidRouting::new).hasActiveExecutor(executorId)) {
             throw new InvalidRouting();
         }
     }

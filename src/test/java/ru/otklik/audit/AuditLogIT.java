@@ -15,8 +15,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import ru.otklik.people.PeopleManagement;
 import ru.otklik.people.Role;
-import ru.otklik.people.User;
-import ru.otklik.people.Users;
+import ru.otklik.people.internal.User;
+import ru.otklik.people.internal.Users;
 import ru.otklik.support.IntegrationTest;
 import ru.otklik.support.Sessions;
 
@@ -67,9 +67,9 @@ class AuditLogIT {
         String department = "Отдел журнала " + login;
         // its own head and curator: other tests find the demo departments by their head
         long head = people.createAccount(login + "-head", "Руководитель Журнала", null, "Журнал-пароль-2026",
-                EnumSet.of(Role.DEPT_HEAD)).getId();
+                EnumSet.of(Role.DEPT_HEAD)).id();
         long curator = people.createAccount(login + "-deputy", "Куратор Журнала", null, "Журнал-пароль-2026",
-                EnumSet.of(Role.DEPUTY_MINISTER)).getId();
+                EnumSet.of(Role.DEPUTY_MINISTER)).id();
         send(admin, post("/admin/departments").param("name", department).param("version", "0")
                 .param("headId", String.valueOf(head)).param("curatorId", String.valueOf(curator)));
         LocalDate day = LocalDate.of(2099, 6, 1);

@@ -5,8 +5,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import ru.otklik.people.Departments;
-import ru.otklik.people.Users;
+import ru.otklik.people.internal.Departments;
+import ru.otklik.people.internal.Users;
 import ru.otklik.posts.PostManagement;
 import ru.otklik.posts.internal.Posts;
 import ru.otklik.support.IntegrationTest;

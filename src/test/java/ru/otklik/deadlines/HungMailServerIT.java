@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import ru.otklik.OtklikApplication;
-import ru.otklik.people.Users;
+import ru.otklik.people.internal.Users;
 import ru.otklik.support.FreshDatabase;
 import ru.otklik.support.MutableClock;
 import ru.otklik.support.TestConfig;

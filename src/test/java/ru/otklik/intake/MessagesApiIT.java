@@ -29,9 +29,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 
-import ru.otklik.people.Departments;
-import ru.otklik.people.User;
-import ru.otklik.people.Users;
+import ru.otklik.people.internal.Departments;
+import ru.otklik.people.internal.User;
+import ru.otklik.people.internal.Users;
 import ru.otklik.posts.Importance;
 import ru.otklik.posts.internal.Post;
 import ru.otklik.posts.PostManagement;

@@ -24,13 +24,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.validation.BeanPropertyBindingResult;
 
 import ru.otklik.deadlines.internal.Sweep;
-import ru.otklik.people.Department;
-import ru.otklik.people.DepartmentForm;
-import ru.otklik.people.Departments;
+import ru.otklik.people.internal.Department;
+import ru.otklik.people.web.DepartmentForm;
+import ru.otklik.people.internal.Departments;
 import ru.otklik.people.PeopleManagement;
 import ru.otklik.people.Role;
-import ru.otklik.people.User;
-import ru.otklik.people.Users;
+import ru.otklik.people.internal.User;
+import ru.otklik.people.internal.Users;
 import ru.otklik.posts.Actor;
 import ru.otklik.posts.Importance;
 import ru.otklik.posts.NewPost;
@@ -240,8 +240,8 @@ class JourneysIT {
 
     private User secondExecutorOfTheFirstDepartment() {
         synchronized (JourneysIT.class) {
-            User second = users.findByLogin("executor3").orElseGet(() -> people.createAccount("executor3",
-                    "Орлова Дарья Игоревна", null, "Journey-2026", EnumSet.of(Role.EXECUTOR)));
+            User second = users.findByLogin("executor3").orElseGet(() -> users.findById(people.createAccount("executor3",
+                    "Орлова Дарья Игоревна", null, "Journey-2026", EnumSet.of(Role.EXECUTOR)).id()).orElseThrow());
             Department families = departmentOf("executor");
             if (!families.hasExecutor(second.getId())) {
                 List<Long> executors = new java.util.ArrayList<>(families.getExecutors().stream().map(User::getId).toList());

@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import ru.otklik.support.HttpBrowser;
 import ru.otklik.support.IntegrationTest;
 import ru.otklik.support.Sessions;
+import ru.otklik.people.internal.Users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -52,7 +53,7 @@ class AccountPasswordIT {
     void theAdminFormRefusesShortCommonAndOverlongPasswordsWithRussianMessages() throws Exception {
         Cookie admin = Sessions.login(mvc, "admin");
         long person = people.createAccount("policy-" + suffix(), "Проверка Пароля", null, FIRST,
-                EnumSet.of(Role.EXECUTOR)).getId();
+                EnumSet.of(Role.EXECUTOR)).id();
         expectRefused(admin, person, "12345678", "не короче 12 символов");
         expectRefused(admin, person, "qwerty123456", "слишком распространён");
         expectRefused(admin, person, "я".repeat(37), "не больше 72 байт");

@@ -13,6 +13,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import ru.otklik.support.HttpBrowser;
 import ru.otklik.support.IntegrationTest;
 import ru.otklik.support.Sessions;
+import ru.otklik.people.internal.Department;
+import ru.otklik.people.internal.Departments;
+import ru.otklik.people.internal.User;
+import ru.otklik.people.internal.Users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;

@@ -11,10 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import ru.otklik.people.Department;
-import ru.otklik.people.Departments;
-import ru.otklik.people.User;
-import ru.otklik.people.Users;
+import ru.otklik.people.internal.Department;
+import ru.otklik.people.internal.Departments;
+import ru.otklik.people.internal.User;
+import ru.otklik.people.internal.Users;
 import ru.otklik.posts.internal.Draft;
 import ru.otklik.posts.internal.Post;
 import ru.otklik.posts.internal.Posts;

@@ -14,9 +14,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import ru.otklik.people.Department;
-import ru.otklik.people.Departments;
-import ru.otklik.people.Users;
+import ru.otklik.people.internal.Department;
+import ru.otklik.people.internal.Departments;
+import ru.otklik.people.internal.Users;
 import ru.otklik.support.IntegrationTest;
 import ru.otklik.support.Sessions;
 import ru.otklik.support.TestConfig;

@@ -67,16 +67,19 @@ class PostsModuleIT {
                 EnumSet.of(Role.EXECUTOR));
         var head = people.createAccount("pm-head-" + suffix, "Начальник Модуля", null, "Модуль-пароль-2026",
                 EnumSet.of(Role.DEPT_HEAD));
-        var department = people.createDepartment("Отдел модульного теста " + suffix, head, null, Set.of(executor));
+        var deputy = people.createAccount("pm-dep-" + suffix, "Заместитель Модуля", null, "Модуль-пароль-2026",
+                EnumSet.of(Role.DEPUTY_MINISTER));
+        var department = people.createDepartment("Отдел модульного теста " + suffix, head.id(), deputy.id(),
+                Set.of(executor.id()));
         PostSummary received = posts.receive(post(TestConfig.START, "Куда обращаться за выплатой?"), Set.of());
 
         scenario.stimulate(() -> posts.route(received.id(), received.version(),
-                        List.of(new Routing(department.getId(), executor.getId())), Importance.HIGH,
-                        posts.actor(specialist.getId(), specialist.getRoles())))
+                        List.of(new Routing(department.id(), executor.id())), Importance.HIGH,
+                        posts.actor(specialist.id(), specialist.roles())))
                 .andWaitForEventOfType(PostRouted.class)
                 .matching(event -> event.postId() == received.id())
                 .toArriveAndVerify(event -> {
-                    assertThat(event.executorId()).isEqualTo(executor.getId());
+                    assertThat(event.executorId()).isEqualTo(executor.id());
                     assertThat(event.importance()).isEqualTo(Importance.HIGH);
                     assertThat(lookup.find(received.id())).get().extracting(PostSummary::state)
                             .isEqualTo(PostState.ASSIGNED);

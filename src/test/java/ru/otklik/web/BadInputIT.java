@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 import ru.otklik.api.ControlCharacters;
 import ru.otklik.people.PeopleManagement;
 import ru.otklik.people.Role;
-import ru.otklik.people.Users;
+import ru.otklik.people.internal.Users;
 import ru.otklik.support.IntegrationTest;
 import ru.otklik.web.EndpointCatalogue.Endpoint;
 import ru.otklik.web.EndpointCatalogue.Input;

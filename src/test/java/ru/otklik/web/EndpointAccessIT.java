@@ -23,7 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import ru.otklik.people.PeopleManagement;
 import ru.otklik.people.Role;
-import ru.otklik.people.Users;
+import ru.otklik.people.internal.Users;
 import ru.otklik.support.IntegrationTest;
 import ru.otklik.web.EndpointCatalogue.Endpoint;
 

@@ -19,8 +19,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import ru.otklik.people.PeopleManagement;
 import ru.otklik.people.Role;
-import ru.otklik.people.User;
-import ru.otklik.people.Users;
+import ru.otklik.people.internal.User;
+import ru.otklik.people.internal.Users;
 import ru.otklik.support.HttpBrowser;
 import ru.otklik.support.IntegrationTest;
 import ru.otklik.support.MutableClock;
@@ -158,7 +158,8 @@ class SessionSecurityIT {
     }
 
     private User account(String login, EnumSet<Role> roles) {
-        return people.createAccount(login, "Проверка Сеансов " + login, null, PASSWORD, roles);
+        return users.findById(people.createAccount(login, "Проверка Сеансов " + login, null, PASSWORD, roles).id())
+                .orElseThrow();
     }
 
     private long sessionsOf(String login) {

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import ru.otklik.calendar.WorkingCalendar;
+import ru.otklik.people.PeopleLookup;
 import ru.otklik.people.Role;
-import ru.otklik.people.Users;
 import ru.otklik.deadlines.NotificationKind;
 
 /**
@@ -29,14 +29,14 @@ public class Legislation {
     private final JdbcClient jdbc;
     private final ClockBook book;
     private final Notifications notifications;
-    private final Users users;
+    private final PeopleLookup people;
     private final Clock clock;
 
-    Legislation(JdbcClient jdbc, ClockBook book, Notifications notifications, Users users, Clock clock) {
+    Legislation(JdbcClient jdbc, ClockBook book, Notifications notifications, PeopleLookup people, Clock clock) {
         this.jdbc = jdbc;
         this.book = book;
         this.notifications = notifications;
-        this.users = users;
+        this.people = people;
         this.clock = clock;
     }
 
@@ -53,7 +53,7 @@ public class Legislation {
         Instant base = effectiveOn.atStartOfDay(WorkingCalendar.MINISTRY_ZONE).toInstant();
         book.start(new ClockBook.Start(ClockKeeper.LEGISLATION_NOTICE, null, null, id, department, authorId, base,
                 base, null));
-        users.findEnabledWithRole(Role.ORG_SPECIALIST).forEach(u -> notifications.notifyAbout(u.getId(),
+        people.enabledWithRole(Role.ORG_SPECIALIST).forEach(u -> notifications.notifyAbout(u.id(),
                 NotificationKind.LEGISLATION, id));
         return id;
     }

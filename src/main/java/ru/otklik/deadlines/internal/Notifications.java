@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.otklik.people.PeopleLookup;
 import ru.otklik.people.Substitutes;
-import ru.otklik.people.Users;
 import ru.otklik.deadlines.NotificationKind;
 
 /**
@@ -36,14 +36,14 @@ public class Notifications {
 
     private final JdbcClient jdbc;
     private final Substitutes substitutes;
-    private final Users users;
+    private final PeopleLookup people;
     private final MessageSource messages;
     private final Clock clock;
 
-    Notifications(JdbcClient jdbc, Substitutes substitutes, Users users, MessageSource messages, Clock clock) {
+    Notifications(JdbcClient jdbc, Substitutes substitutes, PeopleLookup people, MessageSource messages, Clock clock) {
         this.jdbc = jdbc;
         this.substitutes = substitutes;
-        this.users = users;
+        this.people = people;
         this.messages = messages;
         this.clock = clock;
     }
@@ -85,7 +85,7 @@ public class Notifications {
     /** Notifies the coordinating deputy minister (п.3), or their substitute. */
     @Transactional
     public void notifyCoordinator(NotificationKind kind, String ruleCode, Long postId, Long clockId, Instant at) {
-        users.findByCoordinatorTrue().ifPresent(c -> notify(c.getId(), kind, ruleCode, postId, clockId));
+        people.coordinator().ifPresent(c -> notify(c.id(), kind, ruleCode, postId, clockId));
     }
 
     @Transactional(readOnly = true)

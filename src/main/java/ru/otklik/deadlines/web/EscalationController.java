@@ -19,13 +19,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import ru.otklik.people.CurrentUser;
-import ru.otklik.people.Department;
-import ru.otklik.people.Departments;
+import ru.otklik.people.DepartmentSummary;
 import ru.otklik.people.NotFoundException;
-import ru.otklik.people.Role;
+import ru.otklik.people.PeopleLookup;
+import ru.otklik.people.PersonSummary;
 import ru.otklik.people.StaleEditException;
-import ru.otklik.people.User;
-import ru.otklik.people.Users;
 import ru.otklik.posts.Actor;
 import ru.otklik.posts.ForbiddenTransition;
 import ru.otklik.posts.InvalidRouting;
@@ -42,16 +40,14 @@ class EscalationController {
 
     private final Escalations escalations;
     private final PostManagement posts;
-    private final Departments departments;
-    private final Users users;
+    private final PeopleLookup people;
     private final TransactionTemplate transactions;
 
-    EscalationController(Escalations escalations, PostManagement posts, Departments departments, Users users,
+    EscalationController(Escalations escalations, PostManagement posts, PeopleLookup people,
             TransactionTemplate transactions) {
         this.escalations = escalations;
         this.posts = posts;
-        this.departments = departments;
-        this.users = users;
+        this.people = people;
         this.transactions = transactions;
     }
 
@@ -62,10 +58,9 @@ class EscalationController {
         model.addAttribute("all", all);
         model.addAttribute("open", escalations.open(actor, all));
         model.addAttribute("breached", escalations.breached(actor, all));
-        Map<Long, List<User>> executors = new HashMap<>();
-        for (Department d : departments.findAll()) {
-            executors.put(d.getId(), d.getExecutors().stream().filter(u -> u.isEnabled() && u.hasRole(Role.EXECUTOR))
-                    .sorted(java.util.Comparator.comparing(User::getFullName)).toList());
+        Map<Long, List<PersonSummary>> executors = new HashMap<>();
+        for (DepartmentSummary d : people.departments()) {
+            executors.put(d.id(), d.activeExecutors());
         }
         model.addAttribute("executors", executors);
         return VIEW;
@@ -163,7 +158,7 @@ class EscalationController {
     }
 
     private boolean seesAll(CurrentUser user, Actor actor) {
-        boolean coordinator = users.findById(user.id()).map(User::isCoordinator).orElse(false);
+        boolean coordinator = people.person(user.id()).map(PersonSummary::coordinator).orElse(false);
         return Escalations.seesAll(actor, coordinator);
     }
 

@@ -14,7 +14,7 @@ import org.springframework.security.ldap.authentication.ad.ActiveDirectoryLdapAu
 import org.springframework.security.ldap.search.FilterBasedLdapUserSearch;
 import org.springframework.security.ldap.userdetails.DefaultLdapAuthoritiesPopulator;
 
-import ru.otklik.people.DirectoryAccounts;
+import ru.otklik.people.internal.DirectoryAccounts;
 
 /**
  * Builds the directory login from {@code otklik.ldap.*} when it is enabled: Spring Security's

@@ -21,8 +21,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.ldap.authentication.AbstractLdapAuthenticationProvider;
 
 import ru.otklik.people.CurrentUser;
-import ru.otklik.people.DirectoryAccount;
-import ru.otklik.people.DirectoryAccounts;
+import ru.otklik.people.internal.DirectoryAccount;
+import ru.otklik.people.internal.DirectoryAccounts;
 import ru.otklik.people.DirectoryLoginRefusedException;
 import ru.otklik.people.Role;
 

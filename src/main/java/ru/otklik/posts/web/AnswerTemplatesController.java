@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import ru.otklik.people.CurrentUser;
-import ru.otklik.people.Department;
-import ru.otklik.people.Departments;
+import ru.otklik.people.DepartmentSummary;
 import ru.otklik.people.NotFoundException;
+import ru.otklik.people.PeopleLookup;
 import ru.otklik.people.Role;
 import ru.otklik.posts.Actor;
 import ru.otklik.posts.PostManagement;
@@ -40,18 +40,18 @@ class AnswerTemplatesController {
 
     private final AnswerTemplates templates;
     private final PostManagement management;
-    private final Departments departments;
+    private final PeopleLookup people;
     private final Clock clock;
 
-    AnswerTemplatesController(AnswerTemplates templates, PostManagement management, Departments departments,
+    AnswerTemplatesController(AnswerTemplates templates, PostManagement management, PeopleLookup people,
             Clock clock) {
         this.templates = templates;
         this.management = management;
-        this.departments = departments;
+        this.people = people;
         this.clock = clock;
     }
 
-    record DepartmentTemplates(Department department, List<AnswerTemplate> templates) {
+    record DepartmentTemplates(DepartmentSummary department, List<AnswerTemplate> templates) {
     }
 
     @GetMapping("/posts/templates")
@@ -116,8 +116,8 @@ class AnswerTemplatesController {
     }
 
     private List<DepartmentTemplates> groups(Actor actor) {
-        return departments.findAllByName().stream().filter(d -> actor.heads(d.getId()))
-                .map(d -> new DepartmentTemplates(d, templates.findByDepartments(List.of(d.getId())))).toList();
+        return people.departments().stream().filter(d -> actor.heads(d.id()))
+                .map(d -> new DepartmentTemplates(d, templates.findByDepartments(List.of(d.id())))).toList();
     }
 
     private static String invalid(String title, String text) {

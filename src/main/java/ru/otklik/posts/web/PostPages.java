@@ -13,13 +13,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import ru.otklik.people.Substitutes;
-import ru.otklik.people.Department;
-import ru.otklik.people.Departments;
+import ru.otklik.people.DepartmentSummary;
 import ru.otklik.people.NotFoundException;
-import ru.otklik.people.Role;
-import ru.otklik.people.User;
-import ru.otklik.people.Users;
+import ru.otklik.people.PeopleLookup;
+import ru.otklik.people.PersonSummary;
+import ru.otklik.people.Substitutes;
 import ru.otklik.posts.screening.ScreeningResult;
 import ru.otklik.posts.Actor;
 import ru.otklik.posts.AssignmentState;
@@ -119,8 +117,7 @@ class PostPages {
     }
 
     private final Posts posts;
-    private final Users users;
-    private final Departments departments;
+    private final PeopleLookup people;
     private final JdbcClient jdbc;
     private final PostManagement management;
     private final AnswerTemplates templates;
@@ -128,13 +125,12 @@ class PostPages {
     private final Substitutes substitutes;
     private final Clock clock;
 
-    PostPages(Posts posts, Users users, Departments departments, JdbcClient jdbc, PostManagement management,
-            AnswerTemplates templates, Substitutes substitutes, Clock clock) {
+    PostPages(Posts posts, PeopleLookup people, JdbcClient jdbc, PostManagement management, AnswerTemplates templates,
+            Substitutes substitutes, Clock clock) {
         this.substitutes = substitutes;
         this.clock = clock;
         this.posts = posts;
-        this.users = users;
-        this.departments = departments;
+        this.people = people;
         this.jdbc = jdbc;
         this.management = management;
         this.templates = templates;
@@ -149,8 +145,8 @@ class PostPages {
     @Transactional(readOnly = true)
     PostPage page(long postId, Actor actor, Long templateId) {
         Post post = posts.findById(postId).filter(p -> p.maySee(actor)).orElseThrow(NotFoundException::new);
-        Map<Long, Department> departmentsById = new HashMap<>();
-        departments.findAllByName().forEach(d -> departmentsById.put(d.getId(), d));
+        Map<Long, DepartmentSummary> departmentsById = new HashMap<>();
+        people.departments().forEach(d -> departmentsById.put(d.id(), d));
 
         Set<Long> personIds = new HashSet<>();
         post.getAssignments().forEach(a -> personIds.add(a.getExecutorId()));
@@ -160,15 +156,14 @@ class PostPages {
             addIfPresent(personIds, entry.getPreviousExecutorId());
         }
         addDraftPeople(post, personIds);
-        Map<Long, String> names = new HashMap<>();
-        users.findAllById(personIds).forEach(u -> names.put(u.getId(), u.getFullName()));
+        Map<Long, String> names = people.fullNames(personIds);
 
         List<AssignmentView> assignments = post.getAssignments().stream().map(a -> {
-            Department department = departmentsById.get(a.getDepartmentId());
+            DepartmentSummary department = departmentsById.get(a.getDepartmentId());
             boolean mayReassign = post.mayReassign(a, actor);
             List<PersonOption> others = mayReassign && department != null ? executorsOf(department).stream()
                     .filter(o -> o.id() != a.getExecutorId()).toList() : List.of();
-            return new AssignmentView(a.getId(), a.getDepartmentId(), department == null ? "—" : department.getName(),
+            return new AssignmentView(a.getId(), a.getDepartmentId(), department == null ? "—" : department.name(),
                     names.getOrDefault(a.getExecutorId(), "—"), a.getState(), a.getAssignedAt(), a.getAcceptedAt(),
                     a.getReturnedAt(), a.getReturnReason(), post.mayAccept(a, actor), mayReassign, others);
         }).toList();
@@ -177,15 +172,15 @@ class PostPages {
                 e.getActorId() == null ? null : names.getOrDefault(e.getActorId(), "—"), e.getAction(),
                 e.getFromState(), e.getToState(),
                 e.getDepartmentId() == null || !departmentsById.containsKey(e.getDepartmentId()) ? null
-                        : departmentsById.get(e.getDepartmentId()).getName(),
+                        : departmentsById.get(e.getDepartmentId()).name(),
                 e.getExecutorId() == null ? null : names.get(e.getExecutorId()),
                 e.getPreviousExecutorId() == null ? null : names.get(e.getPreviousExecutorId()),
                 e.getComment())).toList();
 
         boolean mayRoute = post.mayRoute(actor);
         List<DepartmentOption> options = mayRoute ? departmentsById.values().stream()
-                .sorted(Comparator.comparing(Department::getName))
-                .map(d -> new DepartmentOption(d.getId(), d.getName(), routeOptions(d)))
+                .sorted(Comparator.comparing(DepartmentSummary::name))
+                .map(d -> new DepartmentOption(d.id(), d.name(), routeOptions(d)))
                 .toList() : List.of();
         return new PostPage(post, ScreeningResult.decode(post.getScreeningMatches()), assignments, timeline,
                 linked(post.getId()), mayRoute, options, answering(post, actor, names, departmentsById, templateId));
@@ -204,8 +199,7 @@ class PostPages {
         posts.findAllById(postIds).forEach(p -> byId.put(p.getId(), p));
         Set<Long> personIds = new HashSet<>();
         byId.values().forEach(p -> addDraftPeople(p, personIds));
-        Map<Long, String> names = new HashMap<>();
-        users.findAllById(personIds).forEach(u -> names.put(u.getId(), u.getFullName()));
+        Map<Long, String> names = people.fullNames(personIds);
         return postIds.stream().map(byId::get).filter(p -> p != null && p.mayApprove(actor)).map(p -> {
             Draft draft = p.openDraft();
             Long waitingFor = draft.getCurrentApproverId();
@@ -215,7 +209,7 @@ class PostPages {
     }
 
     private Answering answering(Post post, Actor actor, Map<Long, String> names,
-            Map<Long, Department> departmentsById, Long templateId) {
+            Map<Long, DepartmentSummary> departmentsById, Long templateId) {
         Draft open = post.openDraft();
         List<DraftView> posted = post.getDrafts().stream().filter(Draft::isPosted).map(d -> draftView(d, names))
                 .toList();
@@ -243,7 +237,7 @@ class PostPages {
                         || actor.seesAllPosts())
                 .map(a -> new ContributionView(a.getId(),
                         departmentsById.containsKey(a.getDepartmentId())
-                                ? departmentsById.get(a.getDepartmentId()).getName() : "—",
+                                ? departmentsById.get(a.getDepartmentId()).name() : "—",
                         names.getOrDefault(a.getExecutorId(), "—"), a.getContribution(), a.getContributedAt(),
                         post.mayContribute(a, actor)))
                 .toList();
@@ -300,19 +294,17 @@ class PostPages {
     }
 
     /** The department's executors for routing, each with their substitute when absent today. */
-    private List<RouteOption> routeOptions(Department department) {
+    private List<RouteOption> routeOptions(DepartmentSummary department) {
         Instant now = clock.instant();
         return executorsOf(department).stream().map(e -> {
             long acting = substitutes.effective(e.id(), now);
-            String substitute = acting == e.id() ? null : users.findById(acting).map(User::getFullName).orElse(null);
+            String substitute = acting == e.id() ? null : people.person(acting).map(PersonSummary::fullName).orElse(null);
             return new RouteOption(e.id(), e.name(), substitute);
         }).toList();
     }
 
-    static List<PersonOption> executorsOf(Department department) {
-        return department.getExecutors().stream().filter(u -> u.isEnabled() && u.hasRole(Role.EXECUTOR))
-                .sorted(Comparator.comparing(User::getFullName))
-                .map(u -> new PersonOption(u.getId(), u.getFullName())).toList();
+    static List<PersonOption> executorsOf(DepartmentSummary department) {
+        return department.activeExecutors().stream().map(u -> new PersonOption(u.id(), u.fullName())).toList();
     }
 
     private static void addIfPresent(Set<Long> ids, Long id) {

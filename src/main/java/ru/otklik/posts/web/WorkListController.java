@@ -10,9 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import ru.otklik.people.CurrentUser;
-import ru.otklik.people.Departments;
+import ru.otklik.people.PeopleLookup;
 import ru.otklik.people.Role;
-import ru.otklik.people.Users;
 import ru.otklik.posts.AssignmentState;
 import ru.otklik.posts.Importance;
 import ru.otklik.posts.PostState;
@@ -30,14 +29,12 @@ class WorkListController {
     private static final String ASSIGNMENTS_VIEW = "posts/assignments";
 
     private final InboxQuery inbox;
-    private final Departments departments;
-    private final Users users;
+    private final PeopleLookup people;
     private final JdbcClient jdbc;
 
-    WorkListController(InboxQuery inbox, Departments departments, Users users, JdbcClient jdbc) {
+    WorkListController(InboxQuery inbox, PeopleLookup people, JdbcClient jdbc) {
         this.inbox = inbox;
-        this.departments = departments;
-        this.users = users;
+        this.people = people;
         this.jdbc = jdbc;
     }
 
@@ -56,8 +53,8 @@ class WorkListController {
         model.addAttribute("result", inbox.find(filter));
         model.addAttribute("states", List.of(PostState.values()));
         model.addAttribute("sources", List.of(Source.values()));
-        model.addAttribute("departments", departments.findAllByName());
-        model.addAttribute("executors", users.findEnabledWithRole(Role.EXECUTOR));
+        model.addAttribute("departments", people.departments());
+        model.addAttribute("executors", people.enabledWithRole(Role.EXECUTOR));
         model.addAttribute("sorts", List.of("received", "-received", "detected", "-detected", "importance"));
         return INBOX_VIEW;
     }

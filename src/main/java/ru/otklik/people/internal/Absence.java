@@ -1,4 +1,4 @@
-package ru.otklik.people;
+package ru.otklik.people.internal;
 
 import java.time.LocalDate;
 
@@ -10,6 +10,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+
+import ru.otklik.people.AbsenceKind;
 
 /**
  * An absence (отсутствие): from one date to another, both included, in the Ministry's time zone; meanwhile the
@@ -46,7 +48,7 @@ public class Absence {
     protected Absence() {
     }
 
-    Absence(long userId, LocalDate startsOn, LocalDate endsOn, AbsenceKind kind, long substituteId, Long createdBy) {
+    public Absence(long userId, LocalDate startsOn, LocalDate endsOn, AbsenceKind kind, long substituteId, Long createdBy) {
         this.userId = userId;
         this.createdBy = createdBy;
         update(startsOn, endsOn, kind, substituteId);

@@ -1,4 +1,4 @@
-package ru.otklik.people;
+package ru.otklik.people.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -24,6 +24,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import ru.otklik.audit.AuditAction;
 import ru.otklik.audit.AuditLog;
+import ru.otklik.people.AbsenceKind;
+import ru.otklik.people.CurrentUser;
+import ru.otklik.people.NotFoundException;
+import ru.otklik.people.Role;
+import ru.otklik.people.Substitutes;
+import ru.otklik.people.internal.Absence;
+import ru.otklik.people.internal.Absences;
+import ru.otklik.people.internal.Department;
+import ru.otklik.people.internal.Departments;
+import ru.otklik.people.internal.User;
+import ru.otklik.people.internal.Users;
 
 /**
  * Absences and substitutes (п.3, Приказ п.5): the admin records them for everyone, a department head for the people

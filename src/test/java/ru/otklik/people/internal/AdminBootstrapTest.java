@@ -1,9 +1,14 @@
-package ru.otklik.people;
+package ru.otklik.people.internal;
 
 import java.util.EnumSet;
 
 import org.junit.jupiter.api.Test;
 
+
+import ru.otklik.people.AdminSettings;
+import ru.otklik.people.PasswordPolicy;
+import ru.otklik.people.PeopleManagement;
+import ru.otklik.people.Role;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;

@@ -1,4 +1,4 @@
-package ru.otklik.people;
+package ru.otklik.people.web;
 
 import java.util.List;
 import java.util.Objects;
@@ -6,6 +6,9 @@ import java.util.Objects;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+
+import ru.otklik.people.internal.Department;
+import ru.otklik.people.internal.User;
 
 /**
  * The admin's form for a structural department.
@@ -34,11 +37,11 @@ public record DepartmentForm(
     }
 
     /** The version the form was opened on; a form without one can only be stale. */
-    long openedVersion() {
+    public long openedVersion() {
         return version == null ? -1 : version;
     }
 
-    List<Long> executors() {
+    public List<Long> executors() {
         return executorIds == null ? List.of() : executorIds;
     }
 }

@@ -1,4 +1,4 @@
-package ru.otklik.people;
+package ru.otklik.people.internal;
 
 import java.util.EnumSet;
 
@@ -8,7 +8,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import ru.otklik.people.AdminSettings;
 import ru.otklik.database.FirstStart;
+import ru.otklik.people.PasswordPolicy;
+import ru.otklik.people.PeopleManagement;
+import ru.otklik.people.Role;
 
 /**
  * Makes sure someone can administer Otklik: with no enabled admin, creates {@code admin} from

@@ -1,4 +1,4 @@
-package ru.otklik.people;
+package ru.otklik.people.internal;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -53,7 +53,7 @@ public class Department {
         update(name, head, curator, executors);
     }
 
-    void update(String name, User head, User curator, Set<User> executors) {
+    public void update(String name, User head, User curator, Set<User> executors) {
         this.name = name;
         this.head = head;
         this.curator = curator;

@@ -1,4 +1,4 @@
-package ru.otklik.people;
+package ru.otklik.people.internal;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -13,6 +13,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 import ru.otklik.people.directory.DirectoryLogin;
+import ru.otklik.people.DirectoryLoginRefusedException;
+import ru.otklik.people.LoginThrottledException;
 
 /**
  * Form-login authentication with throttling per canonical login and per client address: a blocked attempt is refused

@@ -1,6 +1,8 @@
-package ru.otklik.people;
+package ru.otklik.people.internal;
 
 import java.util.Set;
+
+import ru.otklik.people.Role;
 
 /**
  * A person as the directory (LDAP / Active Directory) describes them at login, with their groups already mapped to

@@ -1,4 +1,4 @@
-package ru.otklik.people;
+package ru.otklik.people.web;
 
 /**
  * The admin's form to set a new password for a person.

@@ -1,4 +1,4 @@
-package ru.otklik.people;
+package ru.otklik.people.internal;
 
 import java.util.HashSet;
 import java.util.Locale;
@@ -11,6 +11,9 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import ru.otklik.people.CurrentUser;
+import ru.otklik.people.Role;
 
 /**
  * Keeps the people who log in through the directory in step with it: created at their first login, and at every
@@ -59,7 +62,7 @@ public class DirectoryAccounts {
         }
         users.saveAndFlush(user);
         followDepartments(user, account.departments(), mappedDepartments);
-        return new CurrentUser(user);
+        return UserAccounts.loggedIn(user);
     }
 
     /**

@@ -1,4 +1,4 @@
-package ru.otklik.people;
+package ru.otklik.people.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import ru.otklik.people.Logins;
 
 /**
  * Login throttling, counted on the canonical login ({@link Logins#fold}) so that look-alike spellings share one count,

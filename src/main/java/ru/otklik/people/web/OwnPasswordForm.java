@@ -1,4 +1,4 @@
-package ru.otklik.people;
+package ru.otklik.people.web;
 
 /**
  * A person's form to change their own password: the current one, the new one and the new one again.

@@ -1,4 +1,4 @@
-package ru.otklik.people;
+package ru.otklik.people.internal;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -16,6 +16,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import ru.otklik.people.Role;
 
 /**
  * A person (сотрудник) who logs in to Otklik.
@@ -87,7 +89,7 @@ public class User {
         return email;
     }
 
-    String getPasswordHash() {
+    public String getPasswordHash() {
         return passwordHash;
     }
 
@@ -119,7 +121,7 @@ public class User {
         return version;
     }
 
-    void update(String fullName, String email, Set<Role> roles, boolean enabled, boolean coordinator) {
+    public void update(String fullName, String email, Set<Role> roles, boolean enabled, boolean coordinator) {
         this.fullName = fullName;
         this.email = email;
         this.roles.clear();
@@ -145,12 +147,12 @@ public class User {
 
 
     /** A new password; {@code temporary} when the admin chose it, so that its owner replaces it at once. */
-    void changePassword(String passwordHash, boolean temporary) {
+    public void changePassword(String passwordHash, boolean temporary) {
         this.passwordHash = passwordHash;
         this.mustChangePassword = temporary;
     }
 
-    void makeCoordinator(boolean coordinator) {
+    public void makeCoordinator(boolean coordinator) {
         this.coordinator = coordinator;
     }
 }

@@ -1,4 +1,4 @@
-package ru.otklik.people;
+package ru.otklik.people.web;
 
 import java.util.EnumSet;
 import java.util.Objects;
@@ -10,6 +10,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import ru.otklik.people.Role;
+import ru.otklik.people.internal.User;
 
 /**
  * The admin's form for a person: on creation the password is required, on edit it is not shown (and after a refused
@@ -44,20 +47,20 @@ public record UserForm(
     }
 
     /** An unticked checkbox sends nothing: absent means no. */
-    boolean isEnabled() {
+    public boolean isEnabled() {
         return Boolean.TRUE.equals(enabled);
     }
 
-    boolean isCoordinator() {
+    public boolean isCoordinator() {
         return Boolean.TRUE.equals(coordinator);
     }
 
     /** The version the form was opened on; a form without one can only be stale. */
-    long openedVersion() {
+    public long openedVersion() {
         return version == null ? -1 : version;
     }
 
-    Set<Role> roleSet() {
+    public Set<Role> roleSet() {
         return roles == null || roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
     }
 }

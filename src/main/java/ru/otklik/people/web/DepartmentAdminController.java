@@ -1,4 +1,4 @@
-package ru.otklik.people;
+package ru.otklik.people.web;
 
 import jakarta.validation.Valid;
 
@@ -15,6 +15,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import ru.otklik.audit.AuditAction;
 import ru.otklik.audit.AuditLog;
+import ru.otklik.people.NotFoundException;
+import ru.otklik.people.PeopleManagement;
+import ru.otklik.people.Role;
+import ru.otklik.people.StaleEditException;
+import ru.otklik.people.internal.Department;
+import ru.otklik.people.internal.Departments;
+import ru.otklik.people.internal.User;
+import ru.otklik.people.internal.Users;
 
 /**
  * Admin pages for structural departments: name, head, curating deputy minister, executors.

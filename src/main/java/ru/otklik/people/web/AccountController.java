@@ -1,4 +1,4 @@
-package ru.otklik.people;
+package ru.otklik.people.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -11,6 +11,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import ru.otklik.people.CurrentUser;
+import ru.otklik.people.PeopleManagement;
 
 /**
  * «Сменить пароль» in the user menu: anyone changes their own password with the current one (ASVS 5.0 V6.2.2). After

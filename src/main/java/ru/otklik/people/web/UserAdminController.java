@@ -1,4 +1,4 @@
-package ru.otklik.people;
+package ru.otklik.people.web;
 
 import java.util.List;
 
@@ -17,6 +17,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import ru.otklik.audit.AuditAction;
 import ru.otklik.audit.AuditLog;
+import ru.otklik.people.NotFoundException;
+import ru.otklik.people.PeopleManagement;
+import ru.otklik.people.Role;
+import ru.otklik.people.StaleEditException;
+import ru.otklik.people.internal.Department;
+import ru.otklik.people.internal.User;
+import ru.otklik.people.internal.Users;
 
 /**
  * Admin pages for people: list, create, edit, disable, set a password.

@@ -1,4 +1,4 @@
-package ru.otklik.people;
+package ru.otklik.people.internal;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,0 +1,109 @@
+package ru.otklik.people;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ru.otklik.people.internal.Department;
+import ru.otklik.people.internal.Departments;
+import ru.otklik.people.internal.User;
+import ru.otklik.people.internal.Users;
+
+/**
+ * The small read API of the people module for other modules: people, departments and who leads which department.
+ * Other modules never touch the entities or their repositories; {@link PeopleManagement} makes every change.
+ */
+@Service
+@Transactional(readOnly = true)
+public class PeopleLookup {
+
+    /**
+     * The departments a person leads.
+     *
+     * @param curated the ids of the departments they curate as deputy minister
+     * @param headed the ids of the departments they head
+     */
+    public record LedDepartments(Set<Long> curated, Set<Long> headed) {
+    }
+
+    private final Users users;
+    private final Departments departments;
+
+    PeopleLookup(Users users, Departments departments) {
+        this.users = users;
+        this.departments = departments;
+    }
+
+    public Optional<PersonSummary> person(long id) {
+        return users.findById(id).map(PeopleLookup::summary);
+    }
+
+    /** The full names of the given people that exist, by id. */
+    public Map<Long, String> fullNames(Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        users.findAllById(ids).forEach(u -> names.put(u.getId(), u.getFullName()));
+        return names;
+    }
+
+    /** The enabled people who hold the role, by name. */
+    public List<PersonSummary> enabledWithRole(Role role) {
+        return users.findEnabledWithRole(role).stream().map(PeopleLookup::summary).toList();
+    }
+
+    /** The coordinating deputy minister (п.3), if one is named. */
+    public Optional<PersonSummary> coordinator() {
+        return users.findByCoordinatorTrue().map(PeopleLookup::summary);
+    }
+
+    /** Whether anybody at all is recorded. */
+    public boolean anyPerson() {
+        return users.count() > 0;
+    }
+
+    /** Every department, by name. */
+    public List<DepartmentSummary> departments() {
+        return departments.findAllByName().stream().map(PeopleLookup::summary).toList();
+    }
+
+    public Optional<DepartmentSummary> department(long id) {
+        return departments.findById(id).map(PeopleLookup::summary);
+    }
+
+    /** The departments the person curates or heads, read without loading the departments. */
+    public LedDepartments ledBy(long userId) {
+        Set<Long> curated = new HashSet<>();
+        Set<Long> headed = new HashSet<>();
+        for (Object[] row : departments.findRolesOf(userId)) {
+            if (Boolean.TRUE.equals(row[1])) {
+                curated.add((Long) row[0]);
+            }
+            if (Boolean.TRUE.equals(row[2])) {
+                headed.add((Long) row[0]);
+            }
+        }
+        return new LedDepartments(curated, headed);
+    }
+
+    static PersonSummary summary(User user) {
+        return new PersonSummary(user.getId(), user.getLogin(), user.getFullName(), user.getEmail(), user.getRoles(),
+                user.isEnabled(), user.isCoordinator());
+    }
+
+    static DepartmentSummary summary(Department department) {
+        return new DepartmentSummary(department.getId(), department.getName(), summaryOrNull(department.getHead()),
+                summaryOrNull(department.getCurator()), department.getExecutors().stream()
+                        .sorted(Comparator.comparing(User::getFullName)).map(PeopleLookup::summary).toList());
+    }
+
+    private static PersonSummary summaryOrNull(User user) {
+        return user == null ? null : summary(user);
+    }
+}
