@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
@@ -51,9 +52,16 @@ class ApiProblemAdvice {
         return ApiProblems.badRequest(ex.errors());
     }
 
-    /** Jackson could not read the body: not JSON, not an object, a key twice, content after it, or a wrong type. */
+    /**
+     * Jackson could not read the body: not JSON, not an object, a key twice, content after it, or a wrong type; or
+     * there was no body. An empty body without {@code Content-Type} is never shown to {@link JsonRequestBodies} (Spring
+     * skips reading it), so it is refused as not JSON here.
+     */
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex, HttpServletRequest request) {
+        if (request.getContentType() == null) {
+            return notJson(ex);
+        }
         if (!(NestedExceptionUtils.getMostSpecificCause(ex) instanceof JacksonException json)) {
             return ApiProblems.badRequest(List.of(new FieldError(BODY, "Тело запроса пусто: нужен JSON-объект.")));
         }
