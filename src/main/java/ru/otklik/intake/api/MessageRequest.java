@@ -1,6 +1,5 @@
 package ru.otklik.intake.api;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
