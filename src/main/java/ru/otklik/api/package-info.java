@@ -1,5 +1,6 @@
 /**
- * API conventions (соглашения API): RFC 9457 problem details in Russian, shared by every JSON endpoint.
+ * API conventions (соглашения API): the one pipeline of every JSON endpoint — strict JSON reading, body type and
+ * size checks, RFC 9457 problem details in Russian.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "API conventions")
 package ru.otklik.api;

@@ -331,14 +331,15 @@ public class PostManagement {
     /**
      * ЦУР's decision sent through the API: applied to the post as it is now.
      *
+     * @return the post's state after the decision
      * @throws NotFoundException when there is no such post
      * @throws ForbiddenTransition when the draft is not at ЦУР
      */
     @Transactional
-    public Post curDecisionFromCur(long postId, boolean approved, String comment) {
+    public PostState curDecisionFromCur(long postId, boolean approved, String comment) {
         Post post = posts.findById(postId).orElseThrow(NotFoundException::new);
         curDecision(post, approved, comment, null);
-        return post;
+        return post.getState();
     }
 
     private void curDecision(Post post, boolean approved, String comment, Actor actor) {

@@ -15,6 +15,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import ru.otklik.api.ApiProblemWriter;
 import ru.otklik.intake.ApiTokens;
 
 /**

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import ru.otklik.api.ApiProblemWriter;
 import ru.otklik.api.ControlCharacters;
 
 /**

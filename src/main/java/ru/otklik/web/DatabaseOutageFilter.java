@@ -20,8 +20,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
+import ru.otklik.api.ApiProblemWriter;
 import ru.otklik.api.ApiProblems;
 import ru.otklik.database.DatabaseOutage;
 
@@ -43,7 +43,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
     private static final long OUTAGE_MEMORY_NANOS = Duration.ofSeconds(10).toNanos();
     private static final long NO_OUTAGE = Long.MIN_VALUE;
 
-    private final JsonMapper json;
+    private final ApiProblemWriter problems;
     private final DatabaseOutage outage;
     private final byte[] page;
     private final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
@@ -52,8 +52,8 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
     /** The one request that may go through during an outage to find out whether the database is back. */
     private final Semaphore probe = new Semaphore(1);
 
-    DatabaseOutageFilter(JsonMapper json, DatabaseOutage outage) {
-        this.json = json;
+    DatabaseOutageFilter(ApiProblemWriter problems, DatabaseOutage outage) {
+        this.problems = problems;
         this.outage = outage;
         try (InputStream in = new ClassPathResource("static/errors/database-unavailable.html").getInputStream()) {
             this.page = in.readAllBytes();
@@ -122,9 +122,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Content-Security-Policy", SecurityConfiguration.CONTENT_SECURITY_POLICY);
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            json.writeValue(response.getOutputStream(), ApiProblems.problem(HttpStatus.SERVICE_UNAVAILABLE,
+            problems.write(response, ApiProblems.problem(HttpStatus.SERVICE_UNAVAILABLE,
                     "База данных недоступна", "Отклик временно не может обратиться к базе данных; запрос не выполнен."
                             + " Повторите его через минуту — повтор безопасен."));
         }

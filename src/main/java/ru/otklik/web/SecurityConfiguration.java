@@ -24,6 +24,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.HandlerMapping;
 
+import ru.otklik.api.ApiProblemWriter;
 import ru.otklik.intake.ApiTokens;
 
 /**

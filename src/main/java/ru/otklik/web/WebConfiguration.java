@@ -4,8 +4,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import tools.jackson.databind.json.JsonMapper;
 
+import ru.otklik.api.ApiProblemWriter;
 import ru.otklik.database.DatabaseOutage;
 
 /**
@@ -16,8 +16,8 @@ class WebConfiguration {
 
     /** Before the session store's filter (order {@code HIGHEST_PRECEDENCE + 50}), which needs the database too. */
     @Bean
-    FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(JsonMapper json, DatabaseOutage outage) {
-        FilterRegistrationBean<DatabaseOutageFilter> registration = new FilterRegistrationBean<>(new DatabaseOutageFilter(json, outage));
+    FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(ApiProblemWriter problems, DatabaseOutage outage) {
+        FilterRegistrationBean<DatabaseOutageFilter> registration = new FilterRegistrationBean<>(new DatabaseOutageFilter(problems, outage));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.addUrlPatterns("/*");
         return registration;

@@ -415,6 +415,12 @@ class MessagesApiIT {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(post("/api/v1/messages").header("Authorization", TOKEN).content(message(unique("CT"))))
                 .andExpect(status().isUnsupportedMediaType());
+        mvc.perform(post("/api/v1/messages").header("Authorization", TOKEN))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post("/api/v1/messages").header("Authorization", TOKEN)
+                        .header("Content-Type", "application/json;charset=windows-1251").content(message(unique("CT"))))
+                .andExpect(status().isUnsupportedMediaType());
     }
 
     @Test

@@ -35,6 +35,8 @@ class OpenApiIT {
                 .andExpect(jsonPath("$.paths['/api/v1/messages/{id}'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/calendar/deadline'].get").exists())
                 .andExpect(jsonPath("$.components.schemas.Message.required", hasItem("detectedAt")))
+                .andExpect(jsonPath("$.components.schemas.Message.properties.text.type").value("string"))
+                .andExpect(jsonPath("$.components.schemas.Message.properties.unknown").doesNotExist())
                 .andExpect(jsonPath("$.components.securitySchemes.curToken.scheme").value("bearer"));
     }
 
@@ -46,6 +48,8 @@ class OpenApiIT {
                 .andExpect(jsonPath("$.info.version").value("1"))
                 .andExpect(jsonPath("$.info.description", containsString("Authorization: Bearer")))
                 .andExpect(jsonPath("$.paths['/api/v1/messages/{id}/cur-decision'].post").exists())
+                .andExpect(jsonPath("$.components.schemas.CurDecision.properties.decision.enum", hasItem("RETURNED")))
+                .andExpect(jsonPath("$.components.schemas.CurDecision.properties.unknown").doesNotExist())
                 .andExpect(jsonPath("$.paths['/api/v1/messages/{id}/cur-decision'].get").doesNotExist())
                 .andExpect(jsonPath("$.paths['/api/v1/messages/{id}/cur-decision'].delete").doesNotExist())
                 .andExpect(jsonPath("$.paths['/api/v1/messages/{id}/cur-decision'].put").doesNotExist())

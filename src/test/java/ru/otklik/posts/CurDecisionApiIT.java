@@ -23,6 +23,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import ru.otklik.posts.internal.Post;
@@ -160,9 +161,27 @@ class CurDecisionApiIT {
     void otherMethodsAndContentTypesAreRefusedAsProblems() throws Exception {
         long id = fx.atCur().getId();
         mvc.perform(get("/api/v1/messages/" + id + "/cur-decision").header("Authorization", TOKEN))
-                .andExpect(status().isMethodNotAllowed());
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(header().string("Allow", "POST"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(post("/api/v1/messages/" + id + "/cur-decision").header("Authorization", TOKEN)
                 .contentType(MediaType.TEXT_PLAIN).content("APPROVED")).andExpect(status().isUnsupportedMediaType());
+        for (String type : new String[] {"application/json;charset=ISO-8859-1", "application/problem+json"}) {
+            mvc.perform(post("/api/v1/messages/" + id + "/cur-decision").header("Authorization", TOKEN)
+                            .header("Content-Type", type).content("{\"decision\": \"APPROVED\"}"))
+                    .andExpect(status().isUnsupportedMediaType())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        }
+        assertThat(fx.reload(id).getState()).isEqualTo(PostState.AT_CUR);
+    }
+
+    @Test
+    void aBodyOver64KilobytesIs413AndChangesNothing() throws Exception {
+        long id = fx.atCur().getId();
+        decide(id, "{\"decision\": \"RETURNED\", \"comment\": \"" + "x".repeat(64 * 1024) + "\"}")
+                .andExpect(status().isContentTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("64 КБ")));
         assertThat(fx.reload(id).getState()).isEqualTo(PostState.AT_CUR);
     }
 }

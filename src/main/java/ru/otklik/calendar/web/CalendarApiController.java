@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import ru.otklik.api.ApiProblems;
 import ru.otklik.api.ApiProblems.FieldError;
+import ru.otklik.api.InvalidFields;
+import ru.otklik.api.JsonApi;
 import ru.otklik.calendar.WorkingCalendar;
 import ru.otklik.calendar.WorkingTime;
 
@@ -23,6 +24,7 @@ import ru.otklik.calendar.WorkingTime;
  * Working-time arithmetic over HTTP, for ЦУР (token) and for logged-in people (session).
  */
 @RestController
+@JsonApi
 @RequestMapping(path = "/api/v1/calendar", produces = "application/json")
 class CalendarApiController {
 
@@ -49,7 +51,7 @@ class CalendarApiController {
         OffsetDateTime start = instant("from", from, errors);
         Long minutes = minutes(workingMinutes, errors);
         if (!errors.isEmpty()) {
-            return ApiProblems.badRequest(errors);
+            throw new InvalidFields(errors);
         }
         WorkingCalendar calendar = workingTime.current();
         Instant due = calendar.deadline(start.toInstant(), minutes);
@@ -63,7 +65,7 @@ class CalendarApiController {
         OffsetDateTime start = instant("from", from, errors);
         OffsetDateTime end = instant("to", to, errors);
         if (!errors.isEmpty()) {
-            return ApiProblems.badRequest(errors);
+            throw new InvalidFields(errors);
         }
         WorkingCalendar calendar = workingTime.current();
         return ResponseEntity.ok(new WorkingMinutesAnswer(local(start.toInstant(), calendar), local(end.toInstant(), calendar),

@@ -1,29 +1,26 @@
 package ru.otklik.intake.api;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -36,7 +33,11 @@ import org.springframework.http.ProblemDetail;
 
 import ru.otklik.api.ApiProblems;
 import ru.otklik.api.ApiProblems.FieldError;
+import ru.otklik.api.BodyLimit;
+import ru.otklik.api.InvalidFields;
+import ru.otklik.api.JsonApi;
 import ru.otklik.intake.Intake;
+import ru.otklik.intake.MessageField;
 import ru.otklik.intake.MessageValidator;
 import ru.otklik.intake.Receipt;
 
@@ -45,6 +46,7 @@ import ru.otklik.intake.Receipt;
  * {@code GET /api/v1/messages/{id}} tells its status, deadlines and answer. Every refusal is problem+json.
  */
 @RestController
+@JsonApi
 @RequestMapping("/api/v1/messages")
 @Tag(name = "Сообщения ЦУР", description = "Приём сообщений из открытых источников от ЦУР, их состояние и решение ЦУР по проекту ответа")
 @SecurityScheme(name = MessagesApiController.TOKEN, type = SecuritySchemeType.HTTP, scheme = "bearer",
@@ -56,7 +58,7 @@ class MessagesApiController {
     private static final String PROBLEM = "application/problem+json";
 
     /** 1 MB: far above the largest valid message (20,000 characters of text), far below a memory problem. */
-    static final int MAX_BODY_BYTES = 1024 * 1024;
+    static final int MAX_BODY_BYTES = BodyLimit.DEFAULT_BYTES;
 
     private final Intake intake;
     private final MessageViews views;
@@ -91,31 +93,13 @@ class MessagesApiController {
                     @ApiResponse(responseCode = "415", description = "Не application/json",
                             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))})
     @PostMapping
-    ResponseEntity<?> receive(@Parameter(hidden = true) HttpServletRequest request) throws IOException {
-        ResponseEntity<?> unsupported = checkContentType(request.getContentType());
-        if (unsupported != null) {
-            return unsupported;
-        }
-        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            return tooLarge();
-        }
-        byte[] body = readAtMost(request.getInputStream(), MAX_BODY_BYTES);
-        if (body == null) {
-            return tooLarge();
-        }
-        JsonMessageReader.Read read;
-        try {
-            read = JsonMessageReader.read(body);
-        }
-        catch (JsonMessageReader.MalformedJson ex) {
-            return ApiProblems.badRequest(List.of(new FieldError(JsonMessageReader.BODY, ex.getMessage())));
-        }
-        if (read.errors().stream().anyMatch(e -> e.field().equals(JsonMessageReader.BODY))) {
-            return ApiProblems.badRequest(read.errors());
-        }
-        MessageValidator.Result result = validator.validate(read.values(), read.errors(), clock.instant());
+    @BodyLimit(bytes = MAX_BODY_BYTES)
+    ResponseEntity<?> receive(@RequestBody MessageRequest body) {
+        List<FieldError> errors = new ArrayList<>();
+        Map<MessageField, String> values = body.strings(errors);
+        MessageValidator.Result result = validator.validate(values, errors, clock.instant());
         if (!result.valid()) {
-            return ApiProblems.badRequest(result.errors());
+            throw new InvalidFields(result.errors());
         }
         Intake.Described<MessageViews.Receipt> received = intake.receive(result.message(),
                 postId -> views.receipt(postId).orElseThrow());
@@ -138,72 +122,26 @@ class MessagesApiController {
                     @ApiResponse(responseCode = "404", description = "Нет сообщения с таким id",
                             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))})
     @GetMapping("/{id}")
-    ResponseEntity<?> show(@PathVariable String id) {
-        long postId;
-        try {
-            postId = Long.parseLong(id);
-        }
-        catch (NumberFormatException ex) {
-            return notFound(id);
-        }
-        return views.details(postId).<ResponseEntity<?>>map(details -> ResponseEntity.ok()
+    ResponseEntity<?> show(@PathVariable long id) {
+        return views.details(id).<ResponseEntity<?>>map(details -> ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON).body(details)).orElseGet(() -> notFound(id));
     }
 
     /** Any other method on the API's paths: 405 with the methods that are allowed. */
     @Hidden
     @RequestMapping
-    ResponseEntity<?> otherMethodOnCollection(HttpServletRequest request) {
-        return methodNotAllowed(request, "POST");
+    void otherMethodOnCollection(HttpServletRequest request) throws HttpRequestMethodNotSupportedException {
+        throw new HttpRequestMethodNotSupportedException(request.getMethod(), List.of("POST"));
     }
 
     @Hidden
     @RequestMapping("/{id}")
-    ResponseEntity<?> otherMethodOnMessage(HttpServletRequest request) {
-        return methodNotAllowed(request, "GET");
+    void otherMethodOnMessage(HttpServletRequest request) throws HttpRequestMethodNotSupportedException {
+        throw new HttpRequestMethodNotSupportedException(request.getMethod(), List.of("GET"));
     }
 
-    private static ResponseEntity<?> methodNotAllowed(HttpServletRequest request, String allowed) {
-        ResponseEntity<?> problem = ApiProblems.of(HttpStatus.METHOD_NOT_ALLOWED, "Метод не поддерживается",
-                "Метод " + request.getMethod() + " здесь не поддерживается; допустим " + allowed + ".");
-        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
-                .header(HttpHeaders.ALLOW, allowed).body(problem.getBody());
-    }
-
-    private static ResponseEntity<?> checkContentType(String contentType) {
-        String detail = "Тело запроса должно быть JSON в UTF-8: заголовок Content-Type: application/json.";
-        if (contentType == null || contentType.isBlank()) {
-            return ApiProblems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Неподдерживаемый тип содержимого", detail);
-        }
-        try {
-            MediaType type = MediaType.parseMediaType(contentType);
-            Charset charset = type.getCharset();
-            boolean json = type.isCompatibleWith(MediaType.APPLICATION_JSON) && !type.isWildcardType()
-                    && !type.isWildcardSubtype();
-            if (json && (charset == null || charset.equals(StandardCharsets.UTF_8))) {
-                return null;
-            }
-        }
-        catch (InvalidMediaTypeException | UnsupportedOperationException ex) {
-            // an unreadable Content-Type or an unknown charset: refused below like any other type
-        }
-        return ApiProblems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Неподдерживаемый тип содержимого", detail);
-    }
-
-    /** The body, or {@code null} when it is longer than {@code limit} bytes (the rest is not read). */
-    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-        byte[] bytes = in.readNBytes(limit + 1);
-        return bytes.length > limit ? null : bytes;
-    }
-
-    private static ResponseEntity<?> tooLarge() {
-        return ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE, "Слишком большой запрос",
-                "Тело запроса больше 1 МБ (1 048 576 байт): сообщение с текстом до 20 000 символов занимает гораздо меньше.");
-    }
-
-    private static ResponseEntity<?> notFound(String id) {
-        return ApiProblems.of(HttpStatus.NOT_FOUND, "Сообщение не найдено",
-                "Сообщения с id " + (id.length() > 40 ? id.substring(0, 40) + "…" : id) + " нет.");
+    static ResponseEntity<?> notFound(long id) {
+        return ApiProblems.of(HttpStatus.NOT_FOUND, "Сообщение не найдено", "Сообщения с id " + id + " нет.");
     }
 
     private static ResponseEntity<?> conflict(String externalId, long existingId) {

@@ -1,4 +1,4 @@
-package ru.otklik.web;
+package ru.otklik.api;
 
 import java.io.IOException;
 import java.util.List;
@@ -11,13 +11,13 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-import ru.otklik.api.ApiProblems;
-
 /**
- * Writes security refusals of the API as {@code application/problem+json}, like every other API error.
+ * Writes {@code application/problem+json} straight to the response, for the API's refusals that happen in servlet
+ * filters before Spring MVC (missing token, forbidden, a control character in a parameter, the database outage);
+ * everything after them is answered by {@link ApiProblemAdvice}.
  */
 @Component
-class ApiProblemWriter {
+public class ApiProblemWriter {
 
     private final JsonMapper json;
 
@@ -25,22 +25,23 @@ class ApiProblemWriter {
         this.json = json;
     }
 
-    void unauthorized(HttpServletResponse response, String detail) throws IOException {
+    public void unauthorized(HttpServletResponse response, String detail) throws IOException {
         write(response, ApiProblems.problem(HttpStatus.UNAUTHORIZED, "Нужна аутентификация", detail));
         response.setHeader("WWW-Authenticate", "Bearer");
     }
 
     /** 400 naming one bad parameter, in the shape of {@link ApiProblems#badRequest}. */
-    void badRequest(HttpServletResponse response, String field, String message) throws IOException {
+    public void badRequest(HttpServletResponse response, String field, String message) throws IOException {
         ProblemDetail problem = ApiProblems.badRequest(List.of(new ApiProblems.FieldError(field, message))).getBody();
         write(response, problem);
     }
 
-    void forbidden(HttpServletResponse response, String detail) throws IOException {
+    public void forbidden(HttpServletResponse response, String detail) throws IOException {
         write(response, ApiProblems.problem(HttpStatus.FORBIDDEN, "Доступ запрещён", detail));
     }
 
-    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    /** Any problem, with its status; headers set before stay. */
+    public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
