@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import ru.otklik.api.ApiProblems.FieldError;
+import ru.otklik.calendar.MinistryTime;
 import ru.otklik.posts.Importance;
 import ru.otklik.posts.PostFields;
 import ru.otklik.posts.Source;
@@ -31,7 +31,6 @@ public final class MessageValidator {
     public static final int TOPIC_MAX = PostFields.TOPIC_MAX;
     /** ЦУР's clock may run a little ahead of ours. */
     public static final Duration FUTURE_TOLERANCE = PostFields.FUTURE_TOLERANCE;
-    private static final ZoneId ZONE = ZoneId.of("Asia/Novokuznetsk");
     private static final DateTimeFormatter RUSSIAN_LOCAL = DateTimeFormatter.ofPattern("d.M.uuuu H:mm[:ss]");
     private static final Map<String, Source> RUSSIAN_SOURCES = Map.of("вконтакте", Source.VK, "вк", Source.VK,
             "одноклассники", Source.OK, "ок", Source.OK, "блог", Source.BLOG, "другое", Source.OTHER,
@@ -225,7 +224,7 @@ public final class MessageValidator {
             }
         }
         try {
-            return LocalDateTime.parse(value, RUSSIAN_LOCAL).atZone(ZONE).toInstant();
+            return MinistryTime.toInstant(LocalDateTime.parse(value, RUSSIAN_LOCAL));
         }
         catch (DateTimeParseException ex) {
             return null;

@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import ru.otklik.audit.AuditAction;
 import ru.otklik.audit.AuditLog;
+import ru.otklik.calendar.MinistryTime;
 
 /**
  * Absences and substitutes (п.3, Приказ п.5): the admin records them for everyone, a department head for the people
@@ -55,7 +56,7 @@ class AbsenceController {
     @GetMapping("/absences")
     @Transactional(readOnly = true)
     String list(@AuthenticationPrincipal CurrentUser user, Model model) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), Substitutes.ZONE);
+        LocalDate today = MinistryTime.date(clock.instant());
         Map<Long, User> people = manageable(user);
         Map<Long, String> names = new LinkedHashMap<>();
         users.findAll().forEach(u -> names.put(u.getId(), u.getFullName()));

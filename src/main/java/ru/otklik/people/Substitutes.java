@@ -2,7 +2,6 @@ package ru.otklik.people;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +9,8 @@ import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import ru.otklik.calendar.MinistryTime;
 
 /**
  * Who acts for whom (п.3, Приказ п.5): while a person is absent, their work goes to the substitute named for that
@@ -19,7 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Substitutes {
 
     /** The Ministry's zone: absences are whole days there. */
-    static final ZoneId ZONE = ZoneId.of("Asia/Novokuznetsk");
     private static final int MAX_CHAIN = 5;
 
     private final Absences absences;
@@ -31,7 +31,7 @@ public class Substitutes {
     /** The person who acts for {@code userId} at the given instant: themselves unless absent then. */
     @Transactional(readOnly = true)
     public long effective(long userId, Instant at) {
-        LocalDate day = LocalDate.ofInstant(at, ZONE);
+        LocalDate day = MinistryTime.date(at);
         long current = userId;
         Set<Long> seen = new HashSet<>();
         while (seen.add(current) && seen.size() <= MAX_CHAIN) {
@@ -48,6 +48,6 @@ public class Substitutes {
     /** The person's absence at the given instant, if any. */
     @Transactional(readOnly = true)
     public Optional<Absence> absence(long userId, Instant at) {
-        return absences.coveringDay(userId, LocalDate.ofInstant(at, ZONE)).stream().findFirst();
+        return absences.coveringDay(userId, MinistryTime.date(at)).stream().findFirst();
     }
 }

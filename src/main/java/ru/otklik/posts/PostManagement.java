@@ -19,6 +19,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.otklik.calendar.MinistryTime;
 import ru.otklik.people.Absence;
 import ru.otklik.people.Absences;
 import ru.otklik.people.Department;
@@ -92,7 +93,7 @@ public class PostManagement {
     /** The people whose work goes to this person today because they are absent (п.3, Приказ п.5). */
     private Set<Long> substitutedBy(long userId) {
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, PostTime.ZONE);
+        LocalDate today = MinistryTime.date(now);
         Set<Long> substituted = new HashSet<>();
         for (Absence absence : absences.endingOnOrAfter(today)) {
             if (absence.covers(today) && absence.getUserId() != userId

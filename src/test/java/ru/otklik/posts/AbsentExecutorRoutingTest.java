@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import ru.otklik.calendar.MinistryTime;
 import ru.otklik.people.Departments;
 import ru.otklik.people.User;
 import ru.otklik.people.Users;
@@ -58,7 +59,7 @@ class AbsentExecutorRoutingTest {
     void theExecutorIsOnLeaveToday() {
         executor = users.findByLogin("executor").orElseThrow();
         substitute = users.findByLogin("executor2").orElseThrow();
-        LocalDate today = LocalDate.ofInstant(clock.instant(), PostTime.ZONE);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), MinistryTime.ZONE);
         absence = jdbc.sql("insert into absence (user_id, starts_on, ends_on, kind, substitute_id) values (?, ?, ?, 'VACATION', ?) returning id")
                 .params(executor.getId(), today, today.plusDays(2), substitute.getId()).query(Long.class).single();
     }

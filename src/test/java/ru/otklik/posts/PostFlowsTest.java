@@ -14,6 +14,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import ru.otklik.calendar.MinistryTime;
 import ru.otklik.people.Department;
 import ru.otklik.people.Departments;
 import ru.otklik.people.Users;
@@ -543,6 +544,6 @@ class PostFlowsTest {
         mvc.perform(get("/posts/new").cookie(Sessions.login(mvc, "specialist")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("value=\"" + LOCAL_NOW + "\"")));
-        assertThat(LocalDateTime.ofInstant(TestConfig.START, PostTime.ZONE).toString()).isEqualTo(LOCAL_NOW);
+        assertThat(LocalDateTime.ofInstant(TestConfig.START, MinistryTime.ZONE).toString()).isEqualTo(LOCAL_NOW);
     }
 }
