@@ -29,6 +29,7 @@ import ru.otklik.people.Users;
 import ru.otklik.posts.Actor;
 import ru.otklik.posts.ForbiddenTransition;
 import ru.otklik.posts.InvalidRouting;
+import ru.otklik.posts.PostFields;
 import ru.otklik.posts.PostManagement;
 import ru.otklik.deadlines.internal.Escalations;
 
@@ -76,7 +77,7 @@ class EscalationController {
             @RequestParam(required = false) String text, @AuthenticationPrincipal CurrentUser user, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         Actor actor = requireMayAct(id, user);
-        if (text == null || text.isBlank() || text.length() > 2000) {
+        if (text == null || text.isBlank() || text.length() > PostFields.COMMENT_MAX) {
             return problem(user, "deadlines.escalations.error.comment", HttpStatus.BAD_REQUEST, model, response);
         }
         if (version == null) {
@@ -121,7 +122,7 @@ class EscalationController {
         if (executorId == null) {
             return problem(user, "deadlines.escalations.error.executor", HttpStatus.BAD_REQUEST, model, response);
         }
-        if (comment == null || comment.isBlank() || comment.length() > 2000) {
+        if (comment == null || comment.isBlank() || comment.length() > PostFields.COMMENT_MAX) {
             return problem(user, "deadlines.escalations.error.comment", HttpStatus.BAD_REQUEST, model, response);
         }
         if (version == null || postId == null || assignmentId == null || postVersion == null) {

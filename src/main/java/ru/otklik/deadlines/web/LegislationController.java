@@ -1,6 +1,5 @@
 package ru.otklik.deadlines.web;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import ru.otklik.people.NotFoundException;
 import ru.otklik.people.Role;
 import ru.otklik.deadlines.Clocks;
 import ru.otklik.deadlines.internal.Legislation;
+import ru.otklik.posts.PostFields;
 
 /**
  * «Изменения законодательства» (п.20): department heads record notices, org staff see and acknowledge them.
@@ -117,16 +117,6 @@ class LegislationController {
     }
 
     private static boolean validLink(String link) {
-        if (link.length() > 2000) {
-            return false;
-        }
-        try {
-            URI uri = new URI(link);
-            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null;
-        }
-        catch (Exception ex) {
-            return false;
-        }
+        return link.length() <= PostFields.URL_MAX && PostFields.isLink(link);
     }
 }

@@ -30,6 +30,7 @@ import ru.otklik.posts.ForbiddenTransition;
 import ru.otklik.posts.Importance;
 import ru.otklik.posts.NewPost;
 import ru.otklik.posts.OwnDraftApproval;
+import ru.otklik.posts.PostFields;
 import ru.otklik.posts.PostState;
 import ru.otklik.posts.Routing;
 import ru.otklik.posts.Source;
@@ -530,7 +531,7 @@ public class Post {
         if (!mayPost(actor)) {
             throw forbidden("post");
         }
-        if (url == null || !(url.startsWith("http://") || url.startsWith("https://")) || url.length() > 2000) {
+        if (url == null || url.strip().length() > PostFields.URL_MAX || !PostFields.isLink(url.strip())) {
             throw new ForbiddenTransition("Ссылка на размещённый ответ должна начинаться с http:// или https://.");
         }
         Draft draft = openDraft();
@@ -569,7 +570,7 @@ public class Post {
             throw new ForbiddenTransition("Введите текст.");
         }
         String body = text.replace("\r\n", "\n").strip();
-        if (body.length() > Draft.MAX_TEXT) {
+        if (body.length() > PostFields.TEXT_MAX) {
             throw new ForbiddenTransition("Текст не длиннее 20 000 символов.");
         }
         return body;

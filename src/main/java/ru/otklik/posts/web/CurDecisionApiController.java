@@ -36,6 +36,7 @@ import ru.otklik.api.ApiProblems.FieldError;
 import ru.otklik.api.ControlCharacters;
 import ru.otklik.people.NotFoundException;
 import ru.otklik.posts.ForbiddenTransition;
+import ru.otklik.posts.PostFields;
 import ru.otklik.posts.PostManagement;
 import ru.otklik.posts.internal.Post;
 
@@ -51,7 +52,7 @@ class CurDecisionApiController {
     static final String BODY = "body";
     /** A decision is a few words; 64 KB leaves room for a long comment and refuses anything absurd. */
     static final int MAX_BODY_BYTES = 64 * 1024;
-    static final int MAX_COMMENT = 2000;
+    static final int MAX_COMMENT = PostFields.COMMENT_MAX;
     private static final Set<String> FIELDS = Set.of("decision", "comment");
 
     private static final Logger log = LoggerFactory.getLogger(CurDecisionApiController.class);

@@ -25,9 +25,9 @@ import ru.otklik.posts.InvalidApprover;
 import ru.otklik.posts.InvalidRouting;
 import ru.otklik.posts.NotOnRoute;
 import ru.otklik.posts.OwnDraftApproval;
+import ru.otklik.posts.PostFields;
 import ru.otklik.posts.PostManagement;
 import ru.otklik.posts.Routing;
-import ru.otklik.posts.internal.Draft;
 import ru.otklik.posts.internal.Post;
 
 /**
@@ -38,7 +38,6 @@ import ru.otklik.posts.internal.Post;
 class PostController {
 
     private static final String VIEW = "posts/post";
-    private static final int MAX_COMMENT = 2000;
 
     private final PostManagement management;
     private final PostPages pages;
@@ -199,7 +198,7 @@ class PostController {
         if (blank(comment)) {
             return problem(id, user, "posts.draft.comment.required", HttpStatus.BAD_REQUEST, model, response);
         }
-        if (comment.strip().length() > MAX_COMMENT) {
+        if (comment.strip().length() > PostFields.COMMENT_MAX) {
             return problem(id, user, "posts.comment.size", HttpStatus.BAD_REQUEST, model, response);
         }
         String done = act(id, user, "posts.draft.returned", model, response, redirect,
@@ -227,7 +226,7 @@ class PostController {
         if (!approved && blank(comment)) {
             return problem(id, user, "posts.cur.comment.required", HttpStatus.BAD_REQUEST, model, response);
         }
-        if (comment != null && comment.strip().length() > MAX_COMMENT) {
+        if (comment != null && comment.strip().length() > PostFields.COMMENT_MAX) {
             return problem(id, user, "posts.comment.size", HttpStatus.BAD_REQUEST, model, response);
         }
         return act(id, user, approved ? "posts.cur.approved" : "posts.cur.returned", model, response, redirect,
@@ -242,7 +241,7 @@ class PostController {
         if (!httpUrl(url)) {
             return problem(id, user, "posts.answer.url.invalid", HttpStatus.BAD_REQUEST, model, response);
         }
-        if (text != null && text.strip().length() > Draft.MAX_TEXT) {
+        if (text != null && text.strip().length() > PostFields.TEXT_MAX) {
             return problem(id, user, "posts.draft.text.size", HttpStatus.BAD_REQUEST, model, response);
         }
         return act(id, user, "posts.answer.posted", model, response, redirect,
@@ -270,21 +269,11 @@ class PostController {
         if (blank(text)) {
             return "posts.draft.text.required";
         }
-        return text.replace("\r\n", "\n").strip().length() > Draft.MAX_TEXT ? "posts.draft.text.size" : null;
+        return text.replace("\r\n", "\n").strip().length() > PostFields.TEXT_MAX ? "posts.draft.text.size" : null;
     }
 
     static boolean httpUrl(String url) {
-        if (blank(url) || url.strip().length() > 2000) {
-            return false;
-        }
-        try {
-            java.net.URI uri = new java.net.URI(url.strip());
-            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null && url.strip().startsWith(uri.getScheme().toLowerCase());
-        }
-        catch (java.net.URISyntaxException ex) {
-            return false;
-        }
+        return !blank(url) && url.strip().length() <= PostFields.URL_MAX && PostFields.isLink(url.strip());
     }
 
     private static Long longOrNull(String value) {

@@ -8,7 +8,6 @@ import java.util.Set;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.validation.Errors;
@@ -26,11 +25,9 @@ import ru.otklik.posts.Source;
 record RegistrationForm(
         @Size(max = PostFields.EXTERNAL_ID_MAX, message = "{posts.externalId.size}") String externalId,
         @NotNull(message = "{posts.source.required}") Source source,
-        @NotBlank(message = "{posts.url.required}") @Size(max = PostFields.URL_MAX, message = "{posts.url.size}")
-        @Pattern(regexp = HTTP_URL, message = "{posts.url.format}") String url,
+        @NotBlank(message = "{posts.url.required}") @Size(max = PostFields.URL_MAX, message = "{posts.url.size}") String url,
         @Size(max = PostFields.AUTHOR_NAME_MAX, message = "{posts.authorName.size}") String authorName,
-        @Size(max = PostFields.URL_MAX, message = "{posts.url.size}")
-        @Pattern(regexp = HTTP_URL_OR_EMPTY, message = "{posts.url.format}") String authorUrl,
+        @Size(max = PostFields.URL_MAX, message = "{posts.url.size}") String authorUrl,
         @NotBlank(message = "{posts.text.required}") @Size(max = PostFields.TEXT_MAX, message = "{posts.text.size}") String text,
         @NotNull(message = "{posts.detectedAt.required}") Instant detectedAt,
         @NotNull(message = "{posts.receivedAt.required}") Instant receivedAt,
@@ -38,8 +35,6 @@ record RegistrationForm(
         @Size(max = PostFields.TOPIC_MAX, message = "{posts.topic.size}") String topic,
         List<Long> linkIds) {
 
-    static final String HTTP_URL = "(?i)^https?://[^\\s/?#]+[^\\s]*$";
-    static final String HTTP_URL_OR_EMPTY = "(?i)^$|^\\s*$|^https?://[^\\s/?#]+[^\\s]*$";
 
     /** An empty form: received now, detected now, normal importance, from VK. */
     static RegistrationForm empty(Instant now) {
@@ -73,9 +68,10 @@ record RegistrationForm(
         }
     }
 
+    /** A link as typed, spaces around it included, is refused as one that does not start with http(s)://. */
     private static void link(Errors errors, String field, String value) {
-        if (value != null && !value.isBlank() && !errors.hasFieldErrors(field)) {
-            reject(errors, field, PostFields.linkProblem(value.strip()));
+        if (value != null && !value.isBlank() && !errors.hasFieldErrors(field) && !PostFields.isLink(value)) {
+            errors.rejectValue(field, "posts.url.format");
         }
     }
 
