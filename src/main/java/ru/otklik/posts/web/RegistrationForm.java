@@ -68,9 +68,18 @@ record RegistrationForm(
         }
     }
 
-    /** A link as typed, spaces around it included, is refused as one that does not start with http(s)://. */
+    /**
+     * A link as typed, spaces included, must be one ({@link PostFields#isLink}). The message: «must start with
+     * http(s)://» when it does not, otherwise what is wrong with it, as ЦУР's API says.
+     */
     private static void link(Errors errors, String field, String value) {
-        if (value != null && !value.isBlank() && !errors.hasFieldErrors(field) && !PostFields.isLink(value)) {
+        if (value == null || value.isBlank() || errors.hasFieldErrors(field) || PostFields.isLink(value)) {
+            return;
+        }
+        if (value.regionMatches(true, 0, "http://", 0, 7) || value.regionMatches(true, 0, "https://", 0, 8)) {
+            reject(errors, field, PostFields.linkProblem(value));
+        }
+        else {
             errors.rejectValue(field, "posts.url.format");
         }
     }
