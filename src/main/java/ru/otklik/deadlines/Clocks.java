@@ -86,7 +86,7 @@ public class Clocks {
         WorkingCalendar calendar = workingTime.current();
         List<Row> rows = jdbc.sql(SELECT + " where c.post_id = ? order by c.started_at, r.position, c.id")
                 .param(postId).query(Clocks::row).list();
-        boolean orgStaff = viewer != null && viewer.hasAnyRole(Role.ORG_SPECIALIST, Role.ORG_HEAD);
+        boolean orgStaff = viewer != null && viewer.hasAnyRole(Role.ORG_STAFF);
         Set<Long> mine = viewer == null ? Set.of() : rows.stream()
                 .filter(row -> row.responsibleId() == null ? orgStaff : row.responsibleId() == viewer.id())
                 .map(Row::id).collect(java.util.stream.Collectors.toSet());

@@ -248,7 +248,7 @@ public class PostManagement {
         if (curator != null && curator.isEnabled()) {
             options.add(new ApproverOption(curator.getId(), curator.getFullName(), true));
         }
-        for (Role role : List.of(Role.FIRST_DEPUTY_MINISTER, Role.MINISTER)) {
+        for (Role role : Role.TOP_LEADERS) {
             for (User user : users.findEnabledWithRole(role)) {
                 if (options.stream().noneMatch(o -> o.id() == user.getId())) {
                     options.add(new ApproverOption(user.getId(), user.getFullName(), false));

@@ -46,7 +46,7 @@ class LegislationController {
         model.addAttribute("notices", legislation.all(user.id()));
         model.addAttribute("noticeClocks", clocks.ofNotices());
         model.addAttribute("mayRecord", user.hasRole(Role.DEPT_HEAD));
-        model.addAttribute("mayAcknowledge", user.hasAnyRole(Role.ORG_SPECIALIST, Role.ORG_HEAD));
+        model.addAttribute("mayAcknowledge", user.hasAnyRole(Role.ORG_STAFF));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", List.of());
         }
@@ -101,7 +101,7 @@ class LegislationController {
     @PostMapping("/legislation/{id}/acknowledge")
     String acknowledge(@PathVariable long id, @AuthenticationPrincipal CurrentUser user,
             RedirectAttributes redirect) {
-        if (!user.hasAnyRole(Role.ORG_SPECIALIST, Role.ORG_HEAD) || !legislation.exists(id)) {
+        if (!user.hasAnyRole(Role.ORG_STAFF) || !legislation.exists(id)) {
             throw new NotFoundException();
         }
         legislation.acknowledge(id, user.id());
@@ -110,8 +110,7 @@ class LegislationController {
     }
 
     private static void requireAllowed(CurrentUser user) {
-        if (!user.hasAnyRole(Role.DEPT_HEAD, Role.ORG_SPECIALIST, Role.ORG_HEAD, Role.DEPUTY_MINISTER,
-                Role.FIRST_DEPUTY_MINISTER, Role.MINISTER)) {
+        if (!user.hasAnyRole(Role.REPORT_READERS)) {
             throw new NotFoundException();
         }
     }
