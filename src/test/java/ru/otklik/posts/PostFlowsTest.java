@@ -392,6 +392,23 @@ class PostFlowsTest {
     // ------------------------------------------------------------------ reassign
 
     @Test
+    void aRefusedTransitionShowsItsOwnRussianTextOnThePage() throws Exception {
+        Department families = families();
+        Post post = register("Отказ с причиной " + unique());
+        route(Sessions.login(mvc, "specialist"), post, post.getVersion(), families, "executor");
+        long assignment = assignmentOf(post, "executor");
+
+        // the post's state machine refuses a reassignment to the executor who already holds it
+        mvc.perform(post("/posts/" + post.getId() + "/assignments/" + assignment + "/reassign")
+                        .cookie(Sessions.login(mvc, "orghead")).with(csrf())
+                        .param("version", String.valueOf(reload(post).getVersion()))
+                        .param("executorId", String.valueOf(id("executor"))).param("comment", "Тому же"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("Выберите другого исполнителя.")))
+                .andExpect(content().string(not(containsString("posts.refusal"))));
+    }
+
+    @Test
     void theOrgHeadAndTheCuratingDeputyReassignButAnotherDeputyCannot() throws Exception {
         Department families = families();
         long executor3 = ensureSecondFamiliesExecutor(families);

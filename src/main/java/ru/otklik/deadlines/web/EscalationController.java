@@ -6,6 +6,8 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -46,9 +48,11 @@ class EscalationController {
     private final Departments departments;
     private final Users users;
     private final TransactionTemplate transactions;
+    private final MessageSource messages;
 
     EscalationController(Escalations escalations, PostManagement posts, Departments departments, Users users,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, MessageSource messages) {
+        this.messages = messages;
         this.escalations = escalations;
         this.posts = posts;
         this.departments = departments;
@@ -141,7 +145,16 @@ class EscalationController {
         catch (InvalidRouting ex) {
             return problem(user, "deadlines.escalations.error.executor", HttpStatus.BAD_REQUEST, model, response);
         }
-        catch (ForbiddenTransition | NotFoundException ex) {
+        catch (ForbiddenTransition ex) {
+            // «not now» is said in the escalation's own words; any other refusal says what to change
+            if (ForbiddenTransition.NOT_NOW.equals(ex.messageKey())) {
+                return problem(user, "deadlines.escalations.error.forbidden", HttpStatus.CONFLICT, model, response);
+            }
+            model.addAttribute("warningText", messages.getMessage(ex.messageKey(), ex.args(),
+                    LocaleContextHolder.getLocale()));
+            return problem(user, null, HttpStatus.CONFLICT, model, response);
+        }
+        catch (NotFoundException ex) {
             return problem(user, "deadlines.escalations.error.forbidden", HttpStatus.CONFLICT, model, response);
         }
         redirect.addFlashAttribute("message", "deadlines.escalations.reassigned");
@@ -159,7 +172,9 @@ class EscalationController {
     private String problem(CurrentUser user, String warning, HttpStatus status, Model model,
             HttpServletResponse response) {
         response.setStatus(status.value());
-        model.addAttribute("warning", warning);
+        if (warning != null) {
+            model.addAttribute("warning", warning);
+        }
         return page(user, model);
     }
 

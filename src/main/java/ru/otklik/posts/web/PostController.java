@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,6 +26,7 @@ import ru.otklik.posts.InvalidApprover;
 import ru.otklik.posts.InvalidRouting;
 import ru.otklik.posts.NotOnRoute;
 import ru.otklik.posts.OwnDraftApproval;
+import ru.otklik.posts.Refusal;
 import ru.otklik.posts.PostFields;
 import ru.otklik.posts.PostManagement;
 import ru.otklik.posts.Routing;
@@ -298,30 +300,34 @@ class PostController {
         catch (StaleEditException | ObjectOptimisticLockingFailureException ex) {
             return problem(id, user, "posts.stale", HttpStatus.CONFLICT, model, response);
         }
-        catch (InvalidRouting ex) {
-            return problem(id, user, "posts.route.invalid", HttpStatus.BAD_REQUEST, model, response);
+        catch (InvalidRouting | InvalidApprover ex) {
+            return refused(id, user, ex, HttpStatus.BAD_REQUEST, model, response);
         }
-        catch (InvalidApprover ex) {
-            return problem(id, user, "posts.draft.approver.invalid", HttpStatus.BAD_REQUEST, model, response);
-        }
-        catch (OwnDraftApproval ex) {
-            return problem(id, user, "posts.draft.ownDraft", HttpStatus.FORBIDDEN, model, response);
-        }
-        catch (NotOnRoute ex) {
-            return problem(id, user, "posts.draft.notOnRoute", HttpStatus.FORBIDDEN, model, response);
+        catch (OwnDraftApproval | NotOnRoute ex) {
+            return refused(id, user, ex, HttpStatus.FORBIDDEN, model, response);
         }
         catch (ForbiddenTransition ex) {
-            return problem(id, user, "posts.forbidden", HttpStatus.CONFLICT, model, response);
+            return refused(id, user, ex, HttpStatus.CONFLICT, model, response);
         }
         redirect.addFlashAttribute("message", doneMessage);
         return "redirect:/posts/" + id;
+    }
+
+    /** The post's page again with the refusal's own text ({@code posts.refusal.*}). */
+    private String refused(long id, CurrentUser user, Refusal refusal, HttpStatus status, Model model,
+            HttpServletResponse response) {
+        String text = messages.getMessage(refusal.messageKey(), refusal.args(), LocaleContextHolder.getLocale());
+        model.addAttribute("warningText", text);
+        return problem(id, user, null, status, model, response);
     }
 
     /** The post's page again, as it is now, with a warning; 404 if this person may not see the post at all. */
     private String problem(long id, CurrentUser user, String warning, HttpStatus status, Model model,
             HttpServletResponse response) {
         model.addAttribute("page", pages.page(id, actor(user)));
-        model.addAttribute("warning", warning);
+        if (warning != null) {
+            model.addAttribute("warning", warning);
+        }
         // the page is answered at the form's address (/posts/9/route); the browser shows the post's own
         model.addAttribute("pageAddress", "/posts/" + id);
         response.setStatus(status.value());
