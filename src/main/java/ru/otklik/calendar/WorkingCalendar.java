@@ -43,9 +43,6 @@ import java.util.TreeSet;
  */
 public final class WorkingCalendar {
 
-    /** The Ministry's zone: Asia/Novokuznetsk (UTC+7, no DST). */
-    public static final ZoneId MINISTRY_ZONE = ZoneId.of("Asia/Novokuznetsk");
-
     private static final LocalDate DEFAULT_FIRST = LocalDate.of(2000, 1, 1);
     private static final LocalDate DEFAULT_LAST = LocalDate.of(2100, 12, 31);
     private static final LocalDate MIN_DATE = LocalDate.of(1, 1, 1);
@@ -543,7 +540,7 @@ public final class WorkingCalendar {
 
     /** Builder of {@link WorkingCalendar}; not thread-safe. */
     public static final class Builder {
-        private ZoneId zone = MINISTRY_ZONE;
+        private ZoneId zone = MinistryTime.ZONE;
         private WeeklySchedule weekly = WeeklySchedule.ministryDefault();
         private final Map<LocalDate, DayOverride> overrides = new HashMap<>();
         private Set<Integer> loadedYears;

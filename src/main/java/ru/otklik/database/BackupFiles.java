@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
@@ -28,6 +27,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import ru.otklik.calendar.MinistryTime;
+
 /**
  * Backups kept in a directory ({@code otklik.backup.dir}; by default {@code <data-dir>/backups} on the embedded database,
  * none on an external one, whose administrators have {@code pg_dump}): one made every night at 02:00 Novokuznetsk time
@@ -43,7 +44,7 @@ public class BackupFiles {
     static final Pattern NAME = Pattern.compile("otklik-\\d{8}-\\d{6}\\.zip");
     private static final Logger log = LoggerFactory.getLogger(BackupFiles.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-            .withZone(ZoneId.of("Asia/Novokuznetsk"));
+            .withZone(MinistryTime.ZONE);
     /** Any number of the application's own, the same on every instance: only one instance makes the nightly copy. */
     private static final long LOCK = 0x6f746b6c696b4255L;
 
@@ -123,7 +124,7 @@ public class BackupFiles {
         return new BackupFile(name, Files.size(file), now);
     }
 
-    @Scheduled(cron = "#{" + DatabaseSettings.BEAN + ".backup().cron()}", zone = "Asia/Novokuznetsk")
+    @Scheduled(cron = "#{" + DatabaseSettings.BEAN + ".backup().cron()}", zone = MinistryTime.ZONE_ID)
     void nightly() {
         if (dir.isEmpty()) {
             return;

@@ -5,8 +5,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -20,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.otklik.calendar.MinistryTime;
 import ru.otklik.calendar.WorkingCalendar;
 import ru.otklik.calendar.WorkingTime;
 
@@ -34,8 +33,6 @@ import ru.otklik.deadlines.internal.Sql;
 @Service
 public class Clocks {
 
-    private static final ZoneId ZONE = WorkingCalendar.MINISTRY_ZONE;
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
     private static final String SELECT = """
             select c.id, c.rule_code, c.post_id, c.notice_id, c.assignment_id, d.name as department, c.started_at, c.due_at,
                    c.stopped_at, c.state, r.clock_kind, r.warn_percent, c.responsible_id
@@ -89,7 +86,7 @@ public class Clocks {
         WorkingCalendar calendar = workingTime.current();
         List<Row> rows = jdbc.sql(SELECT + " where c.post_id = ? order by c.started_at, r.position, c.id")
                 .param(postId).query(Clocks::row).list();
-        boolean orgStaff = viewer != null && viewer.hasAnyRole(Role.ORG_SPECIALIST, Role.ORG_HEAD);
+        boolean orgStaff = viewer != null && viewer.hasAnyRole(Role.ORG_STAFF);
         Set<Long> mine = viewer == null ? Set.of() : rows.stream()
                 .filter(row -> row.responsibleId() == null ? orgStaff : row.responsibleId() == viewer.id())
                 .map(Row::id).collect(java.util.stream.Collectors.toSet());
@@ -163,7 +160,7 @@ public class Clocks {
             text = overdue < 60 ? msg("deadlines.clock.expired")
                     : msg("deadlines.clock.overdue", span(overdue, r.kind().working())) + unit;
         }
-        String label = msg("deadlines.clock.label", ruleName, text, FORMAT.format(r.dueAt().atZone(ZONE)));
+        String label = msg("deadlines.clock.label", ruleName, text, MinistryTime.format(r.dueAt()));
         return new LiveClock(r.id(), r.rule(), ruleName, r.postId(), r.assignmentId(), r.department(), r.startedAt(),
                 r.dueAt(), r.stoppedAt(), r.state(), r.kind(), tone, text, label);
     }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import ru.otklik.api.ApiProblems.FieldError;
+import ru.otklik.calendar.MinistryTime;
 import ru.otklik.posts.Importance;
 import ru.otklik.posts.PostFields;
 import ru.otklik.posts.Source;
@@ -24,14 +24,8 @@ import ru.otklik.posts.Source;
  */
 public final class MessageValidator {
 
-    public static final int EXTERNAL_ID_MAX = PostFields.EXTERNAL_ID_MAX;
-    public static final int URL_MAX = PostFields.URL_MAX;
-    public static final int AUTHOR_NAME_MAX = PostFields.AUTHOR_NAME_MAX;
-    public static final int TEXT_MAX = PostFields.TEXT_MAX;
-    public static final int TOPIC_MAX = PostFields.TOPIC_MAX;
     /** ЦУР's clock may run a little ahead of ours. */
     public static final Duration FUTURE_TOLERANCE = PostFields.FUTURE_TOLERANCE;
-    private static final ZoneId ZONE = ZoneId.of("Asia/Novokuznetsk");
     private static final DateTimeFormatter RUSSIAN_LOCAL = DateTimeFormatter.ofPattern("d.M.uuuu H:mm[:ss]");
     private static final Map<String, Source> RUSSIAN_SOURCES = Map.of("вконтакте", Source.VK, "вк", Source.VK,
             "одноклассники", Source.OK, "ок", Source.OK, "блог", Source.BLOG, "другое", Source.OTHER,
@@ -72,15 +66,15 @@ public final class MessageValidator {
     public Result validate(Map<MessageField, String> raw, List<FieldError> known, Instant now) {
         List<FieldError> errors = new ArrayList<>(known);
         List<String> skip = known.stream().map(FieldError::field).toList();
-        String externalId = text(raw, MessageField.EXTERNAL_ID, EXTERNAL_ID_MAX, false, skip, errors);
+        String externalId = text(raw, MessageField.EXTERNAL_ID, PostFields.EXTERNAL_ID_MAX, false, skip, errors);
         Source source = enumValue(raw, MessageField.SOURCE, skip, errors);
         String url = link(raw, MessageField.URL, skip, errors);
-        String authorName = text(raw, MessageField.AUTHOR_NAME, AUTHOR_NAME_MAX, false, skip, errors);
+        String authorName = text(raw, MessageField.AUTHOR_NAME, PostFields.AUTHOR_NAME_MAX, false, skip, errors);
         String authorUrl = link(raw, MessageField.AUTHOR_URL, skip, errors);
-        String text = text(raw, MessageField.TEXT, TEXT_MAX, true, skip, errors);
+        String text = text(raw, MessageField.TEXT, PostFields.TEXT_MAX, true, skip, errors);
         Instant detectedAt = detectedAt(raw, skip, errors, now);
         Importance importance = importance(raw, skip, errors);
-        String topic = text(raw, MessageField.TOPIC, TOPIC_MAX, false, skip, errors);
+        String topic = text(raw, MessageField.TOPIC, PostFields.TOPIC_MAX, false, skip, errors);
         if (!errors.isEmpty()) {
             return new Result(null, List.copyOf(errors));
         }
@@ -129,7 +123,7 @@ public final class MessageValidator {
 
     private static String link(Map<MessageField, String> raw, MessageField field, List<String> skip,
             List<FieldError> errors) {
-        String value = text(raw, field, URL_MAX, false, skip, errors);
+        String value = text(raw, field, PostFields.URL_MAX, false, skip, errors);
         if (value == null) {
             return null;
         }
@@ -225,7 +219,7 @@ public final class MessageValidator {
             }
         }
         try {
-            return LocalDateTime.parse(value, RUSSIAN_LOCAL).atZone(ZONE).toInstant();
+            return MinistryTime.toInstant(LocalDateTime.parse(value, RUSSIAN_LOCAL));
         }
         catch (DateTimeParseException ex) {
             return null;

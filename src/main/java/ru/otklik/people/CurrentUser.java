@@ -69,6 +69,11 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
         return roles.contains(role);
     }
 
+    /** Whether this person holds a role of the group ({@link Role#ORG_STAFF} and friends). */
+    public boolean hasAnyRole(Set<Role> group) {
+        return group.stream().anyMatch(roles::contains);
+    }
+
     public boolean hasAnyRole(Role... wanted) {
         for (Role role : wanted) {
             if (roles.contains(role)) {

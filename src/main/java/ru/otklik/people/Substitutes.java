@@ -2,7 +2,6 @@ package ru.otklik.people;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import ru.otklik.people.internal.Absence;
 import ru.otklik.people.internal.Absences;
+import ru.otklik.calendar.MinistryTime;
 
 /**
  * Who acts for whom (п.3, Приказ п.5): while a person is absent, their work goes to the substitute named for that
@@ -21,7 +21,6 @@ import ru.otklik.people.internal.Absences;
 public class Substitutes {
 
     /** The Ministry's zone: absences are whole days there. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Novokuznetsk");
     private static final int MAX_CHAIN = 5;
 
     private final Absences absences;
@@ -33,7 +32,7 @@ public class Substitutes {
     /** The person who acts for {@code userId} at the given instant: themselves unless absent then. */
     @Transactional(readOnly = true)
     public long effective(long userId, Instant at) {
-        LocalDate day = LocalDate.ofInstant(at, ZONE);
+        LocalDate day = MinistryTime.date(at);
         long current = userId;
         Set<Long> seen = new HashSet<>();
         while (seen.add(current) && seen.size() <= MAX_CHAIN) {
@@ -50,7 +49,7 @@ public class Substitutes {
     /** The people whose work goes to this person at the given instant because they are absent. */
     @Transactional(readOnly = true)
     public Set<Long> standingInFor(long userId, Instant at) {
-        LocalDate day = LocalDate.ofInstant(at, ZONE);
+        LocalDate day = MinistryTime.date(at);
         Set<Long> absent = new HashSet<>();
         for (Absence absence : absences.endingOnOrAfter(day)) {
             if (absence.covers(day) && absence.getUserId() != userId && effective(absence.getUserId(), at) == userId) {

@@ -34,14 +34,19 @@ public record Actor(long id, Set<Role> roles, Set<Long> curatedDepartmentIds, Se
         return roles.contains(role);
     }
 
+    /** Whether this person holds a role of the group ({@link Role#ORG_STAFF} and friends). */
+    public boolean hasAny(Set<Role> group) {
+        return group.stream().anyMatch(roles::contains);
+    }
+
     /** Org specialist or org head: the people who route posts (п.9). */
     public boolean isOrgStaff() {
-        return has(Role.ORG_SPECIALIST) || has(Role.ORG_HEAD);
+        return hasAny(Role.ORG_STAFF);
     }
 
     /** Org staff, deputy ministers, the first deputy and the minister see every post. */
     public boolean seesAllPosts() {
-        return isOrgStaff() || has(Role.DEPUTY_MINISTER) || has(Role.FIRST_DEPUTY_MINISTER) || has(Role.MINISTER);
+        return hasAny(Role.MINISTRY_WIDE);
     }
 
     public boolean curates(long departmentId) {

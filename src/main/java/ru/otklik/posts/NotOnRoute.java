@@ -6,6 +6,6 @@ package ru.otklik.posts;
 public class NotOnRoute extends ForbiddenTransition {
 
     public NotOnRoute() {
-        super("Проект ответа ждёт согласования другого лица.");
+        super("posts.draft.notOnRoute");
     }
 }

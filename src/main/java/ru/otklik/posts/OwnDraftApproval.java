@@ -6,6 +6,6 @@ package ru.otklik.posts;
 public class OwnDraftApproval extends ForbiddenTransition {
 
     public OwnDraftApproval() {
-        super("Автор проекта ответа не может его согласовать.");
+        super("posts.draft.ownDraft");
     }
 }

@@ -16,10 +16,17 @@ import ru.otklik.api.ControlCharacters;
 public final class PostFields {
 
     public static final int EXTERNAL_ID_MAX = 100;
+    /** Any link Otklik keeps: a post's and its author's, a posted answer's, a legislation notice's. */
     public static final int URL_MAX = 2000;
     public static final int AUTHOR_NAME_MAX = 300;
+    /** The text of a post, and of an answer to it: a draft, a contribution to a joint answer, an answer template. */
     public static final int TEXT_MAX = 20_000;
     public static final int TOPIC_MAX = 300;
+    /**
+     * A comment or reason typed on a page or sent by ЦУР: why a post is returned or refused, why an assignment is
+     * returned or reassigned, why a draft goes back, an escalation's comment, ЦУР's decision comment.
+     */
+    public static final int COMMENT_MAX = 2000;
     /** ЦУР's clock may run a little ahead of ours. */
     public static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
     /** No post in Otklik is older: an earlier date is a typing error. */
@@ -58,7 +65,15 @@ public final class PostFields {
         return length > max ? "Не длиннее " + max + " символов (сейчас " + length + ")." : null;
     }
 
-    /** An http:// or https:// link with a host. */
+    /**
+     * The one rule of a link (ссылка) in Otklik: an absolute http:// or https:// address (either case) with a host
+     * and no spaces. Used by ЦУР's API, the import, the registration form, the posted answer and legislation notices.
+     */
+    public static boolean isLink(String value) {
+        return value != null && linkProblem(value) == null;
+    }
+
+    /** Why {@code value} is not a link ({@link #isLink}), in Russian; null when it is one. */
     public static String linkProblem(String value) {
         try {
             URI uri = new URI(value);

@@ -18,6 +18,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import ru.otklik.people.DepartmentSummary;
+import ru.otklik.calendar.MinistryTime;
+import ru.otklik.people.Absence;
+import ru.otklik.people.Absences;
+import ru.otklik.people.Department;
+import ru.otklik.people.Departments;
 import ru.otklik.people.NotFoundException;
 import ru.otklik.people.PeopleLookup;
 import ru.otklik.people.PersonSummary;
@@ -215,7 +220,7 @@ public class PostManagement {
         if (curator != null && curator.enabled()) {
             options.add(new ApproverOption(curator.id(), curator.fullName(), true));
         }
-        for (Role role : List.of(Role.FIRST_DEPUTY_MINISTER, Role.MINISTER)) {
+        for (Role role : Role.TOP_LEADERS) {
             for (PersonSummary person : people.enabledWithRole(role)) {
                 if (options.stream().noneMatch(o -> o.id() == person.id())) {
                     options.add(new ApproverOption(person.id(), person.fullName(), false));

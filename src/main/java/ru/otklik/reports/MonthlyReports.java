@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -16,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import ru.otklik.calendar.WorkingCalendar;
+import ru.otklik.calendar.MinistryTime;
 import ru.otklik.reports.MonthlyReport.Breakdown;
 import ru.otklik.reports.MonthlyReport.PerformerRow;
 import ru.otklik.reports.MonthlyReport.RuleRow;
@@ -27,8 +26,6 @@ import ru.otklik.reports.MonthlyReport.Row;
  */
 @Service
 public class MonthlyReports {
-
-    static final ZoneId MINISTRY_ZONE = WorkingCalendar.MINISTRY_ZONE;
 
     /** Every counted fact of the month as (post, measure); the department/scope filters are applied around it. */
     /**
@@ -92,12 +89,12 @@ public class MonthlyReports {
 
     /** The current month in the Ministry's time zone. */
     public YearMonth currentMonth() {
-        return YearMonth.now(clock.withZone(MINISTRY_ZONE));
+        return YearMonth.now(clock.withZone(MinistryTime.ZONE));
     }
 
     /** First instant of the month in the Ministry's time zone. */
     public static Instant start(YearMonth month) {
-        return month.atDay(1).atStartOfDay(MINISTRY_ZONE).toInstant();
+        return MinistryTime.startOf(month.atDay(1));
     }
 
     /**
@@ -257,7 +254,6 @@ public class MonthlyReports {
     static Double share(long onTime, long late) {
         return onTime + late == 0 ? null : (double) onTime / (onTime + late);
     }
-
 
     /** The query parameters every report query shares. */
     record Params(Instant from, Instant to, List<Long> departments) {

@@ -130,8 +130,7 @@ class ReportController {
      * The whole Ministry for org staff, deputies and the minister; a department head only sees their departments.
      */
     private List<Long> scope(CurrentUser user) {
-        if (user.hasAnyRole(Role.ORG_SPECIALIST, Role.ORG_HEAD, Role.DEPUTY_MINISTER, Role.FIRST_DEPUTY_MINISTER,
-                Role.MINISTER)) {
+        if (user.hasAnyRole(Role.MINISTRY_WIDE)) {
             return List.of();
         }
         List<Long> headed = jdbc.sql("select id from department where head_id = ?").param(user.id()).query(Long.class).list();

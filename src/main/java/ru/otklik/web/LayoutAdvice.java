@@ -1,20 +1,18 @@
 package ru.otklik.web;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+
+import ru.otklik.calendar.MinistryTime;
 
 /**
  * What every page's header needs: the Ministry's local time (Asia/Novokuznetsk), kept ticking by a small script.
  */
 @ControllerAdvice
 class LayoutAdvice {
-
-    static final ZoneId MINISTRY_ZONE = ZoneId.of("Asia/Novokuznetsk");
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
     private static final DateTimeFormatter TODAY = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter RESUMES = DateTimeFormatter.ofPattern("EE HH:mm", java.util.Locale.forLanguageTag("ru"));
@@ -39,7 +37,7 @@ class LayoutAdvice {
         if (calendar.isWorkingTime(now)) {
             return null;
         }
-        java.time.ZonedDateTime resumes = calendar.nextWorkingInstant(now).atZone(MINISTRY_ZONE);
+        java.time.ZonedDateTime resumes = calendar.nextWorkingInstant(now).atZone(MinistryTime.ZONE);
         return (resumesToday(resumes, now) ? TODAY : RESUMES).format(resumes);
     }
 
@@ -47,11 +45,11 @@ class LayoutAdvice {
     @ModelAttribute("officeResumesToday")
     boolean officeResumesToday() {
         java.time.Instant now = clock.instant();
-        return resumesToday(workingTime.current().nextWorkingInstant(now).atZone(MINISTRY_ZONE), now);
+        return resumesToday(workingTime.current().nextWorkingInstant(now).atZone(MinistryTime.ZONE), now);
     }
 
     private static boolean resumesToday(java.time.ZonedDateTime resumes, java.time.Instant now) {
-        return resumes.toLocalDate().equals(now.atZone(MINISTRY_ZONE).toLocalDate());
+        return resumes.toLocalDate().equals(now.atZone(MinistryTime.ZONE).toLocalDate());
     }
 
     /** The address of the page, so the menu can mark where the person is ({@code aria-current="page"}). */

@@ -26,6 +26,7 @@ import org.springframework.web.servlet.HandlerMapping;
 
 import ru.otklik.api.ApiProblemWriter;
 import ru.otklik.intake.ApiTokens;
+import ru.otklik.people.Role;
 
 /**
  * Who may open what. Every path has an explicit rule; anything not listed is refused.
@@ -45,7 +46,6 @@ class SecurityConfiguration {
             PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"),
             PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"));
 
-    private static final String[] APPROVERS = {"DEPT_HEAD", "DEPUTY_MINISTER", "FIRST_DEPUTY_MINISTER", "MINISTER"};
 
     /**
      * The JSON API: ЦУР's token or a logged-in session; refusals are problem+json. No CSRF here: writing
@@ -58,7 +58,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // The OpenAPI description: for ЦУР's integrators (token) and for admins (Swagger UI, session).
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**")
-                                .hasAnyAuthority(ApiTokenFilter.CUR_ROLE, "ROLE_ADMIN")
+                                .hasAnyAuthority(ApiTokenFilter.CUR_ROLE, Role.ADMIN.authority())
                         .requestMatchers(HttpMethod.GET, "/api/v1/calendar/**").authenticated()
                         .requestMatchers("/api/v1/messages", "/api/v1/messages/**").hasAuthority(ApiTokenFilter.CUR_ROLE)
                         .anyRequest().denyAll())
@@ -95,25 +95,23 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/assets/**", "/webjars/**", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/admin/**").hasRole("ADMIN")
-                        .requestMatchers("/reports/**").hasAnyRole("ORG_SPECIALIST", "ORG_HEAD", "DEPT_HEAD",
-                                "DEPUTY_MINISTER", "FIRST_DEPUTY_MINISTER", "MINISTER")
-                        .requestMatchers("/inbox/**").hasAnyRole("ORG_SPECIALIST", "ORG_HEAD")
-                        .requestMatchers("/assignments/**").hasRole("EXECUTOR")
-                        .requestMatchers("/approvals/**").hasAnyRole(APPROVERS)
-                        .requestMatchers("/escalations/**").hasAnyRole("DEPUTY_MINISTER", "FIRST_DEPUTY_MINISTER", "MINISTER")
-                        .requestMatchers("/absences/**").hasAnyRole("ADMIN", "DEPT_HEAD")
-                        .requestMatchers("/legislation/**").hasAnyRole("DEPT_HEAD", "ORG_SPECIALIST", "ORG_HEAD",
-                                "DEPUTY_MINISTER", "FIRST_DEPUTY_MINISTER", "MINISTER")
+                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/reports/**").hasAnyRole(Role.names(Role.REPORT_READERS))
+                        .requestMatchers("/inbox/**").hasAnyRole(Role.names(Role.ORG_STAFF))
+                        .requestMatchers("/assignments/**").hasRole(Role.EXECUTOR.name())
+                        .requestMatchers("/approvals/**").hasAnyRole(Role.names(Role.APPROVERS))
+                        .requestMatchers("/escalations/**").hasAnyRole(Role.names(Role.LEADERS))
+                        .requestMatchers("/absences/**").hasAnyRole(Role.names(Role.ABSENCE_KEEPERS))
+                        .requestMatchers("/legislation/**").hasAnyRole(Role.names(Role.REPORT_READERS))
                         // Notifications are the person's own; clocks are checked per post in code, like the post page.
                         .requestMatchers("/notifications", "/notifications/**", "/clocks/**").authenticated()
                         // Registering a post by hand: org staff. A post's page and actions: checked per post in code.
-                        .requestMatchers("/posts", "/posts/new", "/posts/repeats").hasAnyRole("ORG_SPECIALIST", "ORG_HEAD")
-                        .requestMatchers("/posts/templates", "/posts/templates/**").hasRole("DEPT_HEAD")
+                        .requestMatchers("/posts", "/posts/new", "/posts/repeats").hasAnyRole(Role.names(Role.ORG_STAFF))
+                        .requestMatchers("/posts/templates", "/posts/templates/**").hasRole(Role.DEPT_HEAD.name())
                         .requestMatchers("/posts/**").authenticated()
                         // Bulk import of ЦУР's exports: org staff. Swagger UI of the API: admins.
-                        .requestMatchers("/import", "/import/**").hasAnyRole("ORG_SPECIALIST", "ORG_HEAD")
-                        .requestMatchers("/swagger-ui.html", "/swagger-ui/**").hasRole("ADMIN")
+                        .requestMatchers("/import", "/import/**").hasAnyRole(Role.names(Role.ORG_STAFF))
+                        .requestMatchers("/swagger-ui.html", "/swagger-ui/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/", "/help", "/calendar", "/calendar/**").authenticated()
                         // One's own password: everyone logged in.
                         .requestMatchers("/account/password").authenticated()

@@ -19,7 +19,7 @@ class ProductionCalendarYearsTest {
     private static final WorkingCalendar CAL = WorkingCalendar.ministryDefault();
 
     private static Instant newYear(int year) {
-        return LocalDate.of(year, 1, 1).atStartOfDay(WorkingCalendar.MINISTRY_ZONE).toInstant();
+        return LocalDate.of(year, 1, 1).atStartOfDay(MinistryTime.ZONE).toInstant();
     }
 
     private static int workingDays(WorkingCalendar cal, int year) {

@@ -19,7 +19,7 @@ class WorkingCalendarSpecExamplesTest {
     }
 
     static Instant at(int y, int mo, int d, int h, int mi, int s) {
-        return ZonedDateTime.of(y, mo, d, h, mi, s, 0, WorkingCalendar.MINISTRY_ZONE).toInstant();
+        return ZonedDateTime.of(y, mo, d, h, mi, s, 0, MinistryTime.ZONE).toInstant();
     }
 
     @Test

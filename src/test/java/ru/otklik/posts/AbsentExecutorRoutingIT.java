@@ -16,6 +16,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import ru.otklik.people.internal.Departments;
 import ru.otklik.people.internal.User;
 import ru.otklik.people.internal.Users;
+import ru.otklik.calendar.MinistryTime;
+import ru.otklik.people.Departments;
+import ru.otklik.people.User;
+import ru.otklik.people.Users;
 import ru.otklik.support.IntegrationTest;
 import ru.otklik.support.MutableClock;
 import ru.otklik.support.Sessions;
@@ -58,7 +62,7 @@ class AbsentExecutorRoutingIT {
     void theExecutorIsOnLeaveToday() {
         executor = users.findByLogin("executor").orElseThrow();
         substitute = users.findByLogin("executor2").orElseThrow();
-        LocalDate today = LocalDate.ofInstant(clock.instant(), PostTime.ZONE);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), MinistryTime.ZONE);
         absence = jdbc.sql("insert into absence (user_id, starts_on, ends_on, kind, substitute_id) values (?, ?, ?, 'VACATION', ?) returning id")
                 .params(executor.getId(), today, today.plusDays(2), substitute.getId()).query(Long.class).single();
     }

@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import ru.otklik.calendar.MinistryTime;
 import ru.otklik.support.IntegrationTest;
 import ru.otklik.support.Sessions;
 
@@ -445,7 +446,7 @@ class AnswerFlowsIT {
     @Test
     void theSubstituteOfAnAbsentHeadSeesAndApprovesTheDraft() throws Exception {
         long id = fx.inApproval().getId();
-        LocalDate today = LocalDate.ofInstant(clock.instant(), PostTime.ZONE);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), MinistryTime.ZONE);
         Long absence = jdbc.sql("insert into absence (user_id, starts_on, ends_on, kind, substitute_id)"
                         + " values (?, ?, ?, 'VACATION', ?) returning id")
                 .params(fx.id("head"), today, today, fx.id("head2")).query(Long.class).single();

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import ru.otklik.calendar.MinistryTime;
 import ru.otklik.support.IntegrationTest;
 import ru.otklik.support.Sessions;
 
@@ -141,7 +142,7 @@ class DraftAccessIT {
     }
 
     private Long absent(String login, String substitute) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), PostTime.ZONE);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), MinistryTime.ZONE);
         return jdbc.sql("insert into absence (user_id, starts_on, ends_on, kind, substitute_id)"
                         + " values (?, ?, ?, 'VACATION', ?) returning id")
                 .params(fx.id(login), today, today, fx.id(substitute)).query(Long.class).single();

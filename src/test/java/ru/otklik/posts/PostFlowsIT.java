@@ -17,6 +17,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import ru.otklik.people.internal.Department;
 import ru.otklik.people.internal.Departments;
 import ru.otklik.people.internal.Users;
+import ru.otklik.calendar.MinistryTime;
+import ru.otklik.people.Department;
+import ru.otklik.people.Departments;
+import ru.otklik.people.Users;
 import ru.otklik.support.IntegrationTest;
 import ru.otklik.support.Sessions;
 import ru.otklik.support.TestConfig;
@@ -391,6 +395,23 @@ class PostFlowsIT {
     // ------------------------------------------------------------------ reassign
 
     @Test
+    void aRefusedTransitionShowsItsOwnRussianTextOnThePage() throws Exception {
+        Department families = families();
+        Post post = register("Отказ с причиной " + unique());
+        route(Sessions.login(mvc, "specialist"), post, post.getVersion(), families, "executor");
+        long assignment = assignmentOf(post, "executor");
+
+        // the post's state machine refuses a reassignment to the executor who already holds it
+        mvc.perform(post("/posts/" + post.getId() + "/assignments/" + assignment + "/reassign")
+                        .cookie(Sessions.login(mvc, "orghead")).with(csrf())
+                        .param("version", String.valueOf(reload(post).getVersion()))
+                        .param("executorId", String.valueOf(id("executor"))).param("comment", "Тому же"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("Выберите другого исполнителя.")))
+                .andExpect(content().string(not(containsString("posts.refusal"))));
+    }
+
+    @Test
     void theOrgHeadAndTheCuratingDeputyReassignButAnotherDeputyCannot() throws Exception {
         Department families = families();
         long executor3 = ensureSecondFamiliesExecutor(families);
@@ -543,6 +564,6 @@ class PostFlowsIT {
         mvc.perform(get("/posts/new").cookie(Sessions.login(mvc, "specialist")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("value=\"" + LOCAL_NOW + "\"")));
-        assertThat(LocalDateTime.ofInstant(TestConfig.START, PostTime.ZONE).toString()).isEqualTo(LOCAL_NOW);
+        assertThat(LocalDateTime.ofInstant(TestConfig.START, MinistryTime.ZONE).toString()).isEqualTo(LOCAL_NOW);
     }
 }

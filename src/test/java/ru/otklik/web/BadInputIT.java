@@ -2,6 +2,7 @@ package ru.otklik.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -280,7 +281,7 @@ class BadInputIT {
         if (type == LocalDate.class) {
             return "2099-12-30";
         }
-        if (type == LocalDateTime.class) {
+        if (type == LocalDateTime.class || type == Instant.class) {
             return "2026-11-30T10:00";
         }
         if (type == LocalTime.class) {

@@ -37,12 +37,11 @@ import ru.otklik.people.Role;
 final class EndpointCatalogue {
 
     static final Set<Role> ALL = EnumSet.allOf(Role.class);
-    static final Set<Role> ORG = EnumSet.of(Role.ORG_SPECIALIST, Role.ORG_HEAD);
-    static final Set<Role> LEADERS = EnumSet.of(Role.DEPUTY_MINISTER, Role.FIRST_DEPUTY_MINISTER, Role.MINISTER);
-    static final Set<Role> APPROVERS = EnumSet.of(Role.DEPT_HEAD, Role.DEPUTY_MINISTER,
-            Role.FIRST_DEPUTY_MINISTER, Role.MINISTER);
-    static final Set<Role> REPORT_READERS = EnumSet.of(Role.ORG_SPECIALIST, Role.ORG_HEAD, Role.DEPT_HEAD,
-            Role.DEPUTY_MINISTER, Role.FIRST_DEPUTY_MINISTER, Role.MINISTER);
+    // The groups are Role's own (the security configuration and the pages read the same sets).
+    static final Set<Role> ORG = Role.ORG_STAFF;
+    static final Set<Role> LEADERS = Role.LEADERS;
+    static final Set<Role> APPROVERS = Role.APPROVERS;
+    static final Set<Role> REPORT_READERS = Role.REPORT_READERS;
     /** ЦУР's system only: no person's role opens these. */
     static final Set<Role> NOBODY = EnumSet.noneOf(Role.class);
 
@@ -57,7 +56,7 @@ final class EndpointCatalogue {
             rule("/assignments(/.*)?", EnumSet.of(Role.EXECUTOR)),
             rule("/approvals(/.*)?", APPROVERS),
             rule("/escalations(/.*)?", LEADERS),
-            rule("/absences(/.*)?", EnumSet.of(Role.ADMIN, Role.DEPT_HEAD)),
+            rule("/absences(/.*)?", Role.ABSENCE_KEEPERS),
             rule("/legislation(/.*)?", REPORT_READERS),
             rule("/notifications(/.*)?", ALL),
             rule("/clocks/.*", ALL),

@@ -8,6 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import ru.otklik.calendar.MinistryTime;
 import ru.otklik.calendar.WorkingCalendar;
 import ru.otklik.calendar.WorkingTime;
 import ru.otklik.calendar.store.CalendarStore;
@@ -34,7 +35,7 @@ class CalendarPageController {
 
     @GetMapping("/calendar")
     String year(@RequestParam(required = false) String year, Model model) {
-        int thisYear = LocalDate.now(clock.withZone(WorkingCalendar.MINISTRY_ZONE)).getYear();
+        int thisYear = LocalDate.now(clock.withZone(MinistryTime.ZONE)).getYear();
         int shown = parseYear(year, thisYear);
         if (year != null && shown != safeParse(year)) {
             model.addAttribute("warning", "calendar.year.invalid");

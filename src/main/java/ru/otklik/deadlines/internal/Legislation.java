@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import ru.otklik.calendar.WorkingCalendar;
 import ru.otklik.people.PeopleLookup;
+import ru.otklik.calendar.MinistryTime;
 import ru.otklik.people.Role;
 import ru.otklik.deadlines.NotificationKind;
 
@@ -50,7 +51,7 @@ public class Legislation {
                         values (?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(department, authorId, title, effectiveOn, body, link, Sql.ts(now))
                 .query(Long.class).single();
-        Instant base = effectiveOn.atStartOfDay(WorkingCalendar.MINISTRY_ZONE).toInstant();
+        Instant base = MinistryTime.startOf(effectiveOn);
         book.start(new ClockBook.Start(ClockKeeper.LEGISLATION_NOTICE, null, null, id, department, authorId, base,
                 base, null));
         people.enabledWithRole(Role.ORG_SPECIALIST).forEach(u -> notifications.notifyAbout(u.id(),

@@ -3,7 +3,6 @@ package ru.otklik.deadlines.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import javax.sql.DataSource;
 
@@ -17,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import ru.otklik.deadlines.SweepSettings;
+import ru.otklik.calendar.MinistryTime;
 
 /**
  * The escalation sweep (SPEC §3, §6): every 30 seconds, on every instance, it claims due clocks with
@@ -43,7 +43,6 @@ public class Sweep {
     }
 
     private static final Logger log = LoggerFactory.getLogger(Sweep.class);
-    private static final ZoneId ZONE = ZoneId.of("Asia/Novokuznetsk");
 
     private static final String BREACH = """
             with claimed_due as (
@@ -202,7 +201,7 @@ public class Sweep {
     public Result sweep() {
         long started = System.nanoTime();
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, ZONE);
+        LocalDate today = MinistryTime.date(now);
         int breached = 0;
         int actions = 0;
         int escalations = 0;

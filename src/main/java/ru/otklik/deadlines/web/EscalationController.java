@@ -6,6 +6,8 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,6 +29,7 @@ import ru.otklik.people.StaleEditException;
 import ru.otklik.posts.Actor;
 import ru.otklik.posts.ForbiddenTransition;
 import ru.otklik.posts.InvalidRouting;
+import ru.otklik.posts.PostFields;
 import ru.otklik.posts.PostManagement;
 import ru.otklik.deadlines.internal.Escalations;
 
@@ -42,9 +45,11 @@ class EscalationController {
     private final PostManagement posts;
     private final PeopleLookup people;
     private final TransactionTemplate transactions;
+    private final MessageSource messages;
 
     EscalationController(Escalations escalations, PostManagement posts, PeopleLookup people,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, MessageSource messages) {
+        this.messages = messages;
         this.escalations = escalations;
         this.posts = posts;
         this.people = people;
@@ -71,7 +76,7 @@ class EscalationController {
             @RequestParam(required = false) String text, @AuthenticationPrincipal CurrentUser user, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         Actor actor = requireMayAct(id, user);
-        if (text == null || text.isBlank() || text.length() > 2000) {
+        if (text == null || text.isBlank() || text.length() > PostFields.COMMENT_MAX) {
             return problem(user, "deadlines.escalations.error.comment", HttpStatus.BAD_REQUEST, model, response);
         }
         if (version == null) {
@@ -116,7 +121,7 @@ class EscalationController {
         if (executorId == null) {
             return problem(user, "deadlines.escalations.error.executor", HttpStatus.BAD_REQUEST, model, response);
         }
-        if (comment == null || comment.isBlank() || comment.length() > 2000) {
+        if (comment == null || comment.isBlank() || comment.length() > PostFields.COMMENT_MAX) {
             return problem(user, "deadlines.escalations.error.comment", HttpStatus.BAD_REQUEST, model, response);
         }
         if (version == null || postId == null || assignmentId == null || postVersion == null) {
@@ -135,7 +140,16 @@ class EscalationController {
         catch (InvalidRouting ex) {
             return problem(user, "deadlines.escalations.error.executor", HttpStatus.BAD_REQUEST, model, response);
         }
-        catch (ForbiddenTransition | NotFoundException ex) {
+        catch (ForbiddenTransition ex) {
+            // «not now» is said in the escalation's own words; any other refusal says what to change
+            if (ForbiddenTransition.NOT_NOW.equals(ex.messageKey())) {
+                return problem(user, "deadlines.escalations.error.forbidden", HttpStatus.CONFLICT, model, response);
+            }
+            model.addAttribute("warningText", messages.getMessage(ex.messageKey(), ex.args(),
+                    LocaleContextHolder.getLocale()));
+            return problem(user, null, HttpStatus.CONFLICT, model, response);
+        }
+        catch (NotFoundException ex) {
             return problem(user, "deadlines.escalations.error.forbidden", HttpStatus.CONFLICT, model, response);
         }
         redirect.addFlashAttribute("message", "deadlines.escalations.reassigned");
@@ -153,7 +167,9 @@ class EscalationController {
     private String problem(CurrentUser user, String warning, HttpStatus status, Model model,
             HttpServletResponse response) {
         response.setStatus(status.value());
-        model.addAttribute("warning", warning);
+        if (warning != null) {
+            model.addAttribute("warning", warning);
+        }
         return page(user, model);
     }
 

@@ -1,6 +1,5 @@
 package ru.otklik.deadlines.web;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import ru.otklik.people.NotFoundException;
 import ru.otklik.people.Role;
 import ru.otklik.deadlines.Clocks;
 import ru.otklik.deadlines.internal.Legislation;
+import ru.otklik.posts.PostFields;
 
 /**
  * «Изменения законодательства» (п.20): department heads record notices, org staff see and acknowledge them.
@@ -46,7 +46,7 @@ class LegislationController {
         model.addAttribute("notices", legislation.all(user.id()));
         model.addAttribute("noticeClocks", clocks.ofNotices());
         model.addAttribute("mayRecord", user.hasRole(Role.DEPT_HEAD));
-        model.addAttribute("mayAcknowledge", user.hasAnyRole(Role.ORG_SPECIALIST, Role.ORG_HEAD));
+        model.addAttribute("mayAcknowledge", user.hasAnyRole(Role.ORG_STAFF));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", List.of());
         }
@@ -101,7 +101,7 @@ class LegislationController {
     @PostMapping("/legislation/{id}/acknowledge")
     String acknowledge(@PathVariable long id, @AuthenticationPrincipal CurrentUser user,
             RedirectAttributes redirect) {
-        if (!user.hasAnyRole(Role.ORG_SPECIALIST, Role.ORG_HEAD) || !legislation.exists(id)) {
+        if (!user.hasAnyRole(Role.ORG_STAFF) || !legislation.exists(id)) {
             throw new NotFoundException();
         }
         legislation.acknowledge(id, user.id());
@@ -110,23 +110,12 @@ class LegislationController {
     }
 
     private static void requireAllowed(CurrentUser user) {
-        if (!user.hasAnyRole(Role.DEPT_HEAD, Role.ORG_SPECIALIST, Role.ORG_HEAD, Role.DEPUTY_MINISTER,
-                Role.FIRST_DEPUTY_MINISTER, Role.MINISTER)) {
+        if (!user.hasAnyRole(Role.REPORT_READERS)) {
             throw new NotFoundException();
         }
     }
 
     private static boolean validLink(String link) {
-        if (link.length() > 2000) {
-            return false;
-        }
-        try {
-            URI uri = new URI(link);
-            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null;
-        }
-        catch (Exception ex) {
-            return false;
-        }
+        return link.length() <= PostFields.URL_MAX && PostFields.isLink(link);
     }
 }

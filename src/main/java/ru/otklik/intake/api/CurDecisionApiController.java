@@ -31,6 +31,7 @@ import ru.otklik.api.InvalidFields;
 import ru.otklik.api.JsonApi;
 import ru.otklik.people.NotFoundException;
 import ru.otklik.posts.ForbiddenTransition;
+import ru.otklik.posts.PostFields;
 import ru.otklik.posts.PostManagement;
 import ru.otklik.posts.PostState;
 
@@ -46,7 +47,7 @@ class CurDecisionApiController {
     static final String PATH = "/api/v1/messages/{id}/cur-decision";
     /** A decision is a few words; 64 KB leaves room for a long comment and refuses anything absurd. */
     static final int MAX_BODY_BYTES = 64 * 1024;
-    static final int MAX_COMMENT = 2000;
+    static final int MAX_COMMENT = PostFields.COMMENT_MAX;
 
     /** The body as sent: each field as the JSON value it is, so that every bad field is named at once. */
     @Schema(name = "CurDecision", description = "Решение ЦУР по проекту ответа. Неизвестные поля отклоняются (400).")

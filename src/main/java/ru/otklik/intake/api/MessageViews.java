@@ -1,7 +1,6 @@
 package ru.otklik.intake.api;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.otklik.calendar.MinistryTime;
 import ru.otklik.deadlines.Clocks;
 import ru.otklik.posts.PostLookup;
 import ru.otklik.posts.PostSummary;
@@ -19,8 +19,6 @@ import ru.otklik.posts.PostSummary;
  */
 @Component
 class MessageViews {
-
-    static final ZoneId ZONE = ZoneId.of("Asia/Novokuznetsk");
 
     /** One running deadline: the rule's code and when it is due. */
     record Deadline(String rule, String dueAt) {
@@ -71,6 +69,6 @@ class MessageViews {
     }
 
     static String format(Instant instant) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(ZONE).truncatedTo(ChronoUnit.SECONDS));
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(MinistryTime.ZONE).truncatedTo(ChronoUnit.SECONDS));
     }
 }

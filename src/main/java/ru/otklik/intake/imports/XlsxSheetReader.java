@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,6 +37,8 @@ import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
+import ru.otklik.calendar.MinistryTime;
+
 /**
  * Reads the first sheet of an XLSX workbook as rows of text while streaming its XML (POI's event API), never
  * building the workbook in memory: reading stops as soon as the sheet has more rows than allowed, so a file of
@@ -51,7 +52,6 @@ final class XlsxSheetReader {
     record Sheet(List<List<String>> records, boolean tooManyRows, String name) {
     }
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Novokuznetsk");
     /** Marks a shared string in a cell until the shared strings are read; XML cannot hold NUL, so no text can. */
     private static final char SHARED = '\0';
 
@@ -266,7 +266,7 @@ final class XlsxSheetReader {
         public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
             if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
                 LocalDateTime local = DateUtil.getLocalDateTime(value, use1904Windowing, true);
-                return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(local.atZone(ZONE));
+                return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(local.atZone(MinistryTime.ZONE));
             }
             return super.formatRawCellContents(value, formatIndex, formatString, use1904Windowing);
         }

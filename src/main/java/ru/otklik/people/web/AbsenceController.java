@@ -35,6 +35,7 @@ import ru.otklik.people.internal.Department;
 import ru.otklik.people.internal.Departments;
 import ru.otklik.people.internal.User;
 import ru.otklik.people.internal.Users;
+import ru.otklik.calendar.MinistryTime;
 
 /**
  * Absences and substitutes (п.3, Приказ п.5): the admin records them for everyone, a department head for the people
@@ -66,7 +67,7 @@ class AbsenceController {
     @GetMapping("/absences")
     @Transactional(readOnly = true)
     String list(@AuthenticationPrincipal CurrentUser user, Model model) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), Substitutes.ZONE);
+        LocalDate today = MinistryTime.date(clock.instant());
         Map<Long, User> people = manageable(user);
         Map<Long, String> names = new LinkedHashMap<>();
         users.findAll().forEach(u -> names.put(u.getId(), u.getFullName()));

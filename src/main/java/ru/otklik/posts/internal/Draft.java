@@ -25,7 +25,6 @@ import jakarta.persistence.OrderBy;
 public class Draft {
 
     /** The most characters an answer may have. */
-    public static final int MAX_TEXT = 20_000;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

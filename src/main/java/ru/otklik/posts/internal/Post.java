@@ -30,6 +30,7 @@ import ru.otklik.posts.ForbiddenTransition;
 import ru.otklik.posts.Importance;
 import ru.otklik.posts.NewPost;
 import ru.otklik.posts.OwnDraftApproval;
+import ru.otklik.posts.PostFields;
 import ru.otklik.posts.PostState;
 import ru.otklik.posts.Routing;
 import ru.otklik.posts.Source;
@@ -178,7 +179,7 @@ public class Post {
      * in for them. A posted answer is public and readable by anyone who sees the post.
      */
     public boolean maySeeDraft(Draft draft, Actor actor) {
-        if (draft.isPosted() || actor.isOrgStaff() || actor.has(Role.FIRST_DEPUTY_MINISTER) || actor.has(Role.MINISTER)
+        if (draft.isPosted() || actor.isOrgStaff() || actor.hasAny(Role.TOP_LEADERS)
                 || draft.writtenBy(actor.id()) || actor.actsFor(draft.getHeadApproverId())
                 || actor.actsFor(draft.getSecondApproverId()) || actor.actsFor(draft.getCurrentApproverId())) {
             return true;
@@ -285,10 +286,10 @@ public class Post {
             throw forbidden("route");
         }
         if (routings.isEmpty()) {
-            throw new ForbiddenTransition("Выберите хотя бы одно подразделение и исполнителя.");
+            throw new ForbiddenTransition("posts.refusal.noRouting");
         }
         if (routings.stream().map(Routing::departmentId).distinct().count() != routings.size()) {
-            throw new ForbiddenTransition("В каждом подразделении выберите одного исполнителя.");
+            throw new ForbiddenTransition("posts.refusal.oneExecutorPerDepartment");
         }
         PostState from = state;
         List<Assignment> added = new ArrayList<>();
@@ -354,7 +355,7 @@ public class Post {
             throw forbidden("reassign");
         }
         if (assignment.getExecutorId() == executorId) {
-            throw new ForbiddenTransition("Выберите другого исполнителя.");
+            throw new ForbiddenTransition("posts.refusal.sameExecutor");
         }
         String why = requireReason(comment);
         PostState from = state;
@@ -388,7 +389,7 @@ public class Post {
         }
         String body = requireText(text);
         if (intermediate && !mayDraftIntermediate()) {
-            throw new ForbiddenTransition("После промежуточного ответа готовится окончательный (п.13).");
+            throw new ForbiddenTransition("posts.refusal.finalAfterIntermediate");
         }
         Draft draft = openDraft();
         if (draft == null) {
@@ -416,7 +417,7 @@ public class Post {
         }
         Draft draft = openDraft();
         if (draft == null || draft.latest() == null) {
-            throw new ForbiddenTransition("Сначала сохраните текст проекта ответа.");
+            throw new ForbiddenTransition("posts.refusal.saveDraftFirst");
         }
         boolean afterCur = draft.isReturnedByCur();
         PostState from = state;
@@ -530,8 +531,8 @@ public class Post {
         if (!mayPost(actor)) {
             throw forbidden("post");
         }
-        if (url == null || !(url.startsWith("http://") || url.startsWith("https://")) || url.length() > 2000) {
-            throw new ForbiddenTransition("Ссылка на размещённый ответ должна начинаться с http:// или https://.");
+        if (url == null || url.strip().length() > PostFields.URL_MAX || !PostFields.isLink(url.strip())) {
+            throw new ForbiddenTransition("posts.refusal.answerLink");
         }
         Draft draft = openDraft();
         String body = text == null || text.isBlank() ? draft.text() : requireText(text);
@@ -566,11 +567,11 @@ public class Post {
 
     private static String requireText(String text) {
         if (text == null || text.isBlank()) {
-            throw new ForbiddenTransition("Введите текст.");
+            throw new ForbiddenTransition("posts.refusal.textRequired");
         }
         String body = text.replace("\r\n", "\n").strip();
-        if (body.length() > Draft.MAX_TEXT) {
-            throw new ForbiddenTransition("Текст не длиннее 20 000 символов.");
+        if (body.length() > PostFields.TEXT_MAX) {
+            throw new ForbiddenTransition("posts.refusal.textTooLong", PostFields.TEXT_MAX);
         }
         return body;
     }
@@ -611,19 +612,19 @@ public class Post {
 
     private void requireOwn(Assignment assignment) {
         if (!assignments.contains(assignment)) {
-            throw new ForbiddenTransition("Поручение относится к другому сообщению.");
+            throw new ForbiddenTransition("posts.refusal.otherPost");
         }
     }
 
     private static String requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new ForbiddenTransition("Укажите причину.");
+            throw new ForbiddenTransition("posts.refusal.reasonRequired");
         }
         return reason.strip();
     }
 
     private ForbiddenTransition forbidden(String what) {
-        return new ForbiddenTransition("Действие «" + what + "» недоступно в состоянии " + state + ".");
+        return new ForbiddenTransition(ForbiddenTransition.NOT_NOW, what, state);
     }
 
     // ---------------------------------------------------------------- reading
@@ -641,7 +642,7 @@ public class Post {
     /** The department whose head approves first: the executor's, or the first one chosen for a joint post. */
     public Assignment firstActiveAssignment() {
         return activeAssignments().stream().findFirst()
-                .orElseThrow(() -> new ForbiddenTransition("Сообщение не направлено ни в одно подразделение."));
+                .orElseThrow(() -> new ForbiddenTransition("posts.refusal.notRouted"));
     }
 
     /** The draft being written or approved, not yet posted; {@code null} when there is none. */

@@ -23,10 +23,10 @@ import ru.otklik.people.NotFoundException;
 import ru.otklik.people.PeopleLookup;
 import ru.otklik.people.Role;
 import ru.otklik.posts.Actor;
+import ru.otklik.posts.PostFields;
 import ru.otklik.posts.PostManagement;
 import ru.otklik.posts.internal.AnswerTemplate;
 import ru.otklik.posts.internal.AnswerTemplates;
-import ru.otklik.posts.internal.Draft;
 
 /**
  * The answer templates of the departments a head heads: list, add, change, remove. Executors start drafts from them
@@ -130,7 +130,7 @@ class AnswerTemplatesController {
         if (text == null || text.isBlank()) {
             return "posts.draft.text.required";
         }
-        return text.strip().length() > Draft.MAX_TEXT ? "posts.draft.text.size" : null;
+        return text.strip().length() > PostFields.TEXT_MAX ? "posts.draft.text.size" : null;
     }
 
     private String problem(Actor actor, String warning, Model model, HttpServletResponse response) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,9 +26,10 @@ import ru.otklik.posts.InvalidApprover;
 import ru.otklik.posts.InvalidRouting;
 import ru.otklik.posts.NotOnRoute;
 import ru.otklik.posts.OwnDraftApproval;
+import ru.otklik.posts.Refusal;
+import ru.otklik.posts.PostFields;
 import ru.otklik.posts.PostManagement;
 import ru.otklik.posts.Routing;
-import ru.otklik.posts.internal.Draft;
 import ru.otklik.posts.internal.Post;
 
 /**
@@ -38,7 +40,6 @@ import ru.otklik.posts.internal.Post;
 class PostController {
 
     private static final String VIEW = "posts/post";
-    private static final int MAX_COMMENT = 2000;
 
     private final PostManagement management;
     private final PostPages pages;
@@ -199,7 +200,7 @@ class PostController {
         if (blank(comment)) {
             return problem(id, user, "posts.draft.comment.required", HttpStatus.BAD_REQUEST, model, response);
         }
-        if (comment.strip().length() > MAX_COMMENT) {
+        if (comment.strip().length() > PostFields.COMMENT_MAX) {
             return problem(id, user, "posts.comment.size", HttpStatus.BAD_REQUEST, model, response);
         }
         String done = act(id, user, "posts.draft.returned", model, response, redirect,
@@ -227,7 +228,7 @@ class PostController {
         if (!approved && blank(comment)) {
             return problem(id, user, "posts.cur.comment.required", HttpStatus.BAD_REQUEST, model, response);
         }
-        if (comment != null && comment.strip().length() > MAX_COMMENT) {
+        if (comment != null && comment.strip().length() > PostFields.COMMENT_MAX) {
             return problem(id, user, "posts.comment.size", HttpStatus.BAD_REQUEST, model, response);
         }
         return act(id, user, approved ? "posts.cur.approved" : "posts.cur.returned", model, response, redirect,
@@ -242,7 +243,7 @@ class PostController {
         if (!httpUrl(url)) {
             return problem(id, user, "posts.answer.url.invalid", HttpStatus.BAD_REQUEST, model, response);
         }
-        if (text != null && text.strip().length() > Draft.MAX_TEXT) {
+        if (text != null && text.strip().length() > PostFields.TEXT_MAX) {
             return problem(id, user, "posts.draft.text.size", HttpStatus.BAD_REQUEST, model, response);
         }
         return act(id, user, "posts.answer.posted", model, response, redirect,
@@ -270,21 +271,11 @@ class PostController {
         if (blank(text)) {
             return "posts.draft.text.required";
         }
-        return text.replace("\r\n", "\n").strip().length() > Draft.MAX_TEXT ? "posts.draft.text.size" : null;
+        return text.replace("\r\n", "\n").strip().length() > PostFields.TEXT_MAX ? "posts.draft.text.size" : null;
     }
 
     static boolean httpUrl(String url) {
-        if (blank(url) || url.strip().length() > 2000) {
-            return false;
-        }
-        try {
-            java.net.URI uri = new java.net.URI(url.strip());
-            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null && url.strip().startsWith(uri.getScheme().toLowerCase());
-        }
-        catch (java.net.URISyntaxException ex) {
-            return false;
-        }
+        return !blank(url) && url.strip().length() <= PostFields.URL_MAX && PostFields.isLink(url.strip());
     }
 
     private static Long longOrNull(String value) {
@@ -309,30 +300,34 @@ class PostController {
         catch (StaleEditException | ObjectOptimisticLockingFailureException ex) {
             return problem(id, user, "posts.stale", HttpStatus.CONFLICT, model, response);
         }
-        catch (InvalidRouting ex) {
-            return problem(id, user, "posts.route.invalid", HttpStatus.BAD_REQUEST, model, response);
+        catch (InvalidRouting | InvalidApprover ex) {
+            return refused(id, user, ex, HttpStatus.BAD_REQUEST, model, response);
         }
-        catch (InvalidApprover ex) {
-            return problem(id, user, "posts.draft.approver.invalid", HttpStatus.BAD_REQUEST, model, response);
-        }
-        catch (OwnDraftApproval ex) {
-            return problem(id, user, "posts.draft.ownDraft", HttpStatus.FORBIDDEN, model, response);
-        }
-        catch (NotOnRoute ex) {
-            return problem(id, user, "posts.draft.notOnRoute", HttpStatus.FORBIDDEN, model, response);
+        catch (OwnDraftApproval | NotOnRoute ex) {
+            return refused(id, user, ex, HttpStatus.FORBIDDEN, model, response);
         }
         catch (ForbiddenTransition ex) {
-            return problem(id, user, "posts.forbidden", HttpStatus.CONFLICT, model, response);
+            return refused(id, user, ex, HttpStatus.CONFLICT, model, response);
         }
         redirect.addFlashAttribute("message", doneMessage);
         return "redirect:/posts/" + id;
+    }
+
+    /** The post's page again with the refusal's own text ({@code posts.refusal.*}). */
+    private String refused(long id, CurrentUser user, Refusal refusal, HttpStatus status, Model model,
+            HttpServletResponse response) {
+        String text = messages.getMessage(refusal.messageKey(), refusal.args(), LocaleContextHolder.getLocale());
+        model.addAttribute("warningText", text);
+        return problem(id, user, null, status, model, response);
     }
 
     /** The post's page again, as it is now, with a warning; 404 if this person may not see the post at all. */
     private String problem(long id, CurrentUser user, String warning, HttpStatus status, Model model,
             HttpServletResponse response) {
         model.addAttribute("page", pages.page(id, actor(user)));
-        model.addAttribute("warning", warning);
+        if (warning != null) {
+            model.addAttribute("warning", warning);
+        }
         // the page is answered at the form's address (/posts/9/route); the browser shows the post's own
         model.addAttribute("pageAddress", "/posts/" + id);
         response.setStatus(status.value());

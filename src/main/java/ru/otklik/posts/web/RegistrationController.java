@@ -19,7 +19,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import ru.otklik.people.CurrentUser;
 import ru.otklik.posts.PostManagement;
-import ru.otklik.posts.PostTime;
 import ru.otklik.posts.Source;
 import ru.otklik.posts.internal.Post;
 import ru.otklik.posts.internal.Posts;
@@ -75,8 +74,8 @@ class RegistrationController {
         Instant now = clock.instant();
         form.check(result, now);
         if (!result.hasFieldErrors("detectedAt") && !result.hasFieldErrors("receivedAt")) {
-            Instant detected = PostTime.toInstant(form.detectedAt());
-            Instant received = PostTime.toInstant(form.receivedAt());
+            Instant detected = form.detectedAt();
+            Instant received = form.receivedAt();
             if (detected.isAfter(received)) {
                 result.rejectValue("detectedAt", "posts.detectedAt.afterReceived");
             }

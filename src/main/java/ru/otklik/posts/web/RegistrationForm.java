@@ -1,7 +1,6 @@
 package ru.otklik.posts.web;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,47 +8,38 @@ import java.util.Set;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.Errors;
+
+import ru.otklik.calendar.MinistryTime;
 import ru.otklik.posts.Importance;
 import ru.otklik.posts.NewPost;
 import ru.otklik.posts.PostFields;
-import ru.otklik.posts.PostTime;
 import ru.otklik.posts.Source;
 
 /**
- * The org specialist's form for a post typed by hand (SPEC §2, §5). Times are the Ministry's local time.
+ * The org specialist's form for a post typed by hand (SPEC §2, §5). Times are typed in the Ministry's local time
+ * and bound to instants by the web module's formatter ({@code datetime-local}, see {@link MinistryTime#INPUT}).
  */
 record RegistrationForm(
         @Size(max = PostFields.EXTERNAL_ID_MAX, message = "{posts.externalId.size}") String externalId,
         @NotNull(message = "{posts.source.required}") Source source,
-        @NotBlank(message = "{posts.url.required}") @Size(max = PostFields.URL_MAX, message = "{posts.url.size}")
-        @Pattern(regexp = HTTP_URL, message = "{posts.url.format}") String url,
+        @NotBlank(message = "{posts.url.required}") @Size(max = PostFields.URL_MAX, message = "{posts.url.size}") String url,
         @Size(max = PostFields.AUTHOR_NAME_MAX, message = "{posts.authorName.size}") String authorName,
-        @Size(max = PostFields.URL_MAX, message = "{posts.url.size}")
-        @Pattern(regexp = HTTP_URL_OR_EMPTY, message = "{posts.url.format}") String authorUrl,
+        @Size(max = PostFields.URL_MAX, message = "{posts.url.size}") String authorUrl,
         @NotBlank(message = "{posts.text.required}") @Size(max = PostFields.TEXT_MAX, message = "{posts.text.size}") String text,
-        @NotNull(message = "{posts.detectedAt.required}")
-        @DateTimeFormat(pattern = LOCAL, fallbackPatterns = LOCAL_WITH_SECONDS) LocalDateTime detectedAt,
-        @NotNull(message = "{posts.receivedAt.required}")
-        @DateTimeFormat(pattern = LOCAL, fallbackPatterns = LOCAL_WITH_SECONDS) LocalDateTime receivedAt,
+        @NotNull(message = "{posts.detectedAt.required}") Instant detectedAt,
+        @NotNull(message = "{posts.receivedAt.required}") Instant receivedAt,
         @NotNull(message = "{posts.importance.required}") Importance importance,
         @Size(max = PostFields.TOPIC_MAX, message = "{posts.topic.size}") String topic,
         List<Long> linkIds) {
 
-    /** The value of an {@code <input type="datetime-local">}. */
-    static final String LOCAL = "yyyy-MM-dd'T'HH:mm";
-    static final String LOCAL_WITH_SECONDS = "yyyy-MM-dd'T'HH:mm:ss";
-    static final String HTTP_URL = "(?i)^https?://[^\\s/?#]+[^\\s]*$";
-    static final String HTTP_URL_OR_EMPTY = "(?i)^$|^\\s*$|^https?://[^\\s/?#]+[^\\s]*$";
 
     /** An empty form: received now, detected now, normal importance, from VK. */
     static RegistrationForm empty(Instant now) {
-        LocalDateTime local = PostTime.toLocal(now).truncatedTo(ChronoUnit.MINUTES);
-        return new RegistrationForm("", Source.VK, "", "", "", "", local, local, Importance.NORMAL, "", List.of());
+        Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
+        return new RegistrationForm("", Source.VK, "", "", "", "", minute, minute, Importance.NORMAL, "", List.of());
     }
 
     /**
@@ -78,17 +68,27 @@ record RegistrationForm(
         }
     }
 
+    /**
+     * A link as typed, spaces included, must be one ({@link PostFields#isLink}). The message: «must start with
+     * http(s)://» when it does not, otherwise what is wrong with it, as ЦУР's API says.
+     */
     private static void link(Errors errors, String field, String value) {
-        if (value != null && !value.isBlank() && !errors.hasFieldErrors(field)) {
-            reject(errors, field, PostFields.linkProblem(value.strip()));
+        if (value == null || value.isBlank() || errors.hasFieldErrors(field) || PostFields.isLink(value)) {
+            return;
+        }
+        if (value.regionMatches(true, 0, "http://", 0, 7) || value.regionMatches(true, 0, "https://", 0, 8)) {
+            reject(errors, field, PostFields.linkProblem(value));
+        }
+        else {
+            errors.rejectValue(field, "posts.url.format");
         }
     }
 
-    private static void moment(Errors errors, String field, LocalDateTime value, Instant now) {
+    private static void moment(Errors errors, String field, Instant value, Instant now) {
         if (value == null || errors.hasFieldErrors(field)) {
             return;
         }
-        switch (PostFields.moment(PostTime.toInstant(value), now)) {
+        switch (PostFields.moment(value, now)) {
             case FUTURE -> errors.rejectValue(field, "posts.moment.future");
             case TOO_EARLY -> errors.rejectValue(field, "posts.moment.early");
             default -> {
@@ -104,7 +104,7 @@ record RegistrationForm(
 
     NewPost toNewPost() {
         return new NewPost(blankToNull(externalId), source, url.strip(), blankToNull(authorName),
-                blankToNull(authorUrl), text.strip(), PostTime.toInstant(detectedAt), PostTime.toInstant(receivedAt),
+                blankToNull(authorUrl), text.strip(), detectedAt, receivedAt,
                 importance, blankToNull(topic));
     }
 

@@ -1,0 +1,33 @@
+package ru.otklik.web;
+
+import org.springframework.stereotype.Component;
+
+import ru.otklik.people.Role;
+
+/**
+ * The role groups of {@link Role} for the pages' {@code sec:authorize}: {@code hasAnyRole(@roles.orgStaff)} shows
+ * a link to the same people the security configuration lets through.
+ */
+@Component("roles")
+public class RoleGroupNames {
+
+    public String[] getOrgStaff() {
+        return Role.names(Role.ORG_STAFF);
+    }
+
+    public String[] getLeaders() {
+        return Role.names(Role.LEADERS);
+    }
+
+    public String[] getApprovers() {
+        return Role.names(Role.APPROVERS);
+    }
+
+    public String[] getReportReaders() {
+        return Role.names(Role.REPORT_READERS);
+    }
+
+    public String[] getAbsenceKeepers() {
+        return Role.names(Role.ABSENCE_KEEPERS);
+    }
+}
