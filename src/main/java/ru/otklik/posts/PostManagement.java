@@ -19,10 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import ru.otklik.people.DepartmentSummary;
 import ru.otklik.calendar.MinistryTime;
-import ru.otklik.people.Absence;
-import ru.otklik.people.Absences;
-import ru.otklik.people.Department;
-import ru.otklik.people.Departments;
 import ru.otklik.people.NotFoundException;
 import ru.otklik.people.PeopleLookup;
 import ru.otklik.people.PersonSummary;

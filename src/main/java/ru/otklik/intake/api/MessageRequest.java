@@ -32,7 +32,7 @@ record MessageRequest(
         @Schema(implementation = String.class, description = "Ссылка на автора (http или https)", maxLength = PostFields.URL_MAX,
                 format = "uri", example = "https://vk.com/id1") JsonNode authorUrl,
         @Schema(implementation = String.class, description = "Текст сообщения", requiredMode = Schema.RequiredMode.REQUIRED,
-                minLength = 1, maxLength = PostFields.URL_MAX0) JsonNode text,
+                minLength = 1, maxLength = PostFields.TEXT_MAX) JsonNode text,
         @Schema(implementation = String.class,
                 description = "Когда ЦУР выявил сообщение: ISO-8601 со смещением, не позже текущего времени + 5 минут",
                 requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time",
