@@ -470,6 +470,17 @@ class PostFlowsIT {
     // ------------------------------------------------------------------ access and conflicts
 
     @Test
+    void anAddressThatCannotNameAPostIsNotFoundAndAFormWithoutItsVersionShowsThePostAgain() throws Exception {
+        Cookie specialist = Sessions.login(mvc, "specialist");
+        mvc.perform(get("/posts/abc").cookie(specialist)).andExpect(status().isNotFound());
+        Post post = register("Без версии " + unique());
+        mvc.perform(post("/posts/" + post.getId() + "/refuse").cookie(specialist).with(csrf()).param("reason", "Спам"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Страница устарела")));
+        assertThat(reload(post).getVersion()).isEqualTo(post.getVersion());
+    }
+
+    @Test
     void anExecutorOpeningAnotherExecutorsPostGetsNotFound() throws Exception {
         Post post = register("Для второго отдела " + unique());
         route(Sessions.login(mvc, "specialist"), post, post.getVersion(), employment(), "executor2");

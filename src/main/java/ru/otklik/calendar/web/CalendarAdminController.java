@@ -3,11 +3,12 @@ package ru.otklik.calendar.web;
 import java.security.Principal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -51,8 +52,8 @@ class CalendarAdminController {
     }
 
     @GetMapping("/day/{date}")
-    String day(@PathVariable String date, Model model) {
-        LocalDate day = parse(date);
+    String day(@PathVariable("date") @DateTimeFormat(iso = ISO.DATE) LocalDate date, Model model) {
+        LocalDate day = inCalendar(date);
         DayForm form = store.override(day)
                 .map(o -> new DayForm(o.kind().name(), o.start(), o.end(), o.lunchStart(), o.lunchEnd()))
                 .orElse(new DayForm("DEFAULT", null, null, null, null));
@@ -61,9 +62,10 @@ class CalendarAdminController {
     }
 
     @PostMapping("/day/{date}")
-    String saveDay(@PathVariable String date, @ModelAttribute("form") DayForm form, BindingResult result,
+    String saveDay(@PathVariable("date") @DateTimeFormat(iso = ISO.DATE) LocalDate date,
+            @ModelAttribute("form") DayForm form, BindingResult result,
             Model model, Principal admin, RedirectAttributes redirect) {
-        LocalDate day = parse(date);
+        LocalDate day = inCalendar(date);
         if (result.hasErrors()) {
             return dayView(day, model);
         }
@@ -180,16 +182,11 @@ class CalendarAdminController {
         return HOURS_VIEW;
     }
 
-    private static LocalDate parse(String date) {
-        try {
-            LocalDate day = LocalDate.parse(date);
-            if (day.getYear() < CalendarPageController.MIN_YEAR || day.getYear() > CalendarPageController.MAX_YEAR) {
-                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-            }
-            return day;
-        }
-        catch (DateTimeParseException ex) {
+    /** A day of the years the calendar keeps; any other names no page (404), like a date that is none. */
+    private static LocalDate inCalendar(LocalDate day) {
+        if (day.getYear() < CalendarPageController.MIN_YEAR || day.getYear() > CalendarPageController.MAX_YEAR) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
+        return day;
     }
 }

@@ -5,19 +5,26 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import ru.otklik.people.CurrentUser;
@@ -40,6 +47,8 @@ import ru.otklik.deadlines.internal.Escalations;
 class EscalationController {
 
     private static final String VIEW = "deadlines/escalations";
+    private static final String COMMENT = "deadlines.escalations.error.comment";
+    private static final int MAX_COMMENT = 2000;
 
     private final Escalations escalations;
     private final PostManagement posts;
@@ -57,9 +66,8 @@ class EscalationController {
     }
 
     @GetMapping("/escalations")
-    String page(@AuthenticationPrincipal CurrentUser user, Model model) {
-        Actor actor = actor(user);
-        boolean all = seesAll(user, actor);
+    String page(Actor actor, Model model) {
+        boolean all = seesAll(actor);
         model.addAttribute("all", all);
         model.addAttribute("open", escalations.open(actor, all));
         model.addAttribute("breached", escalations.breached(actor, all));
@@ -71,41 +79,38 @@ class EscalationController {
         return VIEW;
     }
 
+    /** A comment on an escalation, or the one a reassignment closes it with. */
+    record CommentForm(@NotBlank(message = COMMENT) @Size(max = MAX_COMMENT, message = COMMENT) String text) {
+    }
+
+    /** A reassignment: the post's assignment as the page showed it, its new executor and the comment. */
+    record ReassignForm(Long postId, Long assignmentId, Long postVersion,
+            @NotNull(message = "deadlines.escalations.error.executor") Long executorId,
+            @NotBlank(message = COMMENT) @Size(max = MAX_COMMENT, message = COMMENT) String comment) {
+
+        boolean complete() {
+            return postId != null && assignmentId != null && postVersion != null;
+        }
+    }
+
     @PostMapping("/escalations/{id}/comment")
     String comment(@PathVariable long id, @RequestParam(required = false) Long version,
-            @RequestParam(required = false) String text, @AuthenticationPrincipal CurrentUser user, Model model,
+            @Valid @ModelAttribute CommentForm form, BindingResult result, Actor actor, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        Actor actor = requireMayAct(id, user);
-        if (text == null || text.isBlank() || text.length() > PostFields.COMMENT_MAX) {
-            return problem(user, "deadlines.escalations.error.comment", HttpStatus.BAD_REQUEST, model, response);
+        requireMayAct(id, actor);
+        if (result.hasErrors()) {
+            return problem(actor, COMMENT, HttpStatus.BAD_REQUEST, model, response);
         }
-        if (version == null) {
-            return problem(user, "deadlines.stale", HttpStatus.CONFLICT, model, response);
-        }
-        try {
-            escalations.comment(id, version, text, actor.id());
-        }
-        catch (StaleEditException ex) {
-            return problem(user, "deadlines.stale", HttpStatus.CONFLICT, model, response);
-        }
+        escalations.comment(id, stale(version), form.text(), actor.id());
         redirect.addFlashAttribute("message", "deadlines.escalations.commented");
         return "redirect:/escalations";
     }
 
     @PostMapping("/escalations/{id}/close")
-    String close(@PathVariable long id, @RequestParam(required = false) Long version,
-            @AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
+    String close(@PathVariable long id, @RequestParam(required = false) Long version, Actor actor,
             RedirectAttributes redirect) {
-        Actor actor = requireMayAct(id, user);
-        if (version == null) {
-            return problem(user, "deadlines.stale", HttpStatus.CONFLICT, model, response);
-        }
-        try {
-            escalations.close(id, version, actor.id());
-        }
-        catch (StaleEditException ex) {
-            return problem(user, "deadlines.stale", HttpStatus.CONFLICT, model, response);
-        }
+        requireMayAct(id, actor);
+        escalations.close(id, stale(version), actor.id());
         redirect.addFlashAttribute("message", "deadlines.escalations.closed");
         return "redirect:/escalations";
     }
@@ -113,72 +118,86 @@ class EscalationController {
     /** Hands the assignment to another executor of its department (posts checks the deputy curates it) and closes. */
     @PostMapping("/escalations/{id}/reassign")
     String reassign(@PathVariable long id, @RequestParam(required = false) Long version,
-            @RequestParam(required = false) Long postId, @RequestParam(required = false) Long assignmentId,
-            @RequestParam(required = false) Long postVersion, @RequestParam(required = false) Long executorId,
-            @RequestParam(required = false) String comment, @AuthenticationPrincipal CurrentUser user, Model model,
+            @Valid @ModelAttribute ReassignForm form, BindingResult result, Actor actor, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        Actor actor = requireMayAct(id, user);
-        if (executorId == null) {
-            return problem(user, "deadlines.escalations.error.executor", HttpStatus.BAD_REQUEST, model, response);
+        requireMayAct(id, actor);
+        if (result.hasFieldErrors("executorId")) {
+            return problem(actor, "deadlines.escalations.error.executor", HttpStatus.BAD_REQUEST, model, response);
         }
-        if (comment == null || comment.isBlank() || comment.length() > PostFields.COMMENT_MAX) {
-            return problem(user, "deadlines.escalations.error.comment", HttpStatus.BAD_REQUEST, model, response);
+        if (result.hasFieldErrors("comment")) {
+            return problem(actor, COMMENT, HttpStatus.BAD_REQUEST, model, response);
         }
-        if (version == null || postId == null || assignmentId == null || postVersion == null) {
-            return problem(user, "deadlines.stale", HttpStatus.CONFLICT, model, response);
+        if (result.hasErrors() || !form.complete()) {
+            throw new StaleEditException(); // the page named no post, assignment or version, or a forged one
         }
-        try {
-            transactions.executeWithoutResult(status -> {
-                posts.reassign(postId, assignmentId, postVersion, executorId, comment, actor);
-                escalations.comment(id, version, comment, actor.id());
-                escalations.close(id, version + 1, actor.id());
-            });
-        }
-        catch (StaleEditException | ObjectOptimisticLockingFailureException ex) {
-            return problem(user, "deadlines.stale", HttpStatus.CONFLICT, model, response);
-        }
-        catch (InvalidRouting ex) {
-            return problem(user, "deadlines.escalations.error.executor", HttpStatus.BAD_REQUEST, model, response);
-        }
-        catch (ForbiddenTransition ex) {
-            // «not now» is said in the escalation's own words; any other refusal says what to change
-            if (ForbiddenTransition.NOT_NOW.equals(ex.messageKey())) {
-                return problem(user, "deadlines.escalations.error.forbidden", HttpStatus.CONFLICT, model, response);
-            }
-            model.addAttribute("warningText", messages.getMessage(ex.messageKey(), ex.args(),
-                    LocaleContextHolder.getLocale()));
-            return problem(user, null, HttpStatus.CONFLICT, model, response);
-        }
-        catch (NotFoundException ex) {
-            return problem(user, "deadlines.escalations.error.forbidden", HttpStatus.CONFLICT, model, response);
-        }
+        long escalationVersion = stale(version);
+        transactions.executeWithoutResult(status -> {
+            posts.reassign(form.postId(), form.assignmentId(), form.postVersion(), form.executorId(), form.comment(),
+                    actor);
+            escalations.comment(id, escalationVersion, form.comment(), actor.id());
+            escalations.close(id, escalationVersion + 1, actor.id());
+        });
         redirect.addFlashAttribute("message", "deadlines.escalations.reassigned");
         return "redirect:/escalations";
     }
 
-    private Actor requireMayAct(long id, CurrentUser user) {
-        Actor actor = actor(user);
-        if (!escalations.mayAct(id, actor, seesAll(user, actor))) {
-            throw new NotFoundException();
-        }
-        return actor;
+    /** The escalation or the post changed since the page was shown (or the form named no version). */
+    @ExceptionHandler({ StaleEditException.class, ObjectOptimisticLockingFailureException.class })
+    String stale(Actor actor, Model model, HttpServletResponse response) {
+        return problem(actor, "deadlines.stale", HttpStatus.CONFLICT, model, response);
     }
 
-    private String problem(CurrentUser user, String warning, HttpStatus status, Model model,
+    @ExceptionHandler(InvalidRouting.class)
+    String invalidExecutor(Actor actor, Model model, HttpServletResponse response) {
+        return problem(actor, "deadlines.escalations.error.executor", HttpStatus.BAD_REQUEST, model, response);
+    }
+
+    /**
+     * The post's state no longer allows the reassignment: «not now» is said in the escalation's own words, any other
+     * refusal says what to change.
+     */
+    @ExceptionHandler
+    String forbidden(ForbiddenTransition ex, Actor actor, Model model, HttpServletResponse response) {
+        if (ForbiddenTransition.NOT_NOW.equals(ex.messageKey())) {
+            return problem(actor, "deadlines.escalations.error.forbidden", HttpStatus.CONFLICT, model, response);
+        }
+        model.addAttribute("warningText", messages.getMessage(ex.messageKey(), ex.args(),
+                LocaleContextHolder.getLocale()));
+        return problem(actor, null, HttpStatus.CONFLICT, model, response);
+    }
+
+    /** The post is out of the deputy's sight. */
+    @ExceptionHandler
+    String notFound(NotFoundException ex, Actor actor, Model model, HttpServletResponse response) {
+        return problem(actor, "deadlines.escalations.error.forbidden", HttpStatus.CONFLICT, model, response);
+    }
+
+    private static long stale(Long version) {
+        if (version == null) {
+            throw new StaleEditException();
+        }
+        return version;
+    }
+
+    /**
+     * An escalation out of the person's sight answers 404 like any record they may not see; it is not a
+     * {@link NotFoundException}, which here means the post (see {@link #forbidden}).
+     */
+    private void requireMayAct(long id, Actor actor) {
+        if (!escalations.mayAct(id, actor, seesAll(actor))) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    private String problem(Actor actor, String warning, HttpStatus status, Model model,
             HttpServletResponse response) {
         response.setStatus(status.value());
-        if (warning != null) {
-            model.addAttribute("warning", warning);
-        }
-        return page(user, model);
+        model.addAttribute("warning", warning);
+        return page(actor, model);
     }
 
-    private boolean seesAll(CurrentUser user, Actor actor) {
-        boolean coordinator = people.person(user.id()).map(PersonSummary::coordinator).orElse(false);
+    private boolean seesAll(Actor actor) {
+        boolean coordinator = people.person(actor.id()).map(PersonSummary::coordinator).orElse(false);
         return Escalations.seesAll(actor, coordinator);
-    }
-
-    private Actor actor(CurrentUser user) {
-        return posts.actor(user.id(), user.roles());
     }
 }

@@ -1,7 +1,6 @@
 package ru.otklik.deadlines.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,11 +9,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import ru.otklik.people.CurrentUser;
@@ -53,24 +55,26 @@ class LegislationController {
         return VIEW;
     }
 
+    /** A notice of a change in the law as its form sends it. */
+    record NoticeForm(String title, @DateTimeFormat(iso = ISO.DATE) LocalDate effectiveOn, String body, String link) {
+    }
+
     @PostMapping("/legislation")
-    String record(@RequestParam(required = false) String title, @RequestParam(required = false) String effectiveOn,
-            @RequestParam(required = false) String body, @RequestParam(required = false) String link,
-            @AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
-            RedirectAttributes redirect) {
+    String record(@ModelAttribute NoticeForm form, BindingResult unconverted, @AuthenticationPrincipal CurrentUser user,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
         if (!user.hasRole(Role.DEPT_HEAD)) {
             throw new NotFoundException();
         }
+        String title = form.title();
+        String body = form.body();
+        String link = form.link();
         List<String> errors = new ArrayList<>();
         String cleanTitle = title == null ? "" : title.strip();
         if (cleanTitle.isEmpty() || cleanTitle.length() > 300) {
             errors.add("deadlines.legislation.error.title");
         }
-        LocalDate date = null;
-        try {
-            date = LocalDate.parse(effectiveOn == null ? "" : effectiveOn.strip());
-        }
-        catch (DateTimeParseException ex) {
+        LocalDate date = form.effectiveOn();
+        if (date == null) {
             errors.add("deadlines.legislation.error.date");
         }
         String cleanBody = body == null || body.isBlank() ? null : body.strip();
@@ -88,7 +92,9 @@ class LegislationController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("errors", errors);
             model.addAttribute("title", title);
-            model.addAttribute("effectiveOn", effectiveOn);
+            model.addAttribute("effectiveOn", date != null ? date.toString()
+                    : unconverted.hasFieldErrors("effectiveOn") ? unconverted.getFieldError("effectiveOn").getRejectedValue()
+                    : null);
             model.addAttribute("body", body);
             model.addAttribute("link", link);
             return list(user, model);

@@ -1,17 +1,27 @@
 package ru.otklik.deadlines.web;
 
 import java.util.List;
+import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import ru.otklik.audit.AuditAction;
@@ -58,51 +68,54 @@ class RuleAdminController {
                 rule.version(), List.of());
     }
 
+    /** A rule as its form sends it, with the version the admin saw. */
+    record RuleForm(@NotNull @Min(1) @Max(100000) Integer limit, @NotNull ClockKind kind, @NotNull BreachAction action,
+            @NotNull Long version) {
+    }
+
+    /** The form's fields in the order their problems are listed, each with its message. */
+    private static final List<Map.Entry<String, String>> PROBLEMS = List.of(
+            Map.entry("limit", "deadlines.rules.error.limit"), Map.entry("kind", "deadlines.rules.error.kind"),
+            Map.entry("action", "deadlines.rules.error.action"), Map.entry("version", "deadlines.stale"));
+
     @PostMapping("/admin/deadline-rules/{code}")
-    String save(@PathVariable String code, @RequestParam(required = false) String limit,
-            @RequestParam(required = false) String kind, @RequestParam(required = false) String action,
-            @RequestParam(required = false) Long version, @AuthenticationPrincipal CurrentUser user, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String save(@PathVariable String code, @Valid @ModelAttribute RuleForm form, BindingResult result,
+            @AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
         DeadlineRule rule = rules.find(code).orElseThrow(NotFoundException::new);
-        List<String> errors = new java.util.ArrayList<>();
-        Integer limitValue = null;
-        try {
-            limitValue = Integer.valueOf(limit == null ? "" : limit.strip());
-            if (limitValue < 1 || limitValue > 100000) {
-                errors.add("deadlines.rules.error.limit");
-            }
-        }
-        catch (NumberFormatException ex) {
-            errors.add("deadlines.rules.error.limit");
-        }
-        ClockKind kindValue = enumOf(ClockKind.class, kind);
-        if (kindValue == null) {
-            errors.add("deadlines.rules.error.kind");
-        }
-        BreachAction actionValue = enumOf(BreachAction.class, action);
-        if (actionValue == null) {
-            errors.add("deadlines.rules.error.action");
-        }
-        if (version == null) {
-            errors.add("deadlines.stale");
-        }
-        if (!errors.isEmpty()) {
+        if (result.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return form(model, rule, limit, kind, action, version == null ? rule.version() : version, errors);
+            List<String> errors = PROBLEMS.stream().filter(p -> result.hasFieldErrors(p.getKey()))
+                    .map(Map.Entry::getValue).toList();
+            return form(model, rule, typed(form.limit(), result, "limit"), typed(form.kind(), result, "kind"),
+                    typed(form.action(), result, "action"), form.version() == null ? rule.version() : form.version(),
+                    errors);
         }
-        try {
-            management.change(code, version, limitValue, kindValue, actionValue, user.id());
-        }
-        catch (StaleEditException ex) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            DeadlineRule now = rules.find(code).orElseThrow(NotFoundException::new);
-            return form(model, now, String.valueOf(now.limit()), now.kind().name(), now.action().name(),
-                    now.version(), List.of("deadlines.stale"));
-        }
-        audit.record(AuditAction.DEADLINE_RULE_CHANGED, code, "срок: " + limitValue + "; вид: " + kindValue
-                + "; по истечении: " + actionValue);
+        management.change(code, form.version(), form.limit(), form.kind(), form.action(), user.id());
+        audit.record(AuditAction.DEADLINE_RULE_CHANGED, code, "срок: " + form.limit() + "; вид: " + form.kind()
+                + "; по истечении: " + form.action());
         redirect.addFlashAttribute("message", "deadlines.rules.saved");
         return "redirect:/admin/deadline-rules";
+    }
+
+    /** Someone changed the rule since the admin opened it: the form again with the rule as it is now. */
+    @ExceptionHandler(StaleEditException.class)
+    String stale(HttpServletRequest request, Model model, HttpServletResponse response) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> path = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        DeadlineRule now = rules.find(path.get("code")).orElseThrow(NotFoundException::new);
+        response.setStatus(HttpStatus.CONFLICT.value());
+        return form(model, now, String.valueOf(now.limit()), now.kind().name(), now.action().name(), now.version(),
+                List.of("deadlines.stale"));
+    }
+
+    /** A field as the admin typed it: its value, or what did not convert. */
+    private static String typed(Object value, BindingResult result, String field) {
+        if (value != null) {
+            return value instanceof Enum<?> constant ? constant.name() : String.valueOf(value);
+        }
+        FieldError error = result.getFieldError(field);
+        return error == null || error.getRejectedValue() == null ? null : String.valueOf(error.getRejectedValue());
     }
 
     private String form(Model model, DeadlineRule rule, String limit, String kind, String action, long version,
@@ -116,14 +129,5 @@ class RuleAdminController {
         model.addAttribute("kinds", ClockKind.values());
         model.addAttribute("actions", BreachAction.values());
         return FORM_VIEW;
-    }
-
-    static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
-        try {
-            return value == null ? null : Enum.valueOf(type, value.strip());
-        }
-        catch (IllegalArgumentException ex) {
-            return null;
-        }
     }
 }

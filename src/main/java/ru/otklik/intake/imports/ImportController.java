@@ -100,9 +100,8 @@ class ImportController {
     }
 
     @GetMapping("/{id}")
-    String show(@PathVariable String id, @RequestParam(defaultValue = "false") boolean problems,
+    String show(@PathVariable("id") UUID uploadId, @RequestParam(defaultValue = "false") boolean problems,
             @RequestParam(defaultValue = "0") int page, Model model) {
-        UUID uploadId = parse(id);
         Imports.Upload upload = imports.upload(uploadId).orElseThrow(NotFoundException::new);
         int rows = imports.countRows(uploadId, problems);
         int pages = Math.max(1, (rows + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -119,9 +118,9 @@ class ImportController {
 
     /** The progress bar, polled every second while saving; when done, htmx reloads the page to show the results. */
     @GetMapping("/{id}/progress")
-    String progress(@PathVariable String id, @RequestHeader(name = "HX-Request", required = false) String htmx,
+    String progress(@PathVariable UUID id, @RequestHeader(name = "HX-Request", required = false) String htmx,
             HttpServletResponse response, Model model) {
-        Imports.Upload upload = imports.upload(parse(id)).orElseThrow(NotFoundException::new);
+        Imports.Upload upload = imports.upload(id).orElseThrow(NotFoundException::new);
         if (htmx != null && upload.state() == Imports.State.DONE) {
             response.setHeader("HX-Refresh", "true");
         }
@@ -131,21 +130,11 @@ class ImportController {
     }
 
     @PostMapping("/{id}/save")
-    String save(@PathVariable String id, RedirectAttributes redirect) {
-        UUID uploadId = parse(id);
+    String save(@PathVariable("id") UUID uploadId, RedirectAttributes redirect) {
         imports.upload(uploadId).orElseThrow(NotFoundException::new);
         if (!imports.save(uploadId)) {
             redirect.addFlashAttribute("warning", "import.save.already");
         }
         return "redirect:/import/" + uploadId;
-    }
-
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        }
-        catch (IllegalArgumentException ex) {
-            throw new NotFoundException();
-        }
     }
 }

@@ -2,7 +2,6 @@ package ru.otklik.people.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,11 +14,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import ru.otklik.audit.AuditAction;
@@ -85,30 +87,29 @@ class AbsenceController {
         return VIEW;
     }
 
+    /** An absence as its form sends it; a value that does not convert is left empty and reported as missing. */
+    record AbsenceForm(Long userId, @DateTimeFormat(iso = ISO.DATE) LocalDate startsOn,
+            @DateTimeFormat(iso = ISO.DATE) LocalDate endsOn, AbsenceKind kind, Long substituteId) {
+    }
+
     @PostMapping("/absences")
     @Transactional
-    String create(@RequestParam(required = false) Long userId, @RequestParam(required = false) String startsOn,
-            @RequestParam(required = false) String endsOn, @RequestParam(required = false) String kind,
-            @RequestParam(required = false) Long substituteId, @AuthenticationPrincipal CurrentUser user,
+    String create(@ModelAttribute AbsenceForm form, BindingResult unconverted, @AuthenticationPrincipal CurrentUser user,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        Long userId = form.userId();
+        Long substituteId = form.substituteId();
+        LocalDate from = form.startsOn();
+        LocalDate to = form.endsOn();
+        AbsenceKind absenceKind = form.kind();
         List<String> errors = new ArrayList<>();
         if (userId == null || !manageable(user).containsKey(userId)) {
             errors.add("absences.error.person");
         }
-        LocalDate from = date(startsOn);
-        LocalDate to = date(endsOn);
         if (from == null || to == null) {
             errors.add("absences.error.dates");
         }
         else if (to.isBefore(from)) {
             errors.add("absences.error.order");
-        }
-        AbsenceKind absenceKind = null;
-        try {
-            absenceKind = kind == null ? null : AbsenceKind.valueOf(kind);
-        }
-        catch (IllegalArgumentException ex) {
-            // reported below
         }
         if (absenceKind == null) {
             errors.add("absences.error.kind");
@@ -165,14 +166,5 @@ class AbsenceController {
             people.stream().sorted(Comparator.comparing(User::getFullName)).forEach(u -> result.put(u.getId(), u));
         }
         return result;
-    }
-
-    private static LocalDate date(String value) {
-        try {
-            return value == null ? null : LocalDate.parse(value.strip());
-        }
-        catch (DateTimeParseException ex) {
-            return null;
-        }
     }
 }

@@ -4,13 +4,18 @@ import java.time.Clock;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,87 +59,93 @@ class AnswerTemplatesController {
     record DepartmentTemplates(DepartmentSummary department, List<AnswerTemplate> templates) {
     }
 
+    /** A template's title and text. */
+    record TemplateForm(@NotBlank(message = "posts.templates.title.required") String title,
+            @NotBlank(message = "posts.draft.text.required") String text) {
+
+        @AssertTrue(message = "posts.templates.title.size")
+        boolean isTitleWithinLimit() {
+            return title == null || title.strip().length() <= MAX_TITLE;
+        }
+
+        @AssertTrue(message = "posts.draft.text.size")
+        boolean isTextWithinLimit() {
+            return text == null || text.strip().length() <= PostFields.TEXT_MAX;
+        }
+
+        /** The form's first problem, in the order of its fields. */
+        String problem(BindingResult result) {
+            for (String field : List.of("title", "titleWithinLimit", "text", "textWithinLimit")) {
+                if (result.hasFieldErrors(field)) {
+                    return result.getFieldError(field).getDefaultMessage();
+                }
+            }
+            return null;
+        }
+    }
+
     @GetMapping("/posts/templates")
-    String list(@AuthenticationPrincipal CurrentUser user, Model model) {
-        model.addAttribute("groups", groups(headed(user)));
+    String list(Actor actor, Model model) {
+        model.addAttribute("groups", groups(headed(actor)));
         return VIEW;
     }
 
     @PostMapping("/posts/templates")
-    String create(@RequestParam long departmentId, @RequestParam(required = false) String title,
-            @RequestParam(required = false) String text, @AuthenticationPrincipal CurrentUser user, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
-        Actor actor = headed(user);
-        if (!actor.heads(departmentId)) {
+    String create(@RequestParam long departmentId, @Valid @ModelAttribute("templateForm") TemplateForm form,
+            BindingResult result, Actor actor, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        if (!headed(actor).heads(departmentId)) {
             throw new AccessDeniedException("not the head");
         }
-        String invalid = invalid(title, text);
-        if (invalid != null) {
-            return problem(actor, invalid, model, response);
+        if (result.hasErrors()) {
+            return problem(actor, form.problem(result), model, response, HttpStatus.BAD_REQUEST);
         }
-        templates.save(new AnswerTemplate(departmentId, title.strip(), text.strip(), user.id(), clock.instant()));
+        templates.save(new AnswerTemplate(departmentId, form.title().strip(), form.text().strip(), actor.id(),
+                clock.instant()));
         redirect.addFlashAttribute("message", "posts.templates.saved");
         return "redirect:/posts/templates";
     }
 
     @PostMapping("/posts/templates/{templateId}")
     String update(@PathVariable long templateId, @RequestParam long version,
-            @RequestParam(required = false) String title, @RequestParam(required = false) String text,
-            @RequestParam(defaultValue = "save") String action, @AuthenticationPrincipal CurrentUser user,
-            Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        Actor actor = headed(user);
+            @Valid @ModelAttribute("templateForm") TemplateForm form, BindingResult result,
+            @RequestParam(defaultValue = "save") String action, Actor actor, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
         AnswerTemplate template = templates.findById(templateId)
-                .filter(t -> actor.heads(t.getDepartmentId())).orElseThrow(NotFoundException::new);
+                .filter(t -> headed(actor).heads(t.getDepartmentId())).orElseThrow(NotFoundException::new);
         if (template.getVersion() != version) {
             return problem(actor, "posts.stale", model, response, HttpStatus.CONFLICT);
         }
-        try {
-            if ("delete".equals(action)) {
-                templates.delete(template);
-                redirect.addFlashAttribute("message", "posts.templates.deleted");
-                return "redirect:/posts/templates";
-            }
-            String invalid = invalid(title, text);
-            if (invalid != null) {
-                return problem(actor, invalid, model, response);
-            }
-            template.update(title.strip(), text.strip(), user.id(), clock.instant());
-            templates.save(template);
+        if ("delete".equals(action)) {
+            templates.delete(template);
+            redirect.addFlashAttribute("message", "posts.templates.deleted");
+            return "redirect:/posts/templates";
         }
-        catch (ObjectOptimisticLockingFailureException ex) {
-            return problem(actor, "posts.stale", model, response, HttpStatus.CONFLICT);
+        if (result.hasErrors()) {
+            return problem(actor, form.problem(result), model, response, HttpStatus.BAD_REQUEST);
         }
+        template.update(form.title().strip(), form.text().strip(), actor.id(), clock.instant());
+        templates.save(template);
         redirect.addFlashAttribute("message", "posts.templates.saved");
         return "redirect:/posts/templates";
     }
 
-    private Actor headed(CurrentUser user) {
-        if (!user.hasRole(Role.DEPT_HEAD)) {
+    /** Someone changed or removed the template meanwhile. */
+    @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+    String stale(Actor actor, Model model, HttpServletResponse response) {
+        return problem(actor, "posts.stale", model, response, HttpStatus.CONFLICT);
+    }
+
+    private static Actor headed(Actor actor) {
+        if (!actor.has(Role.DEPT_HEAD)) {
             throw new AccessDeniedException("department heads only");
         }
-        return management.actor(user.id(), user.roles());
+        return actor;
     }
 
     private List<DepartmentTemplates> groups(Actor actor) {
         return people.departments().stream().filter(d -> actor.heads(d.id()))
                 .map(d -> new DepartmentTemplates(d, templates.findByDepartments(List.of(d.id())))).toList();
-    }
-
-    private static String invalid(String title, String text) {
-        if (title == null || title.isBlank()) {
-            return "posts.templates.title.required";
-        }
-        if (title.strip().length() > MAX_TITLE) {
-            return "posts.templates.title.size";
-        }
-        if (text == null || text.isBlank()) {
-            return "posts.draft.text.required";
-        }
-        return text.strip().length() > PostFields.TEXT_MAX ? "posts.draft.text.size" : null;
-    }
-
-    private String problem(Actor actor, String warning, Model model, HttpServletResponse response) {
-        return problem(actor, warning, model, response, HttpStatus.BAD_REQUEST);
     }
 
     private String problem(Actor actor, String warning, Model model, HttpServletResponse response,

@@ -1,12 +1,10 @@
 package ru.otklik.posts.web;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import ru.otklik.people.CurrentUser;
-import ru.otklik.posts.PostManagement;
+import ru.otklik.posts.Actor;
 
 /**
  * «На согласовании» (п.10–12, п.17): the drafts waiting for the current person, or for someone they stand in for
@@ -17,17 +15,15 @@ class ApprovalsController {
 
     private static final String VIEW = "posts/approvals";
 
-    private final PostManagement management;
     private final PostPages pages;
 
-    ApprovalsController(PostManagement management, PostPages pages) {
-        this.management = management;
+    ApprovalsController(PostPages pages) {
         this.pages = pages;
     }
 
     @GetMapping("/approvals")
-    String approvals(@AuthenticationPrincipal CurrentUser user, Model model) {
-        model.addAttribute("cards", pages.approvals(management.actor(user.id(), user.roles())));
+    String approvals(Actor actor, Model model) {
+        model.addAttribute("cards", pages.approvals(actor));
         return VIEW;
     }
 }

@@ -6,8 +6,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 import ru.otklik.people.CurrentUser;
 import ru.otklik.people.PeopleLookup;
@@ -38,17 +39,23 @@ class WorkListController {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The inbox's filters as the address names them (page from 1). A value that does not convert is left out, as if
+     * the filter were not set: the address is the person's own to edit.
+     */
+    record InboxParams(PostState state, Long department, Long executor, Importance importance, Source source,
+            Boolean flagged, String q, String sort, Long page) {
+
+        InboxQuery.Filter filter() {
+            return new InboxQuery.Filter(state, department, executor, importance, source, flagged, q, sort,
+                    page == null ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.max(0, page - 1)));
+        }
+    }
+
     /** The org specialist's inbox (п.9). */
     @GetMapping("/inbox")
-    String inbox(@RequestParam(required = false) String state, @RequestParam(required = false) String department,
-            @RequestParam(required = false) String executor, @RequestParam(required = false) String importance,
-            @RequestParam(required = false) String source, @RequestParam(required = false) String flagged,
-            @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
-            @RequestParam(required = false) String page, Model model) {
-        InboxQuery.Filter filter = new InboxQuery.Filter(enumOf(PostState.class, state), longOf(department),
-                longOf(executor), enumOf(Importance.class, importance), enumOf(Source.class, source),
-                flagged == null || flagged.isBlank() ? null : Boolean.valueOf(flagged), q, sort,
-                longOf(page) == null ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.max(0, longOf(page) - 1)));
+    String inbox(@ModelAttribute InboxParams params, BindingResult unconverted, Model model) {
+        InboxQuery.Filter filter = params.filter();
         model.addAttribute("filter", filter);
         model.addAttribute("result", inbox.find(filter));
         model.addAttribute("states", List.of(PostState.values()));
@@ -91,26 +98,5 @@ class WorkListController {
     private static String list(Model model, String kind) {
         model.addAttribute("kind", kind);
         return VIEW;
-    }
-
-    private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value);
-        }
-        catch (IllegalArgumentException ex) {
-            return null;
-        }
-    }
-
-    private static Long longOf(String value) {
-        try {
-            return value == null || value.isBlank() ? null : Long.valueOf(value.strip());
-        }
-        catch (NumberFormatException ex) {
-            return null;
-        }
     }
 }
