@@ -40,6 +40,8 @@ class ClockRulesTest extends DeadlineTest {
     TransactionTemplate transactions;
     @Autowired
     Notifications notifications;
+    @Autowired
+    Clocks clocks;
 
     @AfterEach
     void resetClock() {
@@ -234,6 +236,67 @@ class ClockRulesTest extends DeadlineTest {
 
         publish(new SentToCur(id, 2, false, monday.plus(Duration.ofDays(2))));
         assertThat(fx.clock(id, "FINAL_ANSWER").state()).isEqualTo("MET");
+    }
+
+    // ---------------------------------------------------------------- issue 16: CANCELLED, п.11, п.9/п.14, п.13
+
+    @Test
+    void returningToCurCancelsTheAnswerAndCurSubmitClocksInsteadOfMeetingThem() {
+        Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
+        clock.advance(Duration.ofMinutes(5));
+        posts.returnToCur(post.getId(), fx.version(post.getId()), "Вне компетенции Министерства",
+                fx.actor("specialist"));
+
+        // the return is ROUTE's stop event (п.9), but no answer was sent to ЦУР nor posted
+        assertThat(fx.clock(post.getId(), "ROUTE").state()).isEqualTo("MET");
+        assertThat(fx.clock(post.getId(), "CUR_SUBMIT").state()).isEqualTo("CANCELLED");
+        assertThat(fx.clock(post.getId(), "ANSWER").state()).isEqualTo("CANCELLED");
+        assertThat(cancelledBecause(post.getId(), "ANSWER")).isEqualTo("RETURNED_TO_CUR");
+        assertThat(jdbc.sql("select used_minutes is null from deadline_clock where post_id = ? and rule_code = 'ANSWER'")
+                .param(post.getId()).query(Boolean.class).single()).as("no time used towards the rule").isTrue();
+    }
+
+    @Test
+    void refusingAPostCancelsEveryClockAndThePageSaysWhy() {
+        Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
+        clock.advance(Duration.ofMinutes(3));
+        posts.refuse(post.getId(), fx.version(post.getId()), "Нецензурная брань", fx.actor("specialist"));
+
+        assertThat(fx.clocks(post.getId())).extracting(DeadlineFixtures.Row::state).containsOnly("CANCELLED");
+        assertThat(clocks.ofPost(post.getId(), null)).filteredOn(c -> c.rule().equals("ANSWER")).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.state()).isEqualTo(ClockState.CANCELLED);
+                    assertThat(c.tone()).isEqualTo("cancelled");
+                    assertThat(c.text()).isEqualTo("отменён: сообщение не рассматривается (п.18)");
+                });
+    }
+
+    @Test
+    void aClockAlreadyPastItsDueInstantStaysBreachedWhenThePostLeavesItsPath() {
+        Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
+        clock.advance(Duration.ofMinutes(12));
+        posts.refuse(post.getId(), fx.version(post.getId()), "Угрозы", fx.actor("specialist"));
+
+        assertThat(fx.clock(post.getId(), "ROUTE").state()).isEqualTo("BREACHED");
+        assertThat(fx.clock(post.getId(), "ANSWER").state()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void anExecutorsReturnMeetsAcceptAndCancelsTheirAnswer() {
+        Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
+        fx.route(post.getId(), Importance.NORMAL, "executor");
+        clock.advance(Duration.ofMinutes(4));
+        posts.returnAssignment(post.getId(), fx.assignmentOf(post.getId(), "executor"), fx.version(post.getId()),
+                "Не наша компетенция", fx.actor("executor"));
+
+        assertThat(fx.clock(post.getId(), "ACCEPT").state()).isEqualTo("MET");
+        assertThat(fx.clock(post.getId(), "EXECUTOR_ANSWER").state()).isEqualTo("CANCELLED");
+        assertThat(cancelledBecause(post.getId(), "EXECUTOR_ANSWER")).isEqualTo("PART_RETURNED");
+    }
+
+    private String cancelledBecause(long postId, String rule) {
+        return jdbc.sql("select cancelled_because from deadline_clock where post_id = ? and rule_code = ?")
+                .params(postId, rule).query(String.class).single();
     }
 
     private void publish(Object event) {

@@ -173,6 +173,21 @@ class SweepTest extends DeadlineTest {
         }
     }
 
+    @Test
+    void aCancelledClockIsNeverActedOn() {
+        Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
+        clock.advance(Duration.ofMinutes(5));
+        posts.returnToCur(post.getId(), fx.version(post.getId()), "Вне компетенции Министерства",
+                fx.actor("specialist"));
+
+        clock.advance(Duration.ofHours(30));
+        sweep.sweep();
+
+        assertThat(fx.clock(post.getId(), "ANSWER").state()).isEqualTo("CANCELLED");
+        assertThat(jdbc.sql("select count(*) from clock_action a join deadline_clock c on c.id = a.clock_id"
+                + " where c.post_id = ?").param(post.getId()).query(Long.class).single()).isZero();
+    }
+
     /** Closed posts with one ROUTE clock each, overdue by an hour, inserted set-based. */
     private List<Long> seedOverdue(String prefix, int count) {
         Instant base = clock.instant().minus(Duration.ofHours(2));

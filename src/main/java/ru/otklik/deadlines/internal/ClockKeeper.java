@@ -25,6 +25,7 @@ import ru.otklik.posts.PostReturnedToCur;
 import ru.otklik.posts.PostRouted;
 import ru.otklik.posts.PostState;
 import ru.otklik.posts.SentToCur;
+import ru.otklik.deadlines.CancelReason;
 import ru.otklik.deadlines.NotificationKind;
 
 /**
@@ -115,23 +116,32 @@ class ClockKeeper {
     void on(AssignmentReturned e) {
         Instant assignedAt = jdbc.sql("select assigned_at from assignment where id = ?").param(e.assignmentId())
                 .query((rs, n) -> Sql.instant(rs, "assigned_at")).optional().orElse(e.at());
-        book.stop(e.postId(), e.assignmentId(), List.of(ACCEPT, EXECUTOR_ANSWER, CONTRIBUTION), e.at());
+        // returning is how the executor meets ACCEPT; the department's answer and contribution are no longer owed
+        book.stop(e.postId(), e.assignmentId(), List.of(ACCEPT), e.at());
+        book.cancel(e.postId(), e.assignmentId(), List.of(EXECUTOR_ANSWER, CONTRIBUTION), CancelReason.PART_RETURNED,
+                e.at());
         book.judge(EXECUTOR_RETURN, e.postId(), e.assignmentId(), e.departmentId(), assignedAt, e.at());
         if (e.postState() == PostState.RETURNED_BY_EXECUTOR) {
             book.start(ClockBook.Start.ofPost(REROUTE, e.postId(), e.at(), e.at()));
         }
     }
 
+    /**
+     * A post returned to ЦУР: the return is the stop event of ROUTE and REROUTE; every other clock is cancelled (the
+     * post will not be answered).
+     */
     @EventListener
     void on(PostReturnedToCur e) {
         Instant receivedAt = book.baseOf(e.postId(), List.of(ROUTE, CUR_SUBMIT));
         book.judge(RETURN_TO_CUR, e.postId(), null, null, receivedAt == null ? e.at() : receivedAt, e.at());
-        book.stop(e.postId(), null, null, e.at());
+        book.stop(e.postId(), null, List.of(ROUTE, REROUTE), e.at());
+        book.cancel(e.postId(), null, null, CancelReason.RETURNED_TO_CUR, e.at());
     }
 
+    /** A post refused under п.18 is not processed: none of its clocks is owed any more. */
     @EventListener
     void on(PostRefused e) {
-        book.stop(e.postId(), null, null, e.at());
+        book.cancel(e.postId(), null, null, CancelReason.REFUSED, e.at());
     }
 
     @EventListener

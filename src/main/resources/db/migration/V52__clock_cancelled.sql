@@ -1,0 +1,22 @@
+-- A clock's third outcome (SPEC §3): CANCELLED, when the post leaves the path the clock measures (returned to ЦУР,
+-- refused under п.18, a department's part returned). It is never counted as met, nor as breached.
+alter table deadline_clock drop constraint deadline_clock_state_known;
+alter table deadline_clock add constraint deadline_clock_state_known
+    check (state in ('RUNNING', 'MET', 'BREACHED', 'CANCELLED'));
+alter table deadline_clock add column cancelled_because varchar(32);
+alter table deadline_clock add constraint deadline_clock_cancelled_because
+    check ((state = 'CANCELLED') = (cancelled_because is not null)
+           and (cancelled_because is null or cancelled_because in ('RETURNED_TO_CUR', 'REFUSED', 'PART_RETURNED')));
+
+-- Clocks that a return to ЦУР or a refusal stopped as met although the post never reached their stop event: every
+-- clock of such a post stopped at the instant it was closed, except the ones whose stop event the return itself is
+-- (ROUTE, REROUTE) and the judged RETURN_TO_CUR and EXECUTOR_RETURN.
+update deadline_clock c
+   set state = 'CANCELLED',
+       cancelled_because = case p.state when 'RETURNED_TO_CUR' then 'RETURNED_TO_CUR' else 'REFUSED' end,
+       used_minutes = null
+  from post p
+ where p.id = c.post_id and p.state in ('RETURNED_TO_CUR', 'NOT_PROCESSED') and c.state = 'MET'
+   and c.stopped_at = p.closed_at
+   and c.rule_code not in ('RETURN_TO_CUR', 'EXECUTOR_RETURN')
+   and not (p.state = 'RETURNED_TO_CUR' and c.rule_code in ('ROUTE', 'REROUTE'));
