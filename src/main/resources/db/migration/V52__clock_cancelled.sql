@@ -20,3 +20,7 @@ update deadline_clock c
    and c.stopped_at = p.closed_at
    and c.rule_code not in ('RETURN_TO_CUR', 'EXECUTOR_RETURN')
    and not (p.state = 'RETURNED_TO_CUR' and c.rule_code in ('ROUTE', 'REROUTE'));
+
+-- The start events as the regulation words them: п.11 ¶2 re-approval only of a FINAL draft returned by ЦУР; п.13
+-- counts from the day the intermediate answer is sent to ЦУР; п.9 returns only before routing.
+update deadline_rule set start_event = 'FINAL_DRAFT_SUBMITTED_AFTER_CUR' where code = 'CUR_REAPPROVE';

@@ -294,6 +294,21 @@ class ClockRulesTest extends DeadlineTest {
         assertThat(cancelledBecause(post.getId(), "EXECUTOR_ANSWER")).isEqualTo("PART_RETURNED");
     }
 
+    @Test
+    void anIntermediateDraftReturnedByCurIsReapprovedWithinTheAnswerNotInTwentyMinutes() {
+        Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
+        long id = post.getId();
+        fx.route(id, Importance.NORMAL, "executor");
+        Instant t = TestConfig.START.plus(Duration.ofMinutes(10));
+
+        publish(new SentToCur(id, 1, true, t));
+        publish(new DraftReturned(id, 1, true, true, "Уточните срок", t.plus(Duration.ofMinutes(5))));
+        publish(new DraftSubmitted(id, 1, true, true, t.plus(Duration.ofMinutes(10))));
+
+        // п.11 ¶2 and п.12 ¶2 speak of the final draft only
+        assertThat(fx.rules(id)).doesNotContain("CUR_REWORK", "CUR_REAPPROVE");
+    }
+
     private String cancelledBecause(long postId, String rule) {
         return jdbc.sql("select cancelled_because from deadline_clock where post_id = ? and rule_code = ?")
                 .params(postId, rule).query(String.class).single();

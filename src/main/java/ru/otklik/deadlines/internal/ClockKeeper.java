@@ -177,11 +177,14 @@ class ClockKeeper {
         }
     }
 
+    /** п.11 ¶2 and п.12 ¶2 speak of the final draft only: an intermediate one is approved within ANSWER. */
     @EventListener
     void on(DraftSubmitted e) {
         if (e.afterCurReturn()) {
             book.stop(e.postId(), null, List.of(CUR_REWORK), e.at());
-            book.start(ClockBook.Start.ofPost(CUR_REAPPROVE, e.postId(), e.at(), e.at()));
+            if (!e.intermediate()) {
+                book.start(ClockBook.Start.ofPost(CUR_REAPPROVE, e.postId(), e.at(), e.at()));
+            }
         }
     }
 
