@@ -21,6 +21,16 @@ update deadline_clock c
    and c.rule_code not in ('RETURN_TO_CUR', 'EXECUTOR_RETURN')
    and not (p.state = 'RETURNED_TO_CUR' and c.rule_code in ('ROUTE', 'REROUTE'));
 
+-- RETURN_TO_CUR is judged only for a post returned before any routing (п.9); after routing п.14's EXECUTOR_RETURN
+-- and REROUTE govern. Judgements made after routing, which nothing acted on, are withdrawn.
+delete from deadline_clock c
+ where c.rule_code = 'RETURN_TO_CUR'
+   and exists (select 1 from deadline_clock a where a.post_id = c.post_id and a.rule_code = 'ACCEPT')
+   and not exists (select 1 from clock_action x where x.clock_id = c.id)
+   and not exists (select 1 from notification n where n.clock_id = c.id)
+   and not exists (select 1 from escalation e where e.clock_id = c.id);
+
 -- The start events as the regulation words them: п.11 ¶2 re-approval only of a FINAL draft returned by ЦУР; п.13
 -- counts from the day the intermediate answer is sent to ЦУР; п.9 returns only before routing.
 update deadline_rule set start_event = 'FINAL_DRAFT_SUBMITTED_AFTER_CUR' where code = 'CUR_REAPPROVE';
+update deadline_rule set start_event = 'POST_RECEIVED_NOT_ROUTED' where code = 'RETURN_TO_CUR';

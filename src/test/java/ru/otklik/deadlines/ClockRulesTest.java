@@ -309,6 +309,30 @@ class ClockRulesTest extends DeadlineTest {
         assertThat(fx.rules(id)).doesNotContain("CUR_REWORK", "CUR_REAPPROVE");
     }
 
+    @Test
+    void aReturnToCurAfterThePathOfClauseFourteenIsNotJudgedOnThirtyMinutes() {
+        Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
+        long id = post.getId();
+        // every step within its п.9/п.14 limit, 40 calendar minutes in all
+        clock.advance(Duration.ofMinutes(9));
+        fx.route(id, Importance.NORMAL, "executor");
+        clock.advance(Duration.ofMinutes(9));
+        posts.returnAssignment(id, fx.assignmentOf(id, "executor"), fx.version(id), "Не наша компетенция",
+                fx.actor("executor"));
+        clock.advance(Duration.ofMinutes(9));
+        fx.route(id, Importance.NORMAL, "executor2");
+        clock.advance(Duration.ofMinutes(9));
+        posts.returnAssignment(id, fx.assignmentOf(id, "executor2"), fx.version(id), "И не наша",
+                fx.actor("executor2"));
+        clock.advance(Duration.ofMinutes(4));
+        posts.returnToCur(id, fx.version(id), "Вне компетенции Министерства", fx.actor("specialist"));
+
+        assertThat(fx.rules(id)).doesNotContain("RETURN_TO_CUR");
+        assertThat(fx.clocks(id)).filteredOn(r -> r.rule().equals("EXECUTOR_RETURN") || r.rule().equals("REROUTE"))
+                .hasSize(4).allSatisfy(r -> assertThat(r.state()).isEqualTo("MET"));
+        assertThat(fx.clocks(id)).extracting(DeadlineFixtures.Row::state).doesNotContain("BREACHED");
+    }
+
     private String cancelledBecause(long postId, String rule) {
         return jdbc.sql("select cancelled_because from deadline_clock where post_id = ? and rule_code = ?")
                 .params(postId, rule).query(String.class).single();

@@ -128,12 +128,15 @@ class ClockKeeper {
 
     /**
      * A post returned to ЦУР: the return is the stop event of ROUTE and REROUTE; every other clock is cancelled (the
-     * post will not be answered).
+     * post will not be answered). Only a post never routed is judged on RETURN_TO_CUR's 30 minutes (п.9); after
+     * routing, п.14's EXECUTOR_RETURN and REROUTE have judged the return already.
      */
     @EventListener
     void on(PostReturnedToCur e) {
-        Instant receivedAt = book.baseOf(e.postId(), List.of(ROUTE, CUR_SUBMIT));
-        book.judge(RETURN_TO_CUR, e.postId(), null, null, receivedAt == null ? e.at() : receivedAt, e.at());
+        if (!wasRouted(e.postId())) {
+            Instant receivedAt = book.baseOf(e.postId(), List.of(ROUTE, CUR_SUBMIT));
+            book.judge(RETURN_TO_CUR, e.postId(), null, null, receivedAt == null ? e.at() : receivedAt, e.at());
+        }
         book.stop(e.postId(), null, List.of(ROUTE, REROUTE), e.at());
         book.cancel(e.postId(), null, null, CancelReason.RETURNED_TO_CUR, e.at());
     }
@@ -142,6 +145,12 @@ class ClockKeeper {
     @EventListener
     void on(PostRefused e) {
         book.cancel(e.postId(), null, null, CancelReason.REFUSED, e.at());
+    }
+
+    /** Whether the post was ever sent to an executor: every routing starts an ACCEPT clock. */
+    private boolean wasRouted(long postId) {
+        return jdbc.sql("select exists (select 1 from deadline_clock where post_id = ? and rule_code = 'ACCEPT')")
+                .param(postId).query(Boolean.class).single();
     }
 
     @EventListener
