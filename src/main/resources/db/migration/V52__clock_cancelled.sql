@@ -33,4 +33,5 @@ delete from deadline_clock c
 -- The start events as the regulation words them: п.11 ¶2 re-approval only of a FINAL draft returned by ЦУР; п.13
 -- counts from the day the intermediate answer is sent to ЦУР; п.9 returns only before routing.
 update deadline_rule set start_event = 'FINAL_DRAFT_SUBMITTED_AFTER_CUR' where code = 'CUR_REAPPROVE';
+update deadline_rule set start_event = 'INTERMEDIATE_SENT_TO_CUR' where code = 'FINAL_ANSWER';
 update deadline_rule set start_event = 'POST_RECEIVED_NOT_ROUTED' where code = 'RETURN_TO_CUR';

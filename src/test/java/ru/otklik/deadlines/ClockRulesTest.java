@@ -227,8 +227,10 @@ class ClockRulesTest extends DeadlineTest {
         publish(new CurApproved(id, 1, true, approved));
         assertThat(fx.clock(id, "POST").dueAt()).isEqualTo(approved.plus(Duration.ofMinutes(30)));
 
-        // an intermediate answer (Monday 2026-12-07): the final one is due at the end of Wednesday 2026-12-16 (п.13)
+        // an intermediate answer sent to ЦУР on Monday 2026-12-07 and posted the same day: the final one is due at the
+        // end of Wednesday 2026-12-16 (п.13)
         Instant monday = Instant.parse("2026-12-07T04:00:00Z");
+        publish(new SentToCur(id, 1, true, monday));
         publish(new AnswerPosted(id, 1, true, "https://vk.com/wall-1_1?reply=1", monday));
         assertThat(fx.clock(id, "ANSWER").state()).isEqualTo("BREACHED");
         assertThat(fx.clock(id, "POST").stoppedAt()).isNotNull();
@@ -331,6 +333,26 @@ class ClockRulesTest extends DeadlineTest {
         assertThat(fx.clocks(id)).filteredOn(r -> r.rule().equals("EXECUTOR_RETURN") || r.rule().equals("REROUTE"))
                 .hasSize(4).allSatisfy(r -> assertThat(r.state()).isEqualTo("MET"));
         assertThat(fx.clocks(id)).extracting(DeadlineFixtures.Row::state).doesNotContain("BREACHED");
+    }
+
+    @Test
+    void theFinalAnswerIsDueSevenWorkingDaysAfterTheIntermediateAnswerWasSentToCur() {
+        Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
+        long id = post.getId();
+        fx.route(id, Importance.NORMAL, "executor");
+        Instant monday = Instant.parse("2026-12-07T04:00:00Z");
+        Instant tuesday = Instant.parse("2026-12-08T04:00:00Z");
+
+        publish(new SentToCur(id, 1, true, monday));
+        DeadlineFixtures.Row running = fx.clock(id, "FINAL_ANSWER");
+        assertThat(running.startedAt()).isEqualTo(monday);
+        // «со дня направления»: to the end of the 7th working day after Monday 2026-12-07, Wednesday 2026-12-16 17:30
+        assertThat(running.dueAt()).isEqualTo(Instant.parse("2026-12-16T10:30:00Z"));
+
+        publish(new CurApproved(id, 1, true, monday.plus(Duration.ofHours(1))));
+        publish(new AnswerPosted(id, 1, true, "https://vk.com/wall-1_1?reply=1", tuesday));
+        assertThat(fx.clock(id, "FINAL_ANSWER").dueAt()).as("posting the intermediate answer moves nothing")
+                .isEqualTo(Instant.parse("2026-12-16T10:30:00Z"));
     }
 
     private String cancelledBecause(long postId, String rule) {

@@ -173,10 +173,19 @@ class ClockKeeper {
         book.stop(e.postId(), e.assignmentId(), List.of(CONTRIBUTION, EXECUTOR_ANSWER), e.at());
     }
 
+    /**
+     * A draft sent to ЦУР meets CUR_SUBMIT. A final one meets FINAL_ANSWER; an intermediate one starts it: seven
+     * working days «со дня направления промежуточного ответа» (п.13), the day it was sent, not the day it was posted.
+     */
     @EventListener
     void on(SentToCur e) {
-        book.stop(e.postId(), null, e.intermediate() ? List.of(CUR_SUBMIT) : List.of(CUR_SUBMIT, FINAL_ANSWER),
-                e.at());
+        if (e.intermediate()) {
+            book.stop(e.postId(), null, List.of(CUR_SUBMIT), e.at());
+            book.start(ClockBook.Start.ofPost(FINAL_ANSWER, e.postId(), e.at(), e.at()));
+        }
+        else {
+            book.stop(e.postId(), null, List.of(CUR_SUBMIT, FINAL_ANSWER), e.at());
+        }
     }
 
     @EventListener
@@ -205,10 +214,7 @@ class ClockKeeper {
     @EventListener
     void on(AnswerPosted e) {
         book.stop(e.postId(), null, List.of(ANSWER, ANSWER_HIGH, POST), e.at());
-        if (e.intermediate()) {
-            book.start(ClockBook.Start.ofPost(FINAL_ANSWER, e.postId(), e.at(), e.at()));
-        }
-        else {
+        if (!e.intermediate()) {
             // the post is closed (ANSWERED): nothing of it is due any more
             book.stop(e.postId(), null, null, e.at());
         }
