@@ -21,6 +21,13 @@ update deadline_clock c
    and c.rule_code not in ('RETURN_TO_CUR', 'EXECUTOR_RETURN')
    and not (p.state = 'RETURNED_TO_CUR' and c.rule_code in ('ROUTE', 'REROUTE'));
 
+-- Likewise the answer and contribution of a department that returned its part (п.14), stopped as met at the return.
+update deadline_clock c
+   set state = 'CANCELLED', cancelled_because = 'PART_RETURNED', used_minutes = null
+ where c.rule_code in ('EXECUTOR_ANSWER', 'CONTRIBUTION') and c.state = 'MET'
+   and exists (select 1 from deadline_clock j where j.rule_code = 'EXECUTOR_RETURN'
+                  and j.assignment_id = c.assignment_id and j.stopped_at = c.stopped_at);
+
 -- RETURN_TO_CUR is judged only for a post returned before any routing (п.9); after routing п.14's EXECUTOR_RETURN
 -- and REROUTE govern. Judgements made after routing, which nothing acted on, are withdrawn.
 delete from deadline_clock c
