@@ -35,13 +35,14 @@ public class Clocks {
 
     private static final String SELECT = """
             select c.id, c.rule_code, c.post_id, c.notice_id, c.assignment_id, d.name as department, c.started_at, c.due_at,
-                   c.stopped_at, c.state, r.clock_kind, r.warn_percent, c.responsible_id
+                   c.stopped_at, c.state, c.cancelled_because, r.clock_kind, r.warn_percent, c.responsible_id
             from deadline_clock c join deadline_rule r on r.code = c.rule_code
             left join department d on d.id = c.department_id
             """;
 
     private record Row(long id, String rule, Long postId, Long assignmentId, String department, Instant startedAt,
-            Instant dueAt, Instant stoppedAt, ClockState state, ClockKind kind, int warnPercent, Long responsibleId) {
+            Instant dueAt, Instant stoppedAt, ClockState state, String cancelledBecause, ClockKind kind, int warnPercent,
+            Long responsibleId) {
     }
 
     private final JdbcClient jdbc;
@@ -133,7 +134,7 @@ public class Clocks {
         return new Row(rs.getLong("id"), rs.getString("rule_code"), Sql.longOrNull(rs, "post_id"),
                 Sql.longOrNull(rs, "assignment_id"), rs.getString("department"), Sql.instant(rs, "started_at"),
                 Sql.instant(rs, "due_at"), Sql.instant(rs, "stopped_at"), ClockState.valueOf(rs.getString("state")),
-                ClockKind.valueOf(rs.getString("clock_kind")), rs.getInt("warn_percent"),
+                rs.getString("cancelled_because"), ClockKind.valueOf(rs.getString("clock_kind")), rs.getInt("warn_percent"),
                 Sql.longOrNull(rs, "responsible_id"));
     }
 
@@ -142,7 +143,12 @@ public class Clocks {
         String tone;
         String text;
         String unit = r.kind().working() ? msg("deadlines.clock.working") : "";
-        if (r.stoppedAt() != null) {
+        if (r.state() == ClockState.CANCELLED) {
+            // neither met nor breached: the post left the path this clock measures
+            tone = "cancelled";
+            text = msg("deadlines.clock.cancelled." + r.cancelledBecause());
+        }
+        else if (r.stoppedAt() != null) {
             boolean met = r.state() == ClockState.MET;
             tone = met ? "met" : "breached";
             text = met ? msg("deadlines.clock.met")

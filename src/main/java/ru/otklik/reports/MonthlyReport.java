@@ -30,12 +30,14 @@ public record MonthlyReport(YearMonth month, Instant from, Instant to, List<Long
     /**
      * Compliance with one deadline rule for the clocks started during the month.
      *
+     * @param cancelled clocks the post left the path of (returned to ЦУР, refused, a part returned): «не требовалось»,
+     *        counted neither as met nor as breached
      * @param shareOnTime met / (met + breached), {@code null} when nothing was judged yet
-     * @param medianMinutes the median time used by finished clocks, in working minutes for working clocks and in
-     *        calendar minutes for calendar ones; {@code null} when no clock finished
+     * @param medianMinutes the median time used by met and breached clocks, in working minutes for working clocks and
+     *        in calendar minutes for calendar ones; {@code null} when no clock finished
      */
     public record RuleRow(String code, String clause, String clockKind, long started, long met, long breached,
-            long running, Double shareOnTime, Long medianMinutes) {
+            long running, long cancelled, Double shareOnTime, Long medianMinutes) {
     }
 
     /** An executor's or a department's work during the month. */

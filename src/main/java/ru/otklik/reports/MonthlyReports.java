@@ -147,7 +147,9 @@ public class MonthlyReports {
                        count(c.id) filter (where c.state = 'MET') as met,
                        count(c.id) filter (where c.state = 'BREACHED') as breached,
                        count(c.id) filter (where c.state = 'RUNNING') as running,
-                       round(percentile_cont(0.5) within group (order by c.used_minutes)) as median
+                       count(c.id) filter (where c.state = 'CANCELLED') as cancelled,
+                       round(percentile_cont(0.5) within group (order by c.used_minutes)
+                             filter (where c.state in ('MET', 'BREACHED'))) as median
                   from deadline_rule r
                   left join deadline_clock c on c.rule_code = r.code and c.started_at >= :from and c.started_at < :to
                    and """ + clockScope() + """
@@ -158,7 +160,8 @@ public class MonthlyReports {
                     long breached = rs.getLong("breached");
                     Number median = (Number) rs.getObject("median");
                     return new RuleRow(rs.getString("code"), rs.getString("clause"), rs.getString("clock_kind"),
-                            rs.getLong("started"), met, breached, rs.getLong("running"), share(met, breached),
+                            rs.getLong("started"), met, breached, rs.getLong("running"), rs.getLong("cancelled"),
+                            share(met, breached),
                             median == null ? null : median.longValue());
                 }).list();
     }

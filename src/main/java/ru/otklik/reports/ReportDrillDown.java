@@ -31,7 +31,7 @@ public class ReportDrillDown {
     }
 
     /** Which outcome of a rule's clocks to list. */
-    public enum Outcome { STARTED, MET, BREACHED, RUNNING }
+    public enum Outcome { STARTED, MET, BREACHED, RUNNING, CANCELLED }
 
     private static final String COLUMNS = "p.id, p.external_id, p.received_at, p.state, p.source, p.importance, "
             + "left(p.text, 160) as excerpt";

@@ -68,13 +68,13 @@ class ReportExports {
         List<List<Object>> rules = new ArrayList<>();
         for (RuleRow rule : report.rules()) {
             rules.add(List.<Object>of(labels.rule(rule.code()), rule.clause(), rule.started(), rule.met(), rule.breached(), rule.running(),
-                    percent(rule.shareOnTime()), rule.medianMinutes() == null ? "" : rule.medianMinutes(),
+                    rule.cancelled(), percent(rule.shareOnTime()), rule.medianMinutes() == null ? "" : rule.medianMinutes(),
                     labels.get("report.clockKind." + rule.clockKind())));
         }
         tables.add(new Table(labels.get("report.sheet.rules"), List.of(labels.get("report.column.rule"),
                 labels.get("report.column.clause"), labels.get("report.column.started"), labels.get("report.column.met"),
                 labels.get("report.column.breached"), labels.get("report.column.running"),
-                labels.get("report.column.share"), labels.get("report.column.median"),
+                labels.get("report.column.cancelled"), labels.get("report.column.share"), labels.get("report.column.median"),
                 labels.get("report.column.units")), rules));
         tables.add(performers(labels.get("report.sheet.executors"), labels.get("report.column.executor"), report.executors()));
         tables.add(performers(labels.get("report.sheet.departments"), labels.get("report.column.DEPARTMENT"), report.departments()));

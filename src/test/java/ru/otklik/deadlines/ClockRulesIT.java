@@ -40,6 +40,8 @@ class ClockRulesIT extends DeadlineIT {
     TransactionTemplate transactions;
     @Autowired
     Notifications notifications;
+    @Autowired
+    Clocks clocks;
 
     @AfterEach
     void resetClock() {
@@ -225,8 +227,10 @@ class ClockRulesIT extends DeadlineIT {
         publish(new CurApproved(id, 1, true, approved));
         assertThat(fx.clock(id, "POST").dueAt()).isEqualTo(approved.plus(Duration.ofMinutes(30)));
 
-        // an intermediate answer (Monday 2026-12-07): the final one is due at the end of Wednesday 2026-12-16 (п.13)
+        // an intermediate answer sent to ЦУР on Monday 2026-12-07 and posted the same day: the final one is due at the
+        // end of Wednesday 2026-12-16 (п.13)
         Instant monday = Instant.parse("2026-12-07T04:00:00Z");
+        publish(new SentToCur(id, 1, true, monday));
         publish(new AnswerPosted(id, 1, true, "https://vk.com/wall-1_1?reply=1", monday));
         assertThat(fx.clock(id, "ANSWER").state()).isEqualTo("BREACHED");
         assertThat(fx.clock(id, "POST").stoppedAt()).isNotNull();
@@ -234,6 +238,126 @@ class ClockRulesIT extends DeadlineIT {
 
         publish(new SentToCur(id, 2, false, monday.plus(Duration.ofDays(2))));
         assertThat(fx.clock(id, "FINAL_ANSWER").state()).isEqualTo("MET");
+    }
+
+    // ---------------------------------------------------------------- issue 16: CANCELLED, п.11, п.9/п.14, п.13
+
+    @Test
+    void returningToCurCancelsTheAnswerAndCurSubmitClocksInsteadOfMeetingThem() {
+        Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
+        clock.advance(Duration.ofMinutes(5));
+        posts.returnToCur(post.getId(), fx.version(post.getId()), "Вне компетенции Министерства",
+                fx.actor("specialist"));
+
+        // the return is ROUTE's stop event (п.9), but no answer was sent to ЦУР nor posted
+        assertThat(fx.clock(post.getId(), "ROUTE").state()).isEqualTo("MET");
+        assertThat(fx.clock(post.getId(), "CUR_SUBMIT").state()).isEqualTo("CANCELLED");
+        assertThat(fx.clock(post.getId(), "ANSWER").state()).isEqualTo("CANCELLED");
+        assertThat(cancelledBecause(post.getId(), "ANSWER")).isEqualTo("RETURNED_TO_CUR");
+        assertThat(jdbc.sql("select used_minutes is null from deadline_clock where post_id = ? and rule_code = 'ANSWER'")
+                .param(post.getId()).query(Boolean.class).single()).as("no time used towards the rule").isTrue();
+    }
+
+    @Test
+    void refusingAPostCancelsEveryClockAndThePageSaysWhy() {
+        Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
+        clock.advance(Duration.ofMinutes(3));
+        posts.refuse(post.getId(), fx.version(post.getId()), "Нецензурная брань", fx.actor("specialist"));
+
+        assertThat(fx.clocks(post.getId())).extracting(DeadlineFixtures.Row::state).containsOnly("CANCELLED");
+        assertThat(clocks.ofPost(post.getId(), null)).filteredOn(c -> c.rule().equals("ANSWER")).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.state()).isEqualTo(ClockState.CANCELLED);
+                    assertThat(c.tone()).isEqualTo("cancelled");
+                    assertThat(c.text()).isEqualTo("отменён: сообщение не рассматривается (п.18)");
+                });
+    }
+
+    @Test
+    void aClockAlreadyPastItsDueInstantStaysBreachedWhenThePostLeavesItsPath() {
+        Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
+        clock.advance(Duration.ofMinutes(12));
+        posts.refuse(post.getId(), fx.version(post.getId()), "Угрозы", fx.actor("specialist"));
+
+        assertThat(fx.clock(post.getId(), "ROUTE").state()).isEqualTo("BREACHED");
+        assertThat(fx.clock(post.getId(), "ANSWER").state()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void anExecutorsReturnMeetsAcceptAndCancelsTheirAnswer() {
+        Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
+        fx.route(post.getId(), Importance.NORMAL, "executor");
+        clock.advance(Duration.ofMinutes(4));
+        posts.returnAssignment(post.getId(), fx.assignmentOf(post.getId(), "executor"), fx.version(post.getId()),
+                "Не наша компетенция", fx.actor("executor"));
+
+        assertThat(fx.clock(post.getId(), "ACCEPT").state()).isEqualTo("MET");
+        assertThat(fx.clock(post.getId(), "EXECUTOR_ANSWER").state()).isEqualTo("CANCELLED");
+        assertThat(cancelledBecause(post.getId(), "EXECUTOR_ANSWER")).isEqualTo("PART_RETURNED");
+    }
+
+    @Test
+    void anIntermediateDraftReturnedByCurIsReapprovedWithinTheAnswerNotInTwentyMinutes() {
+        Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
+        long id = post.getId();
+        fx.route(id, Importance.NORMAL, "executor");
+        Instant t = TestConfig.START.plus(Duration.ofMinutes(10));
+
+        publish(new SentToCur(id, 1, true, t));
+        publish(new DraftReturned(id, 1, true, true, "Уточните срок", t.plus(Duration.ofMinutes(5))));
+        publish(new DraftSubmitted(id, 1, true, true, t.plus(Duration.ofMinutes(10))));
+
+        // п.11 ¶2 and п.12 ¶2 speak of the final draft only
+        assertThat(fx.rules(id)).doesNotContain("CUR_REWORK", "CUR_REAPPROVE");
+    }
+
+    @Test
+    void aReturnToCurAfterThePathOfClauseFourteenIsNotJudgedOnThirtyMinutes() {
+        Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
+        long id = post.getId();
+        // every step within its п.9/п.14 limit, 40 calendar minutes in all
+        clock.advance(Duration.ofMinutes(9));
+        fx.route(id, Importance.NORMAL, "executor");
+        clock.advance(Duration.ofMinutes(9));
+        posts.returnAssignment(id, fx.assignmentOf(id, "executor"), fx.version(id), "Не наша компетенция",
+                fx.actor("executor"));
+        clock.advance(Duration.ofMinutes(9));
+        fx.route(id, Importance.NORMAL, "executor2");
+        clock.advance(Duration.ofMinutes(9));
+        posts.returnAssignment(id, fx.assignmentOf(id, "executor2"), fx.version(id), "И не наша",
+                fx.actor("executor2"));
+        clock.advance(Duration.ofMinutes(4));
+        posts.returnToCur(id, fx.version(id), "Вне компетенции Министерства", fx.actor("specialist"));
+
+        assertThat(fx.rules(id)).doesNotContain("RETURN_TO_CUR");
+        assertThat(fx.clocks(id)).filteredOn(r -> r.rule().equals("EXECUTOR_RETURN") || r.rule().equals("REROUTE"))
+                .hasSize(4).allSatisfy(r -> assertThat(r.state()).isEqualTo("MET"));
+        assertThat(fx.clocks(id)).extracting(DeadlineFixtures.Row::state).doesNotContain("BREACHED");
+    }
+
+    @Test
+    void theFinalAnswerIsDueSevenWorkingDaysAfterTheIntermediateAnswerWasSentToCur() {
+        Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
+        long id = post.getId();
+        fx.route(id, Importance.NORMAL, "executor");
+        Instant monday = Instant.parse("2026-12-07T04:00:00Z");
+        Instant tuesday = Instant.parse("2026-12-08T04:00:00Z");
+
+        publish(new SentToCur(id, 1, true, monday));
+        DeadlineFixtures.Row running = fx.clock(id, "FINAL_ANSWER");
+        assertThat(running.startedAt()).isEqualTo(monday);
+        // «со дня направления»: to the end of the 7th working day after Monday 2026-12-07, Wednesday 2026-12-16 17:30
+        assertThat(running.dueAt()).isEqualTo(Instant.parse("2026-12-16T10:30:00Z"));
+
+        publish(new CurApproved(id, 1, true, monday.plus(Duration.ofHours(1))));
+        publish(new AnswerPosted(id, 1, true, "https://vk.com/wall-1_1?reply=1", tuesday));
+        assertThat(fx.clock(id, "FINAL_ANSWER").dueAt()).as("posting the intermediate answer moves nothing")
+                .isEqualTo(Instant.parse("2026-12-16T10:30:00Z"));
+    }
+
+    private String cancelledBecause(long postId, String rule) {
+        return jdbc.sql("select cancelled_because from deadline_clock where post_id = ? and rule_code = ?")
+                .params(postId, rule).query(String.class).single();
     }
 
     private void publish(Object event) {

@@ -61,6 +61,25 @@ class DeadlinePagesIT extends DeadlineIT {
     }
 
     @Test
+    void aReturnedPostsPageShowsItsCancelledClocksApartWithTheReason() throws Exception {
+        Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
+        clock.advance(Duration.ofMinutes(3));
+        posts.returnToCur(post.getId(), fx.version(post.getId()), "Вне компетенции Министерства",
+                fx.actor("specialist"));
+        Cookie specialist = Sessions.login(mvc, "specialist");
+
+        mvc.perform(get("/posts/" + post.getId()).cookie(specialist)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("clock-cancelled")))
+                .andExpect(content().string(containsString("отменён: сообщение возвращено в ЦУР")))
+                .andExpect(content().string(containsString("Срок «Разместить ответ»: отменён: сообщение возвращено в ЦУР")));
+        mvc.perform(get("/clocks/post/" + post.getId() + "/all").cookie(specialist)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("clock-cancelled")))
+                .andExpect(content().string(containsString("clock-met")));
+        mvc.perform(get("/help").cookie(specialist)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("«Отменён»")));
+    }
+
+    @Test
     void thePostPageShowsRunningClocksFirstFoldsFinishedOnesAndExplainsTheUnit() throws Exception {
         Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
         fx.route(post.getId(), Importance.NORMAL, "executor");

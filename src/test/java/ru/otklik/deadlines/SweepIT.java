@@ -20,8 +20,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import ru.otklik.posts.Importance;
+import ru.otklik.posts.SentToCur;
 import ru.otklik.posts.internal.Post;
 import ru.otklik.support.TestConfig;
 import ru.otklik.deadlines.internal.Notifications;
@@ -37,6 +40,10 @@ class SweepIT extends DeadlineIT {
     DataSource dataSource;
     @Autowired
     Notifications notifications;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate transactions;
 
     @BeforeEach
     void sweepWhatOtherTestsLeftDue() {
@@ -171,6 +178,40 @@ class SweepIT extends DeadlineIT {
             cleanUp(due);
             cleanUp(owed);
         }
+    }
+
+    @Test
+    void anIntermediateAnswerSentToCurOwesTheFinalOneBySevenWorkingDaysEvenBeforeItIsPosted() {
+        Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
+        // sent to ЦУР on Monday 2026-12-07 and never posted: п.13 counts «со дня направления»
+        transactions.executeWithoutResult(status -> events.publishEvent(
+                new SentToCur(post.getId(), 1, true, Instant.parse("2026-12-07T04:00:00Z"))));
+
+        clock.set(Instant.parse("2026-12-16T10:29:00Z")); // Wednesday 2026-12-16 17:29, a minute before the end
+        sweep.sweep();
+        assertThat(fx.clock(post.getId(), "FINAL_ANSWER").state()).isEqualTo("RUNNING");
+
+        clock.set(Instant.parse("2026-12-16T10:31:00Z"));
+        sweep.sweep();
+        assertThat(fx.clock(post.getId(), "FINAL_ANSWER").state()).isEqualTo("BREACHED");
+        assertThat(jdbc.sql("select count(*) from clock_action a join deadline_clock c on c.id = a.clock_id"
+                        + " where c.post_id = ? and c.rule_code = 'FINAL_ANSWER' and a.action = 'INFORM_COORDINATOR'")
+                .param(post.getId()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aCancelledClockIsNeverActedOn() {
+        Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
+        clock.advance(Duration.ofMinutes(5));
+        posts.returnToCur(post.getId(), fx.version(post.getId()), "Вне компетенции Министерства",
+                fx.actor("specialist"));
+
+        clock.advance(Duration.ofHours(30));
+        sweep.sweep();
+
+        assertThat(fx.clock(post.getId(), "ANSWER").state()).isEqualTo("CANCELLED");
+        assertThat(jdbc.sql("select count(*) from clock_action a join deadline_clock c on c.id = a.clock_id"
+                + " where c.post_id = ?").param(post.getId()).query(Long.class).single()).isZero();
     }
 
     /** Closed posts with one ROUTE clock each, overdue by an hour, inserted set-based. */

@@ -2,8 +2,11 @@ package ru.otklik.reports;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.servlet.http.Cookie;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -18,8 +21,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import ru.otklik.people.internal.User;
+import ru.otklik.people.internal.Users;
+import ru.otklik.posts.Actor;
+import ru.otklik.posts.Importance;
+import ru.otklik.posts.NewPost;
+import ru.otklik.posts.PostManagement;
+import ru.otklik.posts.Source;
+import ru.otklik.posts.internal.Post;
 import ru.otklik.support.IntegrationTest;
+import ru.otklik.support.MutableClock;
 import ru.otklik.support.Sessions;
+import ru.otklik.support.TestConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -193,7 +206,7 @@ class MonthlyReportIT {
             assertThat(workbook.getSheet("По источникам").getRow(2).getCell(1).getNumericCellValue()).isEqualTo(3.0);
             Sheet rules = workbook.getSheet("Сроки");
             assertThat(rules.getRow(2).getCell(0).getStringCellValue()).isEqualTo("Направление исполнителю");
-            assertThat(format.formatCellValue(rules.getRow(2).getCell(6))).isEqualTo("100.0%");
+            assertThat(format.formatCellValue(rules.getRow(2).getCell(7))).isEqualTo("100.0%");
         }
     }
 
@@ -209,7 +222,94 @@ class MonthlyReportIT {
         assertThat(csv[2]).isEqualTo((byte) 0xBF);
         String text = new String(csv, StandardCharsets.UTF_8);
         assertThat(text).contains("Поступило;4").contains("Открыто на конец месяца;2")
-                .contains("ВКонтакте;3;1;0;0;1;1").contains("Направление исполнителю;п.9;2;2;0;0;100,0 %;6").doesNotContain("ROUTE;");
+                .contains("ВКонтакте;3;1;0;0;1;1").contains("Направление исполнителю;п.9;2;2;0;0;0;100,0 %;6").doesNotContain("ROUTE;");
+    }
+
+    /** September 2025: no other test works there. */
+    static final YearMonth SEPTEMBER = YearMonth.of(2025, 9);
+
+    @Test
+    void returnedAndRefusedPostsAreNeverCountedAsAnsweredOnTime() throws Exception {
+        cancelledMonth();
+        MonthlyReport report = reports.build(SEPTEMBER, List.of());
+
+        MonthlyReport.RuleRow answer = rule(report, "ANSWER");
+        assertThat(answer.started()).isEqualTo(2);
+        assertThat(answer.met()).as("neither post was answered").isZero();
+        assertThat(answer.breached()).isZero();
+        assertThat(answer.cancelled()).isEqualTo(2);
+        assertThat(answer.shareOnTime()).as("nothing was judged").isNull();
+        assertThat(answer.medianMinutes()).isNull();
+        assertThat(rule(report, "CUR_SUBMIT").cancelled()).isEqualTo(2);
+        MonthlyReport.RuleRow route = rule(report, "ROUTE");
+        assertThat(route.met()).as("the return to ЦУР is ROUTE's stop event").isEqualTo(1);
+        assertThat(route.cancelled()).as("the refusal").isEqualTo(1);
+
+        Cookie session = Sessions.login(mvc, "specialist");
+        mvc.perform(get("/reports/monthly").param("month", "2025-09").cookie(session))
+                .andExpect(content().string(containsString("Не требовалось")))
+                .andExpect(content().string(containsString("id=\"cancelled-ANSWER\">2</a>")));
+        mvc.perform(get("/reports/monthly/clocks").cookie(session).param("month", "2025-09")
+                        .param("rule", "ANSWER").param("outcome", "MET"))
+                .andExpect(content().string(containsString("Сообщений: 0")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("RPT-CANCEL-RETURNED"))));
+        mvc.perform(get("/reports/monthly/clocks").cookie(session).param("month", "2025-09")
+                        .param("rule", "ANSWER").param("outcome", "CANCELLED"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Сообщений: 2")))
+                .andExpect(content().string(containsString("RPT-CANCEL-RETURNED")))
+                .andExpect(content().string(containsString("RPT-CANCEL-REFUSED")));
+
+        String csv = new String(mvc.perform(get("/reports/monthly/export.csv").param("month", "2025-09").cookie(session))
+                .andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+        assertThat(csv).contains("Не требовалось").contains("Размещение ответа;п.7;2;0;0;0;2;;");
+        byte[] xlsx = mvc.perform(get("/reports/monthly/export.xlsx").param("month", "2025-09").cookie(session))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet rules = workbook.getSheet("Сроки");
+            assertThat(rules.getRow(1).getCell(6).getStringCellValue()).isEqualTo("Не требовалось");
+            Row answerRow = java.util.stream.IntStream.rangeClosed(2, rules.getLastRowNum()).mapToObj(rules::getRow)
+                    .filter(r -> r.getCell(0).getStringCellValue().equals("Размещение ответа")).findFirst().orElseThrow();
+            assertThat(answerRow.getCell(3).getNumericCellValue()).as("в срок").isZero();
+            assertThat(answerRow.getCell(6).getNumericCellValue()).as("не требовалось").isEqualTo(2.0);
+        }
+    }
+
+    @Autowired
+    PostManagement posts;
+    @Autowired
+    Users users;
+    @Autowired
+    MutableClock clock;
+
+    /** Two posts of September 2025 made through the posts module: one returned to ЦУР, one refused (п.18). */
+    private synchronized void cancelledMonth() {
+        if (jdbc.sql("select count(*) from post where external_id = 'RPT-CANCEL-RETURNED'").query(Long.class).single() > 0) {
+            return;
+        }
+        Instant tuesday = Instant.parse("2025-09-02T03:00:00Z"); // 10:00 in Novokuznetsk
+        User specialist = users.findByLogin("specialist").orElseThrow();
+        Actor actor = posts.actor(specialist.getId(), specialist.getRoles());
+        try {
+            clock.set(tuesday);
+            Post returned = posts.register(newPost("RPT-CANCEL-RETURNED", tuesday), Set.of(), null);
+            Post refused = posts.register(newPost("RPT-CANCEL-REFUSED", tuesday), Set.of(), null);
+            clock.advance(Duration.ofMinutes(5));
+            posts.returnToCur(returned.getId(), returned.getVersion(), "Вне компетенции Министерства", actor);
+            posts.refuse(refused.getId(), refused.getVersion(), "Нецензурная брань", actor);
+        }
+        finally {
+            clock.set(TestConfig.START);
+        }
+    }
+
+    private static NewPost newPost(String externalId, Instant at) {
+        return new NewPost(externalId, Source.VK, "https://vk.com/wall-1_2", "Автор", null,
+                "Когда придёт пособие на ребёнка?", at, at, Importance.NORMAL, null);
+    }
+
+    private static MonthlyReport.RuleRow rule(MonthlyReport report, String code) {
+        return report.rules().stream().filter(r -> r.code().equals(code)).findFirst().orElseThrow();
     }
 
     private static MonthlyReport.Row row(MonthlyReport report, Dimension dimension, String key) {

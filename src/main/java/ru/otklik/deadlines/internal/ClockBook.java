@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 
 import ru.otklik.calendar.WorkingCalendar;
 import ru.otklik.calendar.WorkingTime;
+import ru.otklik.deadlines.CancelReason;
+import ru.otklik.deadlines.ClockState;
 import ru.otklik.deadlines.DeadlineRule;
 import ru.otklik.deadlines.Rules;
 
@@ -127,6 +129,44 @@ public class ClockBook {
             spec = spec.param("assignment", assignmentId);
         }
         return recordUsed(spec.query(ClockBook::stopped).list(), at);
+    }
+
+    /**
+     * Cancels the post's open clocks of the given rules (all rules when {@code codes} is null), of one assignment or
+     * of all: the post left the path they measure, so they count neither as met nor as breached. A clock already past
+     * its due instant stays breached: the time ran out while the post was still on that path.
+     *
+     * @return how many clocks were stopped, cancelled or breached
+     */
+    int cancel(long postId, Long assignmentId, Collection<String> codes, CancelReason reason, Instant at) {
+        String sql = """
+                update deadline_clock set stopped_at = :at,
+                    state = case when state = 'RUNNING' and :at <= due_at then 'CANCELLED' else 'BREACHED' end,
+                    cancelled_because = case when state = 'RUNNING' and :at <= due_at then :reason end,
+                    breached_at = case when :at > due_at then coalesce(breached_at, :at) else breached_at end,
+                    action_pending = state = 'RUNNING' and :at > due_at
+                where post_id = :post and stopped_at is null""";
+        if (codes != null) {
+            sql += " and rule_code in (:codes)";
+        }
+        if (assignmentId != null) {
+            sql += " and assignment_id = :assignment";
+        }
+        sql += " returning id, rule_code, started_at, state";
+        JdbcClient.StatementSpec spec = jdbc.sql(sql).param("at", Sql.ts(at)).param("post", postId)
+                .param("reason", reason.name());
+        if (codes != null) {
+            spec = spec.param("codes", codes);
+        }
+        if (assignmentId != null) {
+            spec = spec.param("assignment", assignmentId);
+        }
+        List<Map.Entry<Stopped, String>> ended = spec.query((rs, n) -> Map.entry(stopped(rs, n), rs.getString("state")))
+                .list();
+        // a cancelled clock used no time towards its rule: the report's medians leave it out
+        recordUsed(ended.stream().filter(e -> !ClockState.CANCELLED.name().equals(e.getValue()))
+                .map(Map.Entry::getKey).toList(), at);
+        return ended.size();
     }
 
     /** Stops a legislation notice's clock. */

@@ -25,6 +25,7 @@ import ru.otklik.posts.PostReturnedToCur;
 import ru.otklik.posts.PostRouted;
 import ru.otklik.posts.PostState;
 import ru.otklik.posts.SentToCur;
+import ru.otklik.deadlines.CancelReason;
 import ru.otklik.deadlines.NotificationKind;
 
 /**
@@ -115,23 +116,41 @@ class ClockKeeper {
     void on(AssignmentReturned e) {
         Instant assignedAt = jdbc.sql("select assigned_at from assignment where id = ?").param(e.assignmentId())
                 .query((rs, n) -> Sql.instant(rs, "assigned_at")).optional().orElse(e.at());
-        book.stop(e.postId(), e.assignmentId(), List.of(ACCEPT, EXECUTOR_ANSWER, CONTRIBUTION), e.at());
+        // returning is how the executor meets ACCEPT; the department's answer and contribution are no longer owed
+        book.stop(e.postId(), e.assignmentId(), List.of(ACCEPT), e.at());
+        book.cancel(e.postId(), e.assignmentId(), List.of(EXECUTOR_ANSWER, CONTRIBUTION), CancelReason.PART_RETURNED,
+                e.at());
         book.judge(EXECUTOR_RETURN, e.postId(), e.assignmentId(), e.departmentId(), assignedAt, e.at());
         if (e.postState() == PostState.RETURNED_BY_EXECUTOR) {
             book.start(ClockBook.Start.ofPost(REROUTE, e.postId(), e.at(), e.at()));
         }
     }
 
+    /**
+     * A post returned to ЦУР: the return is the stop event of ROUTE and REROUTE; every other clock is cancelled (the
+     * post will not be answered). Only a post never routed is judged on RETURN_TO_CUR's 30 minutes (п.9); after
+     * routing, п.14's EXECUTOR_RETURN and REROUTE have judged the return already.
+     */
     @EventListener
     void on(PostReturnedToCur e) {
-        Instant receivedAt = book.baseOf(e.postId(), List.of(ROUTE, CUR_SUBMIT));
-        book.judge(RETURN_TO_CUR, e.postId(), null, null, receivedAt == null ? e.at() : receivedAt, e.at());
-        book.stop(e.postId(), null, null, e.at());
+        if (!wasRouted(e.postId())) {
+            Instant receivedAt = book.baseOf(e.postId(), List.of(ROUTE, CUR_SUBMIT));
+            book.judge(RETURN_TO_CUR, e.postId(), null, null, receivedAt == null ? e.at() : receivedAt, e.at());
+        }
+        book.stop(e.postId(), null, List.of(ROUTE, REROUTE), e.at());
+        book.cancel(e.postId(), null, null, CancelReason.RETURNED_TO_CUR, e.at());
     }
 
+    /** A post refused under п.18 is not processed: none of its clocks is owed any more. */
     @EventListener
     void on(PostRefused e) {
-        book.stop(e.postId(), null, null, e.at());
+        book.cancel(e.postId(), null, null, CancelReason.REFUSED, e.at());
+    }
+
+    /** Whether the post was ever sent to an executor: every routing starts an ACCEPT clock. */
+    private boolean wasRouted(long postId) {
+        return jdbc.sql("select exists (select 1 from deadline_clock where post_id = ? and rule_code = 'ACCEPT')")
+                .param(postId).query(Boolean.class).single();
     }
 
     @EventListener
@@ -154,10 +173,19 @@ class ClockKeeper {
         book.stop(e.postId(), e.assignmentId(), List.of(CONTRIBUTION, EXECUTOR_ANSWER), e.at());
     }
 
+    /**
+     * A draft sent to ЦУР meets CUR_SUBMIT. A final one meets FINAL_ANSWER; an intermediate one starts it: seven
+     * working days «со дня направления промежуточного ответа» (п.13), the day it was sent, not the day it was posted.
+     */
     @EventListener
     void on(SentToCur e) {
-        book.stop(e.postId(), null, e.intermediate() ? List.of(CUR_SUBMIT) : List.of(CUR_SUBMIT, FINAL_ANSWER),
-                e.at());
+        if (e.intermediate()) {
+            book.stop(e.postId(), null, List.of(CUR_SUBMIT), e.at());
+            book.start(ClockBook.Start.ofPost(FINAL_ANSWER, e.postId(), e.at(), e.at()));
+        }
+        else {
+            book.stop(e.postId(), null, List.of(CUR_SUBMIT, FINAL_ANSWER), e.at());
+        }
     }
 
     @EventListener
@@ -167,11 +195,14 @@ class ClockKeeper {
         }
     }
 
+    /** п.11 ¶2 and п.12 ¶2 speak of the final draft only: an intermediate one is approved within ANSWER. */
     @EventListener
     void on(DraftSubmitted e) {
         if (e.afterCurReturn()) {
             book.stop(e.postId(), null, List.of(CUR_REWORK), e.at());
-            book.start(ClockBook.Start.ofPost(CUR_REAPPROVE, e.postId(), e.at(), e.at()));
+            if (!e.intermediate()) {
+                book.start(ClockBook.Start.ofPost(CUR_REAPPROVE, e.postId(), e.at(), e.at()));
+            }
         }
     }
 
@@ -183,10 +214,7 @@ class ClockKeeper {
     @EventListener
     void on(AnswerPosted e) {
         book.stop(e.postId(), null, List.of(ANSWER, ANSWER_HIGH, POST), e.at());
-        if (e.intermediate()) {
-            book.start(ClockBook.Start.ofPost(FINAL_ANSWER, e.postId(), e.at(), e.at()));
-        }
-        else {
+        if (!e.intermediate()) {
             // the post is closed (ANSWERED): nothing of it is due any more
             book.stop(e.postId(), null, null, e.at());
         }
