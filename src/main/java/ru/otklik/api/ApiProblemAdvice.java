@@ -25,7 +25,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import tools.jackson.core.JacksonException;
 
 import ru.otklik.api.ApiProblems.FieldError;
-import ru.otklik.database.DatabaseOutage;
 
 /**
  * Every failure of a {@link JsonApi} controller as {@code application/problem+json} in Russian: bad fields (400, all
@@ -41,9 +40,9 @@ class ApiProblemAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemAdvice.class);
 
-    private final DatabaseOutage outage;
+    private final Outages outage;
 
-    ApiProblemAdvice(DatabaseOutage outage) {
+    ApiProblemAdvice(Outages outage) {
         this.outage = outage;
     }
 

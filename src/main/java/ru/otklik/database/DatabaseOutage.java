@@ -1,5 +1,6 @@
 package ru.otklik.database;
 
+import ru.otklik.api.Outages;
 import java.net.ConnectException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,7 +17,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * connect) from any other failure, so that users get "try again in a minute" instead of an error.
  */
 @Component
-public class DatabaseOutage {
+public class DatabaseOutage implements Outages {
 
     /** How long a client is asked to wait before trying again, in seconds ({@code Retry-After}). */
     public static final int RETRY_AFTER_SECONDS = 60;
@@ -31,6 +32,7 @@ public class DatabaseOutage {
      * Whether an unreachable database explains this failure: by its causes, or, when they do not say (a failed
      * rollback on a connection the server closed hides the original error), by asking the database now.
      */
+    @Override
     public boolean explains(Throwable failure) {
         return causedBy(failure) || !reachable();
     }
