@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-
 import org.springframework.core.io.ClassPathResource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,29 +18,33 @@ final class SettingsHelp {
     static final String METADATA = "META-INF/spring-configuration-metadata.json";
 
     /** One setting: its name, its default (empty if it has none) and what it does. */
-    record Setting(String name, String defaultValue, String description) {
-    }
+    record Setting(String name, String defaultValue, String description) {}
 
-    private SettingsHelp() {
-    }
+    private SettingsHelp() {}
 
     static List<Setting> settings() {
         try (InputStream in = new ClassPathResource(METADATA).getInputStream()) {
             JsonNode root = JsonMapper.shared().readTree(in);
-            return root.get("properties").valueStream().filter(p -> p.get("name").asString().startsWith("otklik."))
-                    .map(p -> new Setting(p.get("name").asString(),
-                            p.has("defaultValue") && p.get("defaultValue").isValueNode() ? p.get("defaultValue").asString() : "",
+            return root.get("properties")
+                    .valueStream()
+                    .filter(p -> p.get("name").asString().startsWith("otklik."))
+                    .map(p -> new Setting(
+                            p.get("name").asString(),
+                            p.has("defaultValue") && p.get("defaultValue").isValueNode()
+                                    ? p.get("defaultValue").asString()
+                                    : "",
                             p.has("description") ? plain(p.get("description").asString()) : ""))
-                    .sorted(java.util.Comparator.comparing(Setting::name)).toList();
-        }
-        catch (IOException ex) {
+                    .sorted(java.util.Comparator.comparing(Setting::name))
+                    .toList();
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
 
     /** A description as the processor copied it from the Javadoc, without its tags and with a capital letter. */
     static String plain(String javadoc) {
-        String text = javadoc.replaceAll("\\{@(?:code|link|literal) #?([^{}]*(?:\\{[^{}]*}[^{}]*)*)}", "$1").strip();
+        String text = javadoc.replaceAll("\\{@(?:code|link|literal) #?([^{}]*(?:\\{[^{}]*}[^{}]*)*)}", "$1")
+                .strip();
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 

@@ -1,21 +1,19 @@
 package ru.otklik;
 
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
-
 import ru.otklik.support.Browser;
 import ru.otklik.support.ChildApplication;
 import ru.otklik.support.IntegrationTest;
 import ru.otklik.support.TestDatabase;
-
-import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The two hearts of Otklik stay pure Java: the working-time arithmetic knows nothing of Spring, databases or clocks.
@@ -30,32 +28,63 @@ class ArchitectureTests {
 
     @Test
     void workingTimeArithmeticIsPureJava() {
-        noClasses().that().resideInAPackage("ru.otklik.calendar")
-                .and().haveSimpleNameNotEndingWith("WorkingTime")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..", "java.sql..",
-                        "ru.otklik.calendar.store..", "ru.otklik.calendar.web..")
+        noClasses()
+                .that()
+                .resideInAPackage("ru.otklik.calendar")
+                .and()
+                .haveSimpleNameNotEndingWith("WorkingTime")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "jakarta..",
+                        "java.sql..",
+                        "ru.otklik.calendar.store..",
+                        "ru.otklik.calendar.web..")
                 .check(classes);
     }
 
     @Test
     void workingTimeArithmeticNeverReadsTheClock() {
-        noClasses().that().resideInAPackage("ru.otklik.calendar")
-                .and().haveSimpleNameNotEndingWith("WorkingTime")
-                .should().callMethod(java.time.Instant.class, "now")
-                .orShould().dependOnClassesThat().areAssignableTo(java.time.Clock.class)
+        noClasses()
+                .that()
+                .resideInAPackage("ru.otklik.calendar")
+                .and()
+                .haveSimpleNameNotEndingWith("WorkingTime")
+                .should()
+                .callMethod(java.time.Instant.class, "now")
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(java.time.Clock.class)
                 .check(classes);
     }
 
     @Test
     void testsThatStartTheApplicationOrADatabaseAreIntegrationTests() {
-        JavaClasses tests = new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+        JavaClasses tests = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
                 .importPackages("ru.otklik");
-        noClasses().that().haveSimpleNameEndingWith("Test").or().haveSimpleNameEndingWith("Tests")
-                .and().areNotAnnotations().and().doNotBelongToAnyOf(ArchitectureTests.class)
-                .should().dependOnClassesThat().belongToAnyOf(IntegrationTest.class, SpringBootTest.class,
-                        SpringApplication.class, SpringApplicationBuilder.class, ChildApplication.class,
-                        TestDatabase.class, Browser.class)
-                .orShould().beAssignableTo(annotatedWith(IntegrationTest.class))
+        noClasses()
+                .that()
+                .haveSimpleNameEndingWith("Test")
+                .or()
+                .haveSimpleNameEndingWith("Tests")
+                .and()
+                .areNotAnnotations()
+                .and()
+                .doNotBelongToAnyOf(ArchitectureTests.class)
+                .should()
+                .dependOnClassesThat()
+                .belongToAnyOf(
+                        IntegrationTest.class,
+                        SpringBootTest.class,
+                        SpringApplication.class,
+                        SpringApplicationBuilder.class,
+                        ChildApplication.class,
+                        TestDatabase.class,
+                        Browser.class)
+                .orShould()
+                .beAssignableTo(annotatedWith(IntegrationTest.class))
                 .because("surefire runs *Test without a database; failsafe runs *IT")
                 .check(tests);
     }

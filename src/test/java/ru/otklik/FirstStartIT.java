@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,7 +21,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-
 import ru.otklik.database.FirstStart;
 import ru.otklik.support.FreshDatabase;
 import ru.otklik.support.TestDatabase;
@@ -51,61 +49,86 @@ class FirstStartIT {
             for (Future<ConfigurableApplicationContext> instance : instances) {
                 try {
                     started.add(instance.get(5, TimeUnit.MINUTES));
-                }
-                catch (java.util.concurrent.ExecutionException ex) {
+                } catch (java.util.concurrent.ExecutionException ex) {
                     failures.add(ex.getCause());
                 }
             }
             assertThat(failures).as("instances that failed to start").isEmpty();
             // when each web server began to take requests, the seeding was already there (the demo token for ЦУР)
-            assertThat(seededWhenServing).as("tokens and admins when the web server started").hasSize(2)
+            assertThat(seededWhenServing)
+                    .as("tokens and admins when the web server started")
+                    .hasSize(2)
                     .allSatisfy(n -> assertThat(n).isPositive());
 
-            JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(url, TestDatabase.get().username(),
-                    TestDatabase.get().password()));
+            JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(
+                    url, TestDatabase.get().username(), TestDatabase.get().password()));
             assertThat(jdbc.sql("select count(*) from app_user u join user_role r on r.user_id = u.id"
-                    + " where r.role = 'ADMIN'").query(Long.class).single()).isEqualTo(1);
+                                    + " where r.role = 'ADMIN'")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
             if (demo) {
-                assertThat(jdbc.sql("select count(*) from app_user").query(Long.class).single()).isEqualTo(10);
-                assertThat(jdbc.sql("select count(*) from department").query(Long.class).single()).isEqualTo(2);
-                assertThat(jdbc.sql("select count(*) from post").query(Long.class).single()).isEqualTo(8);
-                assertThat(jdbc.sql("select count(*) from api_token").query(Long.class).single()).isEqualTo(1);
+                assertThat(jdbc.sql("select count(*) from app_user")
+                                .query(Long.class)
+                                .single())
+                        .isEqualTo(10);
+                assertThat(jdbc.sql("select count(*) from department")
+                                .query(Long.class)
+                                .single())
+                        .isEqualTo(2);
+                assertThat(jdbc.sql("select count(*) from post")
+                                .query(Long.class)
+                                .single())
+                        .isEqualTo(8);
+                assertThat(jdbc.sql("select count(*) from api_token")
+                                .query(Long.class)
+                                .single())
+                        .isEqualTo(1);
+            } else {
+                assertThat(jdbc.sql("select login from app_user")
+                                .query(String.class)
+                                .list())
+                        .containsExactly("admin");
             }
-            else {
-                assertThat(jdbc.sql("select login from app_user").query(String.class).list()).containsExactly("admin");
-            }
-        }
-        finally {
+        } finally {
             started.forEach(ConfigurableApplicationContext::close);
             starters.shutdownNow();
         }
     }
 
-    private static ConfigurableApplicationContext start(String url, boolean demo, CyclicBarrier together,
-            List<Long> seededWhenServing) {
+    private static ConfigurableApplicationContext start(
+            String url, boolean demo, CyclicBarrier together, List<Long> seededWhenServing) {
         return new SpringApplicationBuilder(OtklikApplication.class)
-                .properties("spring.datasource.url=" + url,
+                .properties(
+                        "spring.datasource.url=" + url,
                         "spring.datasource.username=" + TestDatabase.get().username(),
                         "spring.datasource.password=" + TestDatabase.get().password(),
-                        "server.port=0", "otklik.demo=" + demo, "otklik.admin-password=First-Kuzbass-Secret-2026",
-                        "otklik.sweep.enabled=false", "spring.main.banner-mode=off")
+                        "server.port=0",
+                        "otklik.demo=" + demo,
+                        "otklik.admin-password=First-Kuzbass-Secret-2026",
+                        "otklik.sweep.enabled=false",
+                        "spring.main.banner-mode=off")
                 // both instances arrive together where seeding may happen: right before the seeding phase of the
                 // start, and right before the application runners
-                .initializers(context -> context.getBeanFactory().registerSingleton("startingLine",
-                        new StartingLine(together)))
+                .initializers(context ->
+                        context.getBeanFactory().registerSingleton("startingLine", new StartingLine(together)))
                 .listeners((ApplicationListener<ApplicationStartedEvent>) event -> await(together))
-                .listeners((ApplicationListener<WebServerInitializedEvent>) event -> seededWhenServing.add(
-                        event.getApplicationContext().getBean(JdbcClient.class).sql(demo
-                                ? "select count(*) from api_token"
-                                : "select count(*) from user_role where role = 'ADMIN'").query(Long.class).single()))
+                .listeners((ApplicationListener<WebServerInitializedEvent>)
+                        event -> seededWhenServing.add(event.getApplicationContext()
+                                .getBean(JdbcClient.class)
+                                .sql(
+                                        demo
+                                                ? "select count(*) from api_token"
+                                                : "select count(*) from user_role where role = 'ADMIN'")
+                                .query(Long.class)
+                                .single()))
                 .run();
     }
 
     private static void await(CyclicBarrier barrier) {
         try {
             barrier.await(2, TimeUnit.MINUTES);
-        }
-        catch (Exception ex) {
+        } catch (Exception ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -119,8 +142,7 @@ class FirstStartIT {
         }
 
         @Override
-        public void stop() {
-        }
+        public void stop() {}
 
         @Override
         public boolean isRunning() {

@@ -1,18 +1,16 @@
 package ru.otklik;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Module boundaries are part of the build: a forbidden dependency between modules fails it. The module diagram that
@@ -38,7 +36,8 @@ class ModularityTests {
                 .writeIndividualModulesAsPlantUml();
         List<String> stale = new ArrayList<>();
         try (Stream<Path> files = Files.list(generated)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".puml")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".puml")).sorted().toList()) {
                 Path committed = DIAGRAMS.resolve(file.getFileName());
                 if (Boolean.getBoolean("otklik.docs.write")) {
                     Files.createDirectories(DIAGRAMS);
@@ -48,12 +47,18 @@ class ModularityTests {
                 }
             }
         }
-        assertThat(stale).as("module diagrams that differ from the code; renew them with "
-                + "./mvnw test -Dtest=ModularityTests -Dotklik.docs.write=true").isEmpty();
+        assertThat(stale)
+                .as("module diagrams that differ from the code; renew them with "
+                        + "./mvnw test -Dtest=ModularityTests -Dotklik.docs.write=true")
+                .isEmpty();
     }
 
     /** The Documenter writes the same lines in an order that varies from run to run: compare them as a set. */
     private static List<String> sortedLines(Path file) throws IOException {
-        return Files.readAllLines(file).stream().map(String::strip).filter(line -> !line.isEmpty()).sorted().toList();
+        return Files.readAllLines(file).stream()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .sorted()
+                .toList();
     }
 }

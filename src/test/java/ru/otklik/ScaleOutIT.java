@@ -1,5 +1,8 @@
 package ru.otklik;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.CookieManager;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -18,18 +21,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-
 import ru.otklik.support.ChildApplication;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * README's «Scaling out», shown: two Otklik processes on one PostgreSQL, as behind a load balancer. A person signed in
@@ -49,33 +46,51 @@ class ScaleOutIT {
 
     @Test
     void twoInstancesShareSessionsIntakeAndTheSweep() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(pgData)
-                .setServerConfig("timezone", "UTC").start()) {
-            String[] settings = {"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                    "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                    "--otklik.admin-password=scale-out-Kuzbass-2026", "--otklik.sweep.enabled=true",
-                    "--otklik.sweep.delay-ms=500", "--otklik.sweep.initial-delay-ms=500"};
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                .setServerConfig("timezone", "UTC")
+                .start()) {
+            String[] settings = {
+                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--otklik.admin-password=scale-out-Kuzbass-2026",
+                "--otklik.sweep.enabled=true",
+                "--otklik.sweep.delay-ms=500",
+                "--otklik.sweep.initial-delay-ms=500"
+            };
             try (ChildApplication first = ChildApplication.start(logs.resolve("first.log"), settings);
                     ChildApplication second = ChildApplication.start(logs.resolve("second.log"), settings)) {
                 first.awaitReady(Duration.ofMinutes(3));
                 second.awaitReady(Duration.ofMinutes(3));
 
                 // a person signed in on the first instance is signed in on the second
-                HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-                String loginPage = browser.send(HttpRequest.newBuilder(first.uri("/login")).GET().build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
+                HttpClient browser = HttpClient.newBuilder()
+                        .cookieHandler(new CookieManager())
+                        .build();
+                String loginPage = browser.send(
+                                HttpRequest.newBuilder(first.uri("/login"))
+                                        .GET()
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
                 Matcher csrf = CSRF.matcher(loginPage);
-                assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
-                HttpResponse<String> login = browser.send(HttpRequest.newBuilder(first.uri("/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("username=specialist&password=demo&_csrf="
-                                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(),
+                assertThat(csrf.find())
+                        .as("the login form carries a CSRF token")
+                        .isTrue();
+                HttpResponse<String> login = browser.send(
+                        HttpRequest.newBuilder(first.uri("/login"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString("username=specialist&password=demo&_csrf="
+                                        + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(login.statusCode()).isEqualTo(302);
-                assertThat(login.headers().firstValue("Location")).hasValueSatisfying(
-                        location -> assertThat(location).doesNotContain("error"));
-                HttpResponse<String> inboxOnSecond = browser.send(HttpRequest.newBuilder(second.uri("/inbox")).GET()
-                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(login.headers().firstValue("Location"))
+                        .hasValueSatisfying(location -> assertThat(location).doesNotContain("error"));
+                HttpResponse<String> inboxOnSecond = browser.send(
+                        HttpRequest.newBuilder(second.uri("/inbox")).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
                 assertThat(inboxOnSecond.statusCode()).isEqualTo(200);
                 assertThat(inboxOnSecond.body()).contains("Входящие");
 
@@ -99,8 +114,9 @@ class ScaleOutIT {
 
                 try (Connection connection = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"))) {
                     JdbcTemplate db = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
-                    assertThat(db.queryForObject("select count(*) from post where external_id like 'SCALE-%'",
-                            Integer.class)).isEqualTo(30);
+                    assertThat(db.queryForObject(
+                                    "select count(*) from post where external_id like 'SCALE-%'", Integer.class))
+                            .isEqualTo(30);
 
                     // every running clock of those posts falls due now; both instances sweep every half second
                     List<Long> due = db.queryForList("""
@@ -110,24 +126,35 @@ class ScaleOutIT {
                     assertThat(due).hasSizeGreaterThanOrEqualTo(30);
                     String dueIds = due.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
                     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                    String stillRunning = "select count(*) from deadline_clock where state = 'RUNNING' and id in (" + dueIds + ")";
+                    String stillRunning =
+                            "select count(*) from deadline_clock where state = 'RUNNING' and id in (" + dueIds + ")";
                     while (System.nanoTime() < deadline && db.queryForObject(stillRunning, Integer.class) > 0) {
                         Thread.sleep(250);
                     }
-                    assertThat(db.queryForObject("select count(*) from deadline_clock where state = 'BREACHED' and id in ("
-                            + dueIds + ")", Integer.class)).as("every clock that fell due was acted on").isEqualTo(due.size());
-                    assertThat(db.queryForObject("select count(*) from clock_action where action <> 'WARNING' and clock_id in ("
-                            + dueIds + ")", Integer.class)).as("each once").isEqualTo(due.size());
+                    assertThat(db.queryForObject(
+                                    "select count(*) from deadline_clock where state = 'BREACHED' and id in (" + dueIds
+                                            + ")",
+                                    Integer.class))
+                            .as("every clock that fell due was acted on")
+                            .isEqualTo(due.size());
+                    assertThat(db.queryForObject(
+                                    "select count(*) from clock_action where action <> 'WARNING' and clock_id in ("
+                                            + dueIds + ")",
+                                    Integer.class))
+                            .as("each once")
+                            .isEqualTo(due.size());
                     assertThat(db.queryForObject("""
                             select count(*) from (select clock_id, recipient_id, kind from notification n
                                 join deadline_clock c on c.id = n.clock_id join post p on p.id = c.post_id
                                 where p.external_id like 'SCALE-%'
                                 group by clock_id, recipient_id, kind having count(*) > 1) twice""", Integer.class))
-                            .as("nobody was told twice about one clock").isZero();
+                            .as("nobody was told twice about one clock")
+                            .isZero();
                     assertThat(db.queryForObject("""
                             select count(*) from notification n join deadline_clock c on c.id = n.clock_id
-                            join post p on p.id = c.post_id where p.external_id like 'SCALE-%' and n.kind = 'BREACH'""",
-                            Integer.class)).as("the breaches were told to someone").isPositive();
+                            join post p on p.id = c.post_id where p.external_id like 'SCALE-%' and n.kind = 'BREACH'""", Integer.class))
+                            .as("the breaches were told to someone")
+                            .isPositive();
                 }
             }
         }

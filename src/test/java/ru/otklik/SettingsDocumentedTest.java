@@ -1,5 +1,7 @@
 package ru.otklik;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,14 +16,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.core.io.ClassPathResource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An operator can trust the list of settings: every {@code otklik.*} setting is a component of a typed settings record
@@ -34,9 +32,12 @@ class SettingsDocumentedTest {
     /** A setting read by name: a placeholder, an {@code Environment} look-up or a condition on a property. */
     private static final Pattern READ = Pattern.compile(
             "(\\$\\{|getProperty\\(\"|Property\\((?:name = )?\"|Property\\(value = \")(otklik\\.[a-z0-9.-]+[a-z0-9])");
-    private static final Pattern TYPED = Pattern.compile("@ConfigurationProperties\\(\"(otklik(?:\\.[a-z0-9.-]+)?)\"\\)");
+
+    private static final Pattern TYPED =
+            Pattern.compile("@ConfigurationProperties\\(\"(otklik(?:\\.[a-z0-9.-]+)?)\"\\)");
     /** How a scheduled method names a settings bean in SpEL. */
     private static final Pattern BEAN = Pattern.compile("String BEAN = \"@'([^']+)'\"");
+
     private static final Pattern NAME = Pattern.compile("`(otklik\\.[a-z0-9.-]*[a-z0-9])(?:\\[…])?`");
 
     private final Map<Path, String> sources = new TreeMap<>();
@@ -58,19 +59,24 @@ class SettingsDocumentedTest {
 
         JsonNode metadata = metadata();
         Map<String, String> sourceTypes = new TreeMap<>();
-        metadata.get("properties").valueStream().filter(p -> p.get("name").asString().startsWith("otklik."))
-                .forEach(p -> sourceTypes.put(p.get("name").asString(), p.has("sourceType") ? p.get("sourceType").asString() : ""));
-        assertThat(sourceTypes).as("each setting comes from a record of Otklik's (no hand-written metadata)")
+        metadata.get("properties")
+                .valueStream()
+                .filter(p -> p.get("name").asString().startsWith("otklik."))
+                .forEach(p -> sourceTypes.put(
+                        p.get("name").asString(),
+                        p.has("sourceType") ? p.get("sourceType").asString() : ""));
+        assertThat(sourceTypes)
+                .as("each setting comes from a record of Otklik's (no hand-written metadata)")
                 .allSatisfy((name, sourceType) -> assertThat(sourceType).startsWith("ru.otklik."));
 
         for (Map.Entry<Path, String> source : sources.entrySet()) {
             Matcher read = READ.matcher(source.getValue());
             while (read.find()) {
                 if (read.group(1).startsWith("Property(")) {
-                    assertThat(described).as("%s conditions on a setting of a typed record", source.getKey())
+                    assertThat(described)
+                            .as("%s conditions on a setting of a typed record", source.getKey())
                             .contains(read.group(2));
-                }
-                else {
+                } else {
                     throw new AssertionError(source.getKey() + " reads " + read.group(2)
                             + " by name: inject the settings record that holds it instead");
                 }
@@ -87,8 +93,12 @@ class SettingsDocumentedTest {
             if (bean.find()) {
                 Matcher prefix = TYPED.matcher(source.getValue());
                 assertThat(prefix.find()).isTrue();
-                String className = Path.of("src/main/java").relativize(source.getKey()).toString()
-                        .replace(".java", "").replace('/', '.').replace('\\', '.');
+                String className = Path.of("src/main/java")
+                        .relativize(source.getKey())
+                        .toString()
+                        .replace(".java", "")
+                        .replace('/', '.')
+                        .replace('\\', '.');
                 assertThat(bean.group(1)).as(source.getKey().toString()).isEqualTo(prefix.group(1) + "-" + className);
                 checked++;
             }
@@ -102,7 +112,8 @@ class SettingsDocumentedTest {
         SettingsHelp.settings().forEach(setting -> defaults.put(setting.name(), setting.defaultValue()));
 
         Map<String, String> readme = readmeTable();
-        assertThat(readme.keySet()).as("the otklik.* settings in README's Configuration table")
+        assertThat(readme.keySet())
+                .as("the otklik.* settings in README's Configuration table")
                 .containsExactlyInAnyOrderElementsOf(defaults.keySet());
         assertThat(defaults).allSatisfy((name, defaultValue) -> {
             if (!defaultValue.isEmpty()) {
@@ -116,8 +127,11 @@ class SettingsDocumentedTest {
         String help = SettingsHelp.text();
         assertThat(metadataNames()).allSatisfy(name -> assertThat(help).contains("  " + name));
         assertThat(help).contains("otklik.ldap.url").contains("otklik.metrics.password");
-        assertThat(help).contains("otklik.sweep.delay-ms (default 30000)").contains("Directory of the nightly backups")
-                .doesNotContain("{@code").doesNotContain("{@link");
+        assertThat(help)
+                .contains("otklik.sweep.delay-ms (default 30000)")
+                .contains("Directory of the nightly backups")
+                .doesNotContain("{@code")
+                .doesNotContain("{@link");
     }
 
     /**
@@ -129,21 +143,25 @@ class SettingsDocumentedTest {
         int start = readme.indexOf("\n## Configuration");
         String section = readme.substring(start, readme.indexOf("\n## ", start + 1));
         Map<String, String> rows = new LinkedHashMap<>();
-        for (String line : section.lines().filter(l -> l.startsWith("| `otklik.")).toList()) {
+        for (String line :
+                section.lines().filter(l -> l.startsWith("| `otklik.")).toList()) {
             String[] cells = line.split(" \\| ");
             List<String> names = new ArrayList<>();
             NAME.matcher(cells[0]).results().forEach(m -> names.add(m.group(1)));
             List<String> defaults = names.size() == 1 ? List.of(cells[1]) : List.of(cells[1].split(", "));
             assertThat(defaults).as("one default for each setting of %s", line).hasSameSizeAs(names);
             for (int i = 0; i < names.size(); i++) {
-                assertThat(rows.put(names.get(i), defaults.get(i))).as("README names %s once", names.get(i)).isNull();
+                assertThat(rows.put(names.get(i), defaults.get(i)))
+                        .as("README names %s once", names.get(i))
+                        .isNull();
             }
         }
         return rows;
     }
 
     private static Set<String> metadataNames() {
-        return SettingsHelp.settings().stream().map(SettingsHelp.Setting::name)
+        return SettingsHelp.settings().stream()
+                .map(SettingsHelp.Setting::name)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 

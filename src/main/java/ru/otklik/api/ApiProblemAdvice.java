@@ -1,10 +1,9 @@
 package ru.otklik.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
@@ -22,9 +21,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import tools.jackson.core.JacksonException;
-
 import ru.otklik.api.ApiProblems.FieldError;
+import tools.jackson.core.JacksonException;
 
 /**
  * Every failure of a {@link JsonApi} controller as {@code application/problem+json} in Russian: bad fields (400, all
@@ -69,37 +67,52 @@ class ApiProblemAdvice {
             return ApiProblems.badRequest(List.of(new FieldError(path, "Значение неверного типа.")));
         }
         var location = json.getLocation();
-        String where = location == null || location.getLineNr() < 0 ? ""
+        String where = location == null || location.getLineNr() < 0
+                ? ""
                 : " (строка " + location.getLineNr() + ", позиция " + location.getColumnNr() + ")";
-        return ApiProblems.badRequest(List.of(new FieldError(BODY,
-                "Тело запроса не является корректным JSON-объектом" + where + ".")));
+        return ApiProblems.badRequest(
+                List.of(new FieldError(BODY, "Тело запроса не является корректным JSON-объектом" + where + ".")));
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> tooLarge(JsonRequestBodies.TooLarge ex) {
-        return ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE, "Слишком большой запрос",
+        return ApiProblems.of(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "Слишком большой запрос",
                 "Тело запроса больше " + size(ex.limit) + ": допустимое тело запроса занимает гораздо меньше.");
     }
 
     @ExceptionHandler({JsonRequestBodies.NotJson.class, HttpMediaTypeNotSupportedException.class})
     ResponseEntity<ProblemDetail> notJson(Exception ex) {
-        return ApiProblems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Неподдерживаемый тип содержимого",
+        return ApiProblems.of(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Неподдерживаемый тип содержимого",
                 "Тело запроса должно быть JSON в UTF-8: заголовок Content-Type: application/json.");
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException ex) {
         Set<HttpMethod> allowed = ex.getSupportedHttpMethods();
-        String names = allowed == null ? "" : allowed.stream().map(HttpMethod::name).collect(Collectors.joining(", "));
-        ResponseEntity<ProblemDetail> problem = ApiProblems.of(HttpStatus.METHOD_NOT_ALLOWED, "Метод не поддерживается",
-                "Метод " + ex.getMethod() + " здесь не поддерживается" + (names.isEmpty() ? "." : "; допустим " + names + "."));
-        return names.isEmpty() ? problem : ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
-                .header(HttpHeaders.ALLOW, names).body(problem.getBody());
+        String names =
+                allowed == null ? "" : allowed.stream().map(HttpMethod::name).collect(Collectors.joining(", "));
+        ResponseEntity<ProblemDetail> problem = ApiProblems.of(
+                HttpStatus.METHOD_NOT_ALLOWED,
+                "Метод не поддерживается",
+                "Метод " + ex.getMethod() + " здесь не поддерживается"
+                        + (names.isEmpty() ? "." : "; допустим " + names + "."));
+        return names.isEmpty()
+                ? problem
+                : ResponseEntity.status(problem.getStatusCode())
+                        .headers(problem.getHeaders())
+                        .header(HttpHeaders.ALLOW, names)
+                        .body(problem.getBody());
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException ex) {
-        return ApiProblems.of(HttpStatus.NOT_ACCEPTABLE, "Неприемлемый формат ответа",
+        return ApiProblems.of(
+                HttpStatus.NOT_ACCEPTABLE,
+                "Неприемлемый формат ответа",
                 "API отвечает только в JSON: заголовок Accept должен допускать application/json.");
     }
 
@@ -110,7 +123,8 @@ class ApiProblemAdvice {
         if (ex.getParameter().hasParameterAnnotation(PathVariable.class)) {
             return ApiProblems.of(HttpStatus.NOT_FOUND, "Не найдено", "По адресу с «" + value + "» ничего нет.");
         }
-        return ApiProblems.badRequest(List.of(new FieldError(ex.getName(), "Значение неверного типа: «" + value + "».")));
+        return ApiProblems.badRequest(
+                List.of(new FieldError(ex.getName(), "Значение неверного типа: «" + value + "».")));
     }
 
     /** Not bad input but our own failure: still problem+json, and logged. */
@@ -124,7 +138,9 @@ class ApiProblemAdvice {
             return ApiProblems.of(status, "Неверный запрос", "Запрос отклонён: " + status.value() + ".");
         }
         log.error("JSON API failed", ex);
-        return ApiProblems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Внутренняя ошибка",
+        return ApiProblems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Внутренняя ошибка",
                 "Запрос не выполнен из-за внутренней ошибки Отклика; повторите его позже — повтор безопасен.");
     }
 
@@ -133,8 +149,7 @@ class ApiProblemAdvice {
         for (JacksonException.Reference reference : ex.getPath()) {
             if (reference.getPropertyName() != null) {
                 path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-            }
-            else if (reference.getIndex() >= 0) {
+            } else if (reference.getIndex() >= 0) {
                 path.append('[').append(reference.getIndex()).append(']');
             }
         }

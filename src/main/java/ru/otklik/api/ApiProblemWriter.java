@@ -1,10 +1,8 @@
 package ru.otklik.api;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -32,7 +30,8 @@ public class ApiProblemWriter {
 
     /** 400 naming one bad parameter, in the shape of {@link ApiProblems#badRequest}. */
     public void badRequest(HttpServletResponse response, String field, String message) throws IOException {
-        ProblemDetail problem = ApiProblems.badRequest(List.of(new ApiProblems.FieldError(field, message))).getBody();
+        ProblemDetail problem = ApiProblems.badRequest(List.of(new ApiProblems.FieldError(field, message)))
+                .getBody();
         write(response, problem);
     }
 

@@ -3,7 +3,6 @@ package ru.otklik.api;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -15,18 +14,28 @@ import org.springframework.http.ResponseEntity;
  */
 public final class ApiProblems {
 
-    private ApiProblems() {
-    }
+    private ApiProblems() {}
 
     /** One bad field or parameter and what is wrong with it, in Russian. */
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
     /** 400: the request names bad fields. */
     public static ResponseEntity<ProblemDetail> badRequest(List<FieldError> errors) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Неверный запрос",
-                "Исправьте поля: " + String.join(", ", errors.stream().map(FieldError::field).distinct().toList()) + ".");
-        problem.setProperty("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST,
+                "Неверный запрос",
+                "Исправьте поля: "
+                        + String.join(
+                                ", ",
+                                errors.stream()
+                                        .map(FieldError::field)
+                                        .distinct()
+                                        .toList()) + ".");
+        problem.setProperty(
+                "errors",
+                errors.stream()
+                        .map(e -> Map.of("field", e.field(), "message", e.message()))
+                        .toList());
         return respond(problem);
     }
 
@@ -43,6 +52,8 @@ public final class ApiProblems {
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

@@ -7,8 +7,7 @@ package ru.otklik.api;
  */
 public final class ControlCharacters {
 
-    private ControlCharacters() {
-    }
+    private ControlCharacters() {}
 
     /**
      * The code of the first refused control character in {@code value}, or -1 when there is none.

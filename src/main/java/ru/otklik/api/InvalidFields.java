@@ -1,7 +1,6 @@
 package ru.otklik.api;
 
 import java.util.List;
-
 import ru.otklik.api.ApiProblems.FieldError;
 
 /**

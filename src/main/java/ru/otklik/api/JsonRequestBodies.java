@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.lang.reflect.Type;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
@@ -44,14 +43,18 @@ class JsonRequestBodies extends RequestBodyAdviceAdapter {
     }
 
     @Override
-    public boolean supports(MethodParameter parameter, Type targetType,
-            Class<? extends HttpMessageConverter<?>> converterType) {
+    public boolean supports(
+            MethodParameter parameter, Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {
         return true;
     }
 
     @Override
-    public HttpInputMessage beforeBodyRead(HttpInputMessage message, MethodParameter parameter, Type targetType,
-            Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
+    public HttpInputMessage beforeBodyRead(
+            HttpInputMessage message,
+            MethodParameter parameter,
+            Type targetType,
+            Class<? extends HttpMessageConverter<?>> converterType)
+            throws IOException {
         requireJson(message.getHeaders());
         int limit = limit(parameter);
         if (message.getHeaders().getContentLength() > limit) {
@@ -75,7 +78,11 @@ class JsonRequestBodies extends RequestBodyAdviceAdapter {
     }
 
     @Override
-    public Object handleEmptyBody(Object body, HttpInputMessage message, MethodParameter parameter, Type targetType,
+    public Object handleEmptyBody(
+            Object body,
+            HttpInputMessage message,
+            MethodParameter parameter,
+            Type targetType,
             Class<? extends HttpMessageConverter<?>> converterType) {
         requireJson(message.getHeaders());
         return body;
@@ -88,8 +95,11 @@ class JsonRequestBodies extends RequestBodyAdviceAdapter {
 
     private static void requireJson(HttpHeaders headers) {
         MediaType type = headers.getContentType();
-        if (type == null || !type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.isWildcardType()
-                || type.isWildcardSubtype() || !utf8(type)) {
+        if (type == null
+                || !type.isCompatibleWith(MediaType.APPLICATION_JSON)
+                || type.isWildcardType()
+                || type.isWildcardSubtype()
+                || !utf8(type)) {
             throw new NotJson();
         }
     }
@@ -98,8 +108,7 @@ class JsonRequestBodies extends RequestBodyAdviceAdapter {
         try {
             Charset charset = type.getCharset();
             return charset == null || charset.equals(StandardCharsets.UTF_8);
-        }
-        catch (IllegalArgumentException ex) {
+        } catch (IllegalArgumentException ex) {
             return false; // a charset Java does not know
         }
     }

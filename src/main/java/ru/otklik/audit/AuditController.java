@@ -37,8 +37,7 @@ class AuditController {
     private static int page(String value) {
         try {
             return Math.max(0, Math.min(MAX_PAGE, Integer.parseInt(value.strip())));
-        }
-        catch (NumberFormatException ex) {
+        } catch (NumberFormatException ex) {
             return 0;
         }
     }

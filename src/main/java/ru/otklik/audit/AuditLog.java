@@ -1,12 +1,10 @@
 package ru.otklik.audit;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -24,9 +22,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class AuditLog {
 
     /** A line of the log, newest first on the page. */
-    public record Entry(long id, Instant at, String actor, String address, String action, String subject,
-            String details) {
-    }
+    public record Entry(
+            long id, Instant at, String actor, String address, String action, String subject, String details) {}
 
     static final int MAX_SUBJECT = 300;
     static final int MAX_DETAILS = 2000;
@@ -68,10 +65,16 @@ public class AuditLog {
                 select id, at, actor_login, address, action, subject, details from audit_event
                 order by at desc, id desc limit :size offset :offset
                 """)
-                .param("size", size).param("offset", (long) page * size)
-                .query((rs, n) -> new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
-                        rs.getString("actor_login"), rs.getString("address"), rs.getString("action"),
-                        rs.getString("subject"), rs.getString("details")))
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query((rs, n) -> new Entry(
+                        rs.getLong("id"),
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("actor_login"),
+                        rs.getString("address"),
+                        rs.getString("action"),
+                        rs.getString("subject"),
+                        rs.getString("details")))
                 .list();
     }
 

@@ -8,5 +8,4 @@ import java.time.Instant;
  * @param at when the change was saved
  * @param by the login of the admin who made it
  */
-public record CalendarChanged(Instant at, String by) {
-}
+public record CalendarChanged(Instant at, String by) {}

@@ -8,8 +8,8 @@ import java.util.Objects;
  * One date of the production calendar (производственный календарь) that differs from the weekly schedule.
  * The times are only used for {@link DayKind#CUSTOM} and are ignored for every other kind.
  */
-public record DayOverride(LocalDate date, DayKind kind, LocalTime start, LocalTime end,
-                          LocalTime lunchStart, LocalTime lunchEnd) {
+public record DayOverride(
+        LocalDate date, DayKind kind, LocalTime start, LocalTime end, LocalTime lunchStart, LocalTime lunchEnd) {
 
     /** Validates the record; a CUSTOM override must carry valid {@link WorkingHours}. */
     public DayOverride {
@@ -36,8 +36,8 @@ public record DayOverride(LocalDate date, DayKind kind, LocalTime start, LocalTi
     }
 
     /** A working day with explicit hours; lunch bounds may both be {@code null}. */
-    public static DayOverride custom(LocalDate date, LocalTime start, LocalTime end,
-                                     LocalTime lunchStart, LocalTime lunchEnd) {
+    public static DayOverride custom(
+            LocalDate date, LocalTime start, LocalTime end, LocalTime lunchStart, LocalTime lunchEnd) {
         return new DayOverride(date, DayKind.CUSTOM, start, end, lunchStart, lunchEnd);
     }
 

@@ -26,14 +26,13 @@ public final class MinistryTime {
     /** How a page shows a day: {@code 01.12.2026}. */
     public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     /** What an {@code <input type="datetime-local">} sends and shows: {@code 2026-12-01T10:00}; no 30 February. */
-    public static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm")
-            .withResolverStyle(ResolverStyle.STRICT);
+    public static final DateTimeFormatter INPUT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm").withResolverStyle(ResolverStyle.STRICT);
     /** The same with seconds, which a browser sends when the value has them. */
-    public static final DateTimeFormatter INPUT_WITH_SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")
-            .withResolverStyle(ResolverStyle.STRICT);
+    public static final DateTimeFormatter INPUT_WITH_SECONDS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
 
-    private MinistryTime() {
-    }
+    private MinistryTime() {}
 
     /** {@code 01.12.2026 10:00} in the Ministry's zone; empty for none. */
     public static String format(Instant instant) {

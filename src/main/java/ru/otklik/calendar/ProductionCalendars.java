@@ -16,13 +16,22 @@ public final class ProductionCalendars {
      * Fixed non-working holidays of Art. 112 of the Labour Code, used for years that are not loaded.
      */
     public static final Set<MonthDay> ART_112_HOLIDAYS = Set.of(
-            MonthDay.of(1, 1), MonthDay.of(1, 2), MonthDay.of(1, 3), MonthDay.of(1, 4),
-            MonthDay.of(1, 5), MonthDay.of(1, 6), MonthDay.of(1, 7), MonthDay.of(1, 8),
-            MonthDay.of(2, 23), MonthDay.of(3, 8), MonthDay.of(5, 1), MonthDay.of(5, 9),
-            MonthDay.of(6, 12), MonthDay.of(11, 4));
+            MonthDay.of(1, 1),
+            MonthDay.of(1, 2),
+            MonthDay.of(1, 3),
+            MonthDay.of(1, 4),
+            MonthDay.of(1, 5),
+            MonthDay.of(1, 6),
+            MonthDay.of(1, 7),
+            MonthDay.of(1, 8),
+            MonthDay.of(2, 23),
+            MonthDay.of(3, 8),
+            MonthDay.of(5, 1),
+            MonthDay.of(5, 9),
+            MonthDay.of(6, 12),
+            MonthDay.of(11, 4));
 
-    private ProductionCalendars() {
-    }
+    private ProductionCalendars() {}
 
     /**
      * The official calendars of 2025, 2026 and 2027 (247 working days each). A transferred working Saturday

@@ -18,7 +18,9 @@ public final class WeeklySchedule {
         if (this.hours.isEmpty()) {
             throw new IllegalArgumentException("a weekly schedule needs at least one working day");
         }
-        this.hours.values().forEach(h -> { if (h == null) throw new NullPointerException("hours"); });
+        this.hours.values().forEach(h -> {
+            if (h == null) throw new NullPointerException("hours");
+        });
     }
 
     /** A schedule from explicit hours; days missing from the map are off. */
@@ -58,7 +60,10 @@ public final class WeeklySchedule {
      * weekday's if Monday is off.
      */
     WorkingHours transferHours() {
-        return hours.get(hours.containsKey(DayOfWeek.MONDAY) ? DayOfWeek.MONDAY : hours.keySet().iterator().next());
+        return hours.get(
+                hours.containsKey(DayOfWeek.MONDAY)
+                        ? DayOfWeek.MONDAY
+                        : hours.keySet().iterator().next());
     }
 
     @Override

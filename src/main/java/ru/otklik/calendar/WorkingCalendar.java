@@ -361,8 +361,8 @@ public final class WorkingCalendar {
 
     @Override
     public String toString() {
-        return "WorkingCalendar[zone=" + zone + ", loadedYears=" + loadedYears + ", precomputed=" + rangeFirst
-                + ".." + rangeLast + ", periods=" + starts.length + "]";
+        return "WorkingCalendar[zone=" + zone + ", loadedYears=" + loadedYears + ", precomputed=" + rangeFirst + ".."
+                + rangeLast + ", periods=" + starts.length + "]";
     }
 
     // ------------------------------------------------------------------ fast path
@@ -509,8 +509,12 @@ public final class WorkingCalendar {
             return NO_PERIODS;
         }
         if (h.hasLunch()) {
-            return new long[] {epochSecond(d, h.start()), epochSecond(d, h.lunchStart()),
-                    epochSecond(d, h.lunchEnd()), epochSecond(d, h.end())};
+            return new long[] {
+                epochSecond(d, h.start()),
+                epochSecond(d, h.lunchStart()),
+                epochSecond(d, h.lunchEnd()),
+                epochSecond(d, h.end())
+            };
         }
         return new long[] {epochSecond(d, h.start()), epochSecond(d, h.end())};
     }
@@ -547,8 +551,7 @@ public final class WorkingCalendar {
         private LocalDate rangeFirst = DEFAULT_FIRST;
         private LocalDate rangeLast = DEFAULT_LAST;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The zone of office hours (default Asia/Novokuznetsk). */
         public Builder zone(ZoneId zone) {

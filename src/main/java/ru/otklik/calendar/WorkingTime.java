@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
@@ -17,7 +15,6 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
-
 import ru.otklik.calendar.store.CalendarSettings;
 import ru.otklik.calendar.store.CalendarStore;
 
@@ -31,8 +28,7 @@ public class WorkingTime {
 
     private static final Logger log = LoggerFactory.getLogger(WorkingTime.class);
 
-    private record Loaded(long revision, WorkingCalendar calendar) {
-    }
+    private record Loaded(long revision, WorkingCalendar calendar) {}
 
     private final CalendarStore store;
     private final ApplicationEventPublisher events;
@@ -87,17 +83,19 @@ public class WorkingTime {
      * instance is not yet committed, this instance already runs on it (its revision is ahead of the committed one),
      * and reloading then put the old calendar back in force until the next change.
      */
-    @Scheduled(fixedDelayString = "#{" + CalendarSettings.BEAN + ".refreshMs()}", initialDelayString = "#{" + CalendarSettings.BEAN + ".refreshMs()}")
+    @Scheduled(
+            fixedDelayString = "#{" + CalendarSettings.BEAN + ".refreshMs()}",
+            initialDelayString = "#{" + CalendarSettings.BEAN + ".refreshMs()}")
     void refreshIfChanged() {
         try {
             Loaded now = loaded.get();
             if (now == null || store.revision() > now.revision()) {
                 reload();
             }
-        }
-        catch (DataAccessException | TransactionException ex) {
+        } catch (DataAccessException | TransactionException ex) {
             // the database is down: the loaded calendar stays in use, and the next run tries again
-            log.warn("Календарь не обновлён, следующая попытка через 30 с: {}",
+            log.warn(
+                    "Календарь не обновлён, следующая попытка через 30 с: {}",
                     NestedExceptionUtils.getMostSpecificCause(ex).toString());
         }
     }

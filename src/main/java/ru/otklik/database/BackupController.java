@@ -1,12 +1,10 @@
 package ru.otklik.database;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-
-import jakarta.servlet.http.HttpServletResponse;
-
+import javax.sql.DataSource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -18,8 +16,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import javax.sql.DataSource;
 
 /**
  * «Резервные копии» for the administrator: the kept copies to download, a copy made now, and a copy downloaded
@@ -52,8 +48,7 @@ class BackupController {
         try {
             BackupFiles.BackupFile made = files.makeNow();
             flash.addFlashAttribute("made", made.name());
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             flash.addFlashAttribute("failed", ex.getMessage());
         }
         return "redirect:/admin/backups";
@@ -61,9 +56,15 @@ class BackupController {
 
     @GetMapping("/admin/backups/{name}")
     ResponseEntity<FileSystemResource> download(@PathVariable String name) {
-        return files.find(name).map(file -> ResponseEntity.ok()
+        return files.find(name)
+                .map(file -> ResponseEntity.ok()
                         .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                        .header(
+                                HttpHeaders.CONTENT_DISPOSITION,
+                                ContentDisposition.attachment()
+                                        .filename(name)
+                                        .build()
+                                        .toString())
                         .body(new FileSystemResource(file)))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
@@ -73,7 +74,9 @@ class BackupController {
     void downloadNow(HttpServletResponse response) throws IOException {
         String name = BackupFiles.nameFor(clock.instant());
         response.setContentType(MediaType.APPLICATION_OCTET_STREAM_VALUE);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(name).build().toString());
         Backups.write(dataSource, response.getOutputStream(), clock.instant());
     }
 }

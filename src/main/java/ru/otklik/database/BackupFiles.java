@@ -17,16 +17,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
 import ru.otklik.calendar.MinistryTime;
 
 /**
@@ -38,13 +34,12 @@ import ru.otklik.calendar.MinistryTime;
 public class BackupFiles {
 
     /** One file of the directory. */
-    public record BackupFile(String name, long size, Instant modified) {
-    }
+    public record BackupFile(String name, long size, Instant modified) {}
 
     static final Pattern NAME = Pattern.compile("otklik-\\d{8}-\\d{6}\\.zip");
     private static final Logger log = LoggerFactory.getLogger(BackupFiles.class);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-            .withZone(MinistryTime.ZONE);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(MinistryTime.ZONE);
     /** Any number of the application's own, the same on every instance: only one instance makes the nightly copy. */
     private static final long LOCK = 0x6f746b6c696b4255L;
 
@@ -60,11 +55,9 @@ public class BackupFiles {
         String configured = settings.backup().dir();
         if (!configured.isBlank()) {
             this.dir = Optional.of(Path.of(configured).toAbsolutePath());
-        }
-        else if (environment.getProperty("spring.datasource.url", "").isBlank()) {
+        } else if (environment.getProperty("spring.datasource.url", "").isBlank()) {
             this.dir = Optional.of(Path.of(settings.dataDir(), "backups").toAbsolutePath());
-        }
-        else {
+        } else {
             this.dir = Optional.empty();
         }
     }
@@ -80,14 +73,20 @@ public class BackupFiles {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir.get())) {
-            return files.filter(f -> NAME.matcher(f.getFileName().toString()).matches()).map(f -> {
-                try {
-                    return new BackupFile(f.getFileName().toString(), Files.size(f), Files.getLastModifiedTime(f).toInstant());
-                }
-                catch (IOException ex) {
-                    return null;
-                }
-            }).filter(java.util.Objects::nonNull).sorted(Comparator.comparing(BackupFile::name).reversed()).toList();
+            return files.filter(f -> NAME.matcher(f.getFileName().toString()).matches())
+                    .map(f -> {
+                        try {
+                            return new BackupFile(
+                                    f.getFileName().toString(),
+                                    Files.size(f),
+                                    Files.getLastModifiedTime(f).toInstant());
+                        } catch (IOException ex) {
+                            return null;
+                        }
+                    })
+                    .filter(java.util.Objects::nonNull)
+                    .sorted(Comparator.comparing(BackupFile::name).reversed())
+                    .toList();
         }
     }
 
@@ -115,8 +114,8 @@ public class BackupFiles {
         try (OutputStream out = Files.newOutputStream(partial)) {
             Backups.write(dataSource, out, now);
         }
-        Path file = Files.move(partial, target.resolve(name), StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
+        Path file = Files.move(
+                partial, target.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         List<BackupFile> all = list();
         for (BackupFile old : all.subList(Math.min(keep, all.size()), all.size())) {
             Files.deleteIfExists(target.resolve(old.name()));
@@ -136,14 +135,12 @@ public class BackupFiles {
             try {
                 BackupFile made = makeNow();
                 log.info("Резервная копия создана: {} ({} байт)", dir.get().resolve(made.name()), made.size());
-            }
-            finally {
+            } finally {
                 try (Statement sql = lockHolder.createStatement()) {
                     sql.execute("select pg_advisory_unlock(" + LOCK + ")");
                 }
             }
-        }
-        catch (IOException | SQLException | RuntimeException ex) {
+        } catch (IOException | SQLException | RuntimeException ex) {
             log.warn("Резервная копия не создана: {}", ex.toString());
         }
     }

@@ -20,9 +20,7 @@ import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-
 import javax.sql.DataSource;
-
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -39,14 +37,15 @@ public final class Backups {
 
     /** Written by this version of Otklik; a copy of another format is refused. */
     static final String FORMAT = "otklik-backup-1";
+
     static final String MANIFEST = "manifest.properties";
     private static final String HISTORY = "flyway_schema_history";
 
-    private Backups() {
-    }
+    private Backups() {}
 
     /** What a copy holds, from its manifest. */
-    public record Manifest(String schemaVersion, Instant createdAt, Map<String, Long> rows, Map<String, Long> sequences) {
+    public record Manifest(
+            String schemaVersion, Instant createdAt, Map<String, Long> rows, Map<String, Long> sequences) {
 
         public long totalRows() {
             return rows.values().stream().mapToLong(Long::longValue).sum();
@@ -61,24 +60,25 @@ public final class Backups {
             connection.setReadOnly(true);
             try {
                 return write(connection, out, now);
-            }
-            finally {
+            } finally {
                 connection.rollback();
             }
-        }
-        catch (SQLException ex) {
+        } catch (SQLException ex) {
             throw new IOException("Не удалось прочитать базу данных для резервной копии: " + ex.getMessage(), ex);
         }
     }
 
-    private static Manifest write(Connection connection, OutputStream out, Instant now) throws SQLException, IOException {
+    private static Manifest write(Connection connection, OutputStream out, Instant now)
+            throws SQLException, IOException {
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         Map<String, Long> rows = new LinkedHashMap<>();
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         for (String table : tables(connection)) {
             zip.putNextEntry(new ZipEntry(table + ".csv"));
-            long count = copy.copyOut("copy (select " + columns(connection, table) + " from " + quote(table)
-                    + ") to stdout with (format csv, header true)", new NonClosing(zip));
+            long count = copy.copyOut(
+                    "copy (select " + columns(connection, table) + " from " + quote(table)
+                            + ") to stdout with (format csv, header true)",
+                    new NonClosing(zip));
             zip.closeEntry();
             rows.put(table, count);
         }
@@ -93,7 +93,7 @@ public final class Backups {
     /** Reads the manifest of a copy without loading it. */
     public static Manifest manifest(InputStream in) throws IOException {
         try (ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8)) {
-            for (ZipEntry entry; (entry = zip.getNextEntry()) != null;) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 if (entry.getName().equals(MANIFEST)) {
                     Properties properties = new Properties();
                     properties.load(new InputStreamReader(zip, StandardCharsets.ISO_8859_1));
@@ -115,13 +115,11 @@ public final class Backups {
                 Manifest manifest = load(connection, in);
                 connection.commit();
                 return manifest;
-            }
-            catch (SQLException | IOException | RuntimeException ex) {
+            } catch (SQLException | IOException | RuntimeException ex) {
                 connection.rollback();
                 throw ex;
             }
-        }
-        catch (SQLException ex) {
+        } catch (SQLException ex) {
             throw new IOException("Резервная копия не загружена: " + ex.getMessage(), ex);
         }
     }
@@ -146,7 +144,7 @@ public final class Backups {
         }
         Manifest manifest = null;
         try (ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8)) {
-            for (ZipEntry entry; (entry = zip.getNextEntry()) != null;) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 String name = entry.getName();
                 if (name.equals(MANIFEST)) {
                     Properties properties = new Properties();
@@ -163,8 +161,13 @@ public final class Backups {
                 if (header == null) {
                     throw new IOException("Пустой файл таблицы " + table + " в резервной копии");
                 }
-                String columns = String.join(", ", java.util.Arrays.stream(header.split(",")).map(Backups::quote).toList());
-                copy.copyIn("copy " + quote(table) + " (" + columns + ") from stdin with (format csv)", (Reader) reader);
+                String columns = String.join(
+                        ", ",
+                        java.util.Arrays.stream(header.split(","))
+                                .map(Backups::quote)
+                                .toList());
+                copy.copyIn(
+                        "copy " + quote(table) + " (" + columns + ") from stdin with (format csv)", (Reader) reader);
             }
         }
         if (manifest == null) {
@@ -181,7 +184,8 @@ public final class Backups {
 
     /** Whether the database has no Otklik schema yet (a copy can be restored into it). */
     static boolean empty(DataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
+        try (Connection connection = dataSource.getConnection();
+                Statement sql = connection.createStatement();
                 ResultSet rs = sql.executeQuery("select count(*) from information_schema.tables"
                         + " where table_schema = current_schema() and table_type = 'BASE TABLE'")) {
             rs.next();
@@ -195,7 +199,8 @@ public final class Backups {
      */
     private static List<String> tables(Connection connection) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (Statement sql = connection.createStatement(); ResultSet rs = sql.executeQuery("""
+        try (Statement sql = connection.createStatement();
+                ResultSet rs = sql.executeQuery("""
                 select table_name from information_schema.tables
                 where table_schema = current_schema() and table_type = 'BASE TABLE'
                   and table_name not like 'spring_session%' and table_name <> 'flyway_schema_history'
@@ -206,7 +211,8 @@ public final class Backups {
         }
         Map<String, java.util.Set<String>> parents = new LinkedHashMap<>();
         names.forEach(name -> parents.put(name, new java.util.HashSet<>()));
-        try (Statement sql = connection.createStatement(); ResultSet rs = sql.executeQuery("""
+        try (Statement sql = connection.createStatement();
+                ResultSet rs = sql.executeQuery("""
                 select c.conrelid::regclass::text, c.confrelid::regclass::text from pg_constraint c
                 where c.contype = 'f' and c.connamespace = current_schema()::regnamespace""")) {
             while (rs.next()) {
@@ -219,8 +225,10 @@ public final class Backups {
         }
         List<String> ordered = new ArrayList<>();
         while (ordered.size() < names.size()) {
-            String next = names.stream().filter(name -> !ordered.contains(name))
-                    .filter(name -> ordered.containsAll(parents.get(name))).findFirst()
+            String next = names.stream()
+                    .filter(name -> !ordered.contains(name))
+                    .filter(name -> ordered.containsAll(parents.get(name)))
+                    .findFirst()
                     .orElseThrow(() -> new SQLException("внешние ключи таблиц образуют цикл"));
             ordered.add(next);
         }
@@ -246,7 +254,8 @@ public final class Backups {
 
     private static Map<String, Long> sequences(Connection connection) throws SQLException {
         Map<String, Long> sequences = new LinkedHashMap<>();
-        try (Statement sql = connection.createStatement(); ResultSet rs = sql.executeQuery("""
+        try (Statement sql = connection.createStatement();
+                ResultSet rs = sql.executeQuery("""
                 select sequencename, last_value from pg_sequences
                 where schemaname = current_schema() and last_value is not null order by sequencename""")) {
             while (rs.next()) {
@@ -257,8 +266,9 @@ public final class Backups {
     }
 
     private static String schemaVersion(Connection connection) throws SQLException {
-        try (Statement sql = connection.createStatement(); ResultSet rs = sql.executeQuery("select version from "
-                + HISTORY + " where success and version is not null order by installed_rank desc limit 1")) {
+        try (Statement sql = connection.createStatement();
+                ResultSet rs = sql.executeQuery("select version from " + HISTORY
+                        + " where success and version is not null order by installed_rank desc limit 1")) {
             if (!rs.next()) {
                 throw new SQLException("в базе нет схемы Отклика (" + HISTORY + " пуста)");
             }
@@ -272,8 +282,8 @@ public final class Backups {
         properties.setProperty("schema-version", manifest.schemaVersion());
         properties.setProperty("created-at", manifest.createdAt().toString());
         manifest.rows().forEach((table, count) -> properties.setProperty("rows." + table, String.valueOf(count)));
-        manifest.sequences().forEach((sequence, value) -> properties.setProperty("sequence." + sequence,
-                String.valueOf(value)));
+        manifest.sequences()
+                .forEach((sequence, value) -> properties.setProperty("sequence." + sequence, String.valueOf(value)));
         return properties;
     }
 
@@ -286,13 +296,15 @@ public final class Backups {
         for (String key : properties.stringPropertyNames().stream().sorted().toList()) {
             if (key.startsWith("rows.")) {
                 rows.put(key.substring(5), Long.parseLong(properties.getProperty(key)));
-            }
-            else if (key.startsWith("sequence.")) {
+            } else if (key.startsWith("sequence.")) {
                 sequences.put(key.substring(9), Long.parseLong(properties.getProperty(key)));
             }
         }
-        return new Manifest(properties.getProperty("schema-version"), Instant.parse(properties.getProperty("created-at")),
-                rows, sequences);
+        return new Manifest(
+                properties.getProperty("schema-version"),
+                Instant.parse(properties.getProperty("created-at")),
+                rows,
+                sequences);
     }
 
     private static String quote(String identifier) {

@@ -1,7 +1,6 @@
 package ru.otklik.database;
 
 import javax.sql.DataSource;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
@@ -36,8 +35,9 @@ class DatabaseNotConfigured {
 
         @Override
         protected FailureAnalysis analyze(Throwable rootFailure, Missing cause) {
-            return new FailureAnalysis("Не задан адрес базы данных (spring.datasource.url), а эта сборка Отклика "
-                    + "не содержит встроенного PostgreSQL.",
+            return new FailureAnalysis(
+                    "Не задан адрес базы данных (spring.datasource.url), а эта сборка Отклика "
+                            + "не содержит встроенного PostgreSQL.",
                     "Укажите базу: SPRING_DATASOURCE_URL=jdbc:postgresql://хост:5432/otklik, SPRING_DATASOURCE_USERNAME "
                             + "и SPRING_DATASOURCE_PASSWORD (так делает docker-compose.yml). Для пробного запуска без "
                             + "установки: ./mvnw spring-boot:run или сборка ./mvnw -Pembedded-jar package.",

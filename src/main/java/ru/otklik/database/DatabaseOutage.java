@@ -1,16 +1,14 @@
 package ru.otklik.database;
 
-import ru.otklik.api.Outages;
 import java.net.ConnectException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
-
 import javax.sql.DataSource;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import ru.otklik.api.Outages;
 
 /**
  * Tells a failure caused by the database being unreachable (stopped, restarting, the network down, the pool unable to
@@ -40,8 +38,7 @@ public class DatabaseOutage implements Outages {
     private boolean reachable() {
         try (Connection connection = dataSource.getConnection()) {
             return connection.isValid(1);
-        }
-        catch (SQLException | RuntimeException ex) {
+        } catch (SQLException | RuntimeException ex) {
             return false;
         }
     }
@@ -49,8 +46,10 @@ public class DatabaseOutage implements Outages {
     /** Whether the database being unreachable caused this failure, anywhere in its chain of causes. */
     static boolean causedBy(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof ConnectException || t instanceof CannotCreateTransactionException
+            if (t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException
+                    || t instanceof ConnectException
+                    || t instanceof CannotCreateTransactionException
                     || t.getClass().getName().equals("com.zaxxer.hikari.pool.HikariPool$PoolInitializationException")
                     || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
                 return true;
@@ -64,7 +63,7 @@ public class DatabaseOutage implements Outages {
 
     /** SQLSTATE class 08 (connection exception) and the server shutting down or starting up (57P01–57P03). */
     private static boolean connectionState(String state) {
-        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
-                || state.equals("57P03"));
+        return state != null
+                && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"));
     }
 }

@@ -1,7 +1,6 @@
 package ru.otklik.database;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -37,8 +36,7 @@ public record DatabaseSettings(
      *
      * @param port port of the embedded PostgreSQL; 0 picks any free port
      */
-    public record EmbeddedDb(@DefaultValue("0") int port) {
-    }
+    public record EmbeddedDb(@DefaultValue("0") int port) {}
 
     /**
      * Waiting for the database at start, {@code otklik.database.*}.
@@ -46,8 +44,9 @@ public record DatabaseSettings(
      * @param startupRetry at start, how often to try an unreachable database again
      * @param startupTimeout at start, how long to wait for an unreachable database before giving up
      */
-    public record Database(@DefaultValue("5s") Duration startupRetry, @DefaultValue("30m") Duration startupTimeout) {
-    }
+    public record Database(
+            @DefaultValue("5s") Duration startupRetry,
+            @DefaultValue("30m") Duration startupTimeout) {}
 
     /**
      * The nightly backups, {@code otklik.backup.*}.
@@ -57,7 +56,8 @@ public record DatabaseSettings(
      * @param cron when the nightly backup is made (Spring cron, Novokuznetsk time)
      * @param keep how many backups to keep in otklik.backup.dir; older ones are deleted
      */
-    public record Backup(@DefaultValue("") String dir, @DefaultValue("0 0 2 * * *") String cron,
-            @DefaultValue("14") int keep) {
-    }
+    public record Backup(
+            @DefaultValue("") String dir,
+            @DefaultValue("0 0 2 * * *") String cron,
+            @DefaultValue("14") int keep) {}
 }

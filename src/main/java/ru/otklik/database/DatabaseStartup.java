@@ -9,13 +9,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.sql.DataSource;
-
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.event.EventListener;
@@ -71,35 +68,47 @@ class DatabaseStartup implements FlywayMigrationStrategy {
             try (InputStream in = Files.newInputStream(file)) {
                 manifest = Backups.manifest(in);
             }
-            log.info("Восстановление из {}: копия от {}, схема версии {}", file, manifest.createdAt(),
+            log.info(
+                    "Восстановление из {}: копия от {}, схема версии {}",
+                    file,
+                    manifest.createdAt(),
                     manifest.schemaVersion());
-            Flyway.configure(flyway.getConfiguration().getClassLoader()).configuration(flyway.getConfiguration())
-                    .target(manifest.schemaVersion()).load().migrate();
+            Flyway.configure(flyway.getConfiguration().getClassLoader())
+                    .configuration(flyway.getConfiguration())
+                    .target(manifest.schemaVersion())
+                    .load()
+                    .migrate();
             try (InputStream in = Files.newInputStream(file)) {
                 Backups.load(dataSource, in);
             }
-            log.info("Восстановлено из {}: {} таблиц, {} строк", file, manifest.rows().size(), manifest.totalRows());
-        }
-        catch (IOException | SQLException ex) {
+            log.info(
+                    "Восстановлено из {}: {} таблиц, {} строк",
+                    file,
+                    manifest.rows().size(),
+                    manifest.totalRows());
+        } catch (IOException | SQLException ex) {
             throw new IllegalStateException("Не удалось восстановить данные из " + file + ": " + ex.getMessage(), ex);
         }
     }
 
     void awaitDatabase(DataSource dataSource) {
         long deadline = System.nanoTime() + giveUpAfter.toNanos();
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try (Connection connection = dataSource.getConnection()) {
                 if (attempt > 1) {
                     log.info("База данных доступна, запуск продолжается (попытка {})", attempt);
                 }
                 return;
-            }
-            catch (SQLException | RuntimeException ex) {
+            } catch (SQLException | RuntimeException ex) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("База данных недоступна уже " + giveUpAfter.toMinutes()
-                            + " мин (otklik.database.startup-timeout): " + rootMessage(ex), ex);
+                    throw new IllegalStateException(
+                            "База данных недоступна уже " + giveUpAfter.toMinutes()
+                                    + " мин (otklik.database.startup-timeout): " + rootMessage(ex),
+                            ex);
                 }
-                log.warn("База данных недоступна ({}): повторная попытка через {} с", rootMessage(ex),
+                log.warn(
+                        "База данных недоступна ({}): повторная попытка через {} с",
+                        rootMessage(ex),
                         retryEvery.toSeconds());
                 sleep();
             }
@@ -112,27 +121,33 @@ class DatabaseStartup implements FlywayMigrationStrategy {
         DataSource dataSource = event.getApplicationContext().getBean(DataSource.class);
         List<String> settings = new ArrayList<>();
         List<String> off = new ArrayList<>();
-        new JdbcTemplate(dataSource).query("select name, setting from pg_settings where name in ('fsync',"
-                + " 'synchronous_commit', 'full_page_writes') order by name", rs -> {
-                    settings.add(rs.getString(1) + "=" + rs.getString(2));
-                    if ("off".equals(rs.getString(2))) {
-                        off.add(rs.getString(1));
-                    }
-                });
+        new JdbcTemplate(dataSource)
+                .query(
+                        "select name, setting from pg_settings where name in ('fsync',"
+                                + " 'synchronous_commit', 'full_page_writes') order by name",
+                        rs -> {
+                            settings.add(rs.getString(1) + "=" + rs.getString(2));
+                            if ("off".equals(rs.getString(2))) {
+                                off.add(rs.getString(1));
+                            }
+                        });
         if (off.isEmpty()) {
-            log.info("Надёжность записи PostgreSQL: {} — подтверждённые записи переживают сбой", String.join(", ", settings));
-        }
-        else {
-            log.warn("Надёжность записи PostgreSQL: {} — при сбое сервера БД подтверждённые записи могут пропасть;"
-                    + " включите {}", String.join(", ", settings), String.join(", ", off));
+            log.info(
+                    "Надёжность записи PostgreSQL: {} — подтверждённые записи переживают сбой",
+                    String.join(", ", settings));
+        } else {
+            log.warn(
+                    "Надёжность записи PostgreSQL: {} — при сбое сервера БД подтверждённые записи могут пропасть;"
+                            + " включите {}",
+                    String.join(", ", settings),
+                    String.join(", ", off));
         }
     }
 
     private void sleep() {
         try {
             Thread.sleep(retryEvery.toMillis());
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Запуск прерван во время ожидания базы данных", ex);
         }

@@ -1,9 +1,7 @@
 package ru.otklik.database;
 
-import java.nio.file.Path;
-
 import com.zaxxer.hikari.HikariDataSource;
-
+import java.nio.file.Path;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,5 +1,6 @@
 package ru.otklik.database;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -19,8 +20,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,8 +46,7 @@ public final class EmbeddedServer {
     private static final String SUPERUSER = "postgres";
     private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
 
-    private EmbeddedServer() {
-    }
+    private EmbeddedServer() {}
 
     /**
      * Starts PostgreSQL on {@code dataDir/postgres}.
@@ -76,11 +74,12 @@ public final class EmbeddedServer {
             requirePassword(postgres, pgData, password);
             log.info("Встроенная PostgreSQL запущена: порт {}, данные в {}", postgres.getPort(), pgData);
             return new Started(postgres, password);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Не удалось запустить встроенную PostgreSQL в " + pgData + ": " + ex.getMessage()
-                    + ". Проверьте, что папка доступна для записи и что её не использует работающий экземпляр Отклика"
-                    + " (его можно остановить или задать другую папку: otklik.data-dir).", ex);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(
+                    "Не удалось запустить встроенную PostgreSQL в " + pgData + ": " + ex.getMessage()
+                            + ". Проверьте, что папка доступна для записи и что её не использует работающий экземпляр Отклика"
+                            + " (его можно остановить или задать другую папку: otklik.data-dir).",
+                    ex);
         }
     }
 
@@ -113,8 +112,14 @@ public final class EmbeddedServer {
         new SecureRandom().nextBytes(random);
         String password = HexFormat.of().formatHex(random);
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, password, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+        Files.writeString(
+                tmp,
+                password,
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.SYNC);
         ownerOnly(tmp);
         Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return password;
@@ -136,18 +141,20 @@ public final class EmbeddedServer {
         if (wanted.equals(Files.readString(hba, StandardCharsets.UTF_8))) {
             return;
         }
-        try (Connection connection = DriverManager.getConnection(postgres.getJdbcUrl(SUPERUSER, "postgres"),
-                SUPERUSER, password); Statement statement = connection.createStatement()) {
+        try (Connection connection =
+                        DriverManager.getConnection(postgres.getJdbcUrl(SUPERUSER, "postgres"), SUPERUSER, password);
+                Statement statement = connection.createStatement()) {
             statement.execute("set password_encryption = 'scram-sha-256'");
             statement.execute("alter role postgres password '" + password.replace("'", "''") + "'");
             Files.writeString(hba, wanted, StandardCharsets.UTF_8);
             statement.execute("select pg_reload_conf()");
-        }
-        catch (SQLException ex) {
+        } catch (SQLException ex) {
             throw new IOException("не удалось задать пароль встроенной PostgreSQL: " + ex.getMessage(), ex);
         }
         ownerOnly(hba);
-        log.info("Встроенная PostgreSQL принимает подключения только с паролем из {}", pgData.resolveSibling("postgres.password"));
+        log.info(
+                "Встроенная PostgreSQL принимает подключения только с паролем из {}",
+                pgData.resolveSibling("postgres.password"));
     }
 
     /**
@@ -164,24 +171,25 @@ public final class EmbeddedServer {
             throw new IOException("PostgreSQL (процесс " + pid + ") уже работает на этой папке у другого запущенного"
                     + " экземпляра Отклика");
         }
-        log.warn("Найден PostgreSQL (процесс {}), оставшийся от аварийно завершённого Отклика на {}: останавливаю его",
-                pid, pgData);
+        log.warn(
+                "Найден PostgreSQL (процесс {}), оставшийся от аварийно завершённого Отклика на {}: останавливаю его",
+                pid,
+                pgData);
         ProcessHandle process = postmaster.get();
         process.destroy();
         try {
             process.onExit().get(ORPHAN_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
-        }
-        catch (java.util.concurrent.TimeoutException ex) {
-            log.warn("PostgreSQL (процесс {}) не остановился за {} с: завершаю принудительно", pid,
+        } catch (java.util.concurrent.TimeoutException ex) {
+            log.warn(
+                    "PostgreSQL (процесс {}) не остановился за {} с: завершаю принудительно",
+                    pid,
                     ORPHAN_STOP_WAIT.toSeconds());
             process.destroyForcibly();
             process.onExit().join();
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IOException("прервано ожидание остановки PostgreSQL " + pid, ex);
-        }
-        catch (java.util.concurrent.ExecutionException ex) {
+        } catch (java.util.concurrent.ExecutionException ex) {
             throw new IOException("не удалось дождаться остановки PostgreSQL " + pid, ex);
         }
         log.info("Оставшийся PostgreSQL (процесс {}) остановлен", pid);
@@ -200,12 +208,14 @@ public final class EmbeddedServer {
         long pid;
         try {
             pid = Long.parseLong(lines.get(0).strip());
-        }
-        catch (NumberFormatException ex) {
+        } catch (NumberFormatException ex) {
             return Optional.empty();
         }
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(c -> c.endsWith("postgres") || c.endsWith("postgres.exe"))
+        return ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info()
+                        .command()
+                        .map(c -> c.endsWith("postgres") || c.endsWith("postgres.exe"))
                         .orElse(true));
     }
 
@@ -221,8 +231,7 @@ public final class EmbeddedServer {
             }
             lock.release();
             return false;
-        }
-        catch (java.nio.channels.OverlappingFileLockException ex) {
+        } catch (java.nio.channels.OverlappingFileLockException ex) {
             return true;
         }
     }
@@ -230,8 +239,7 @@ public final class EmbeddedServer {
     private static void ownerOnly(Path file) {
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        }
-        catch (UnsupportedOperationException | IOException ex) {
+        } catch (UnsupportedOperationException | IOException ex) {
             // Windows: the file inherits the user's profile folder's permissions
         }
     }

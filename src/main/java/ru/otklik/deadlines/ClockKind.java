@@ -5,7 +5,10 @@ package ru.otklik.deadlines;
  * n-th working day (п.13).
  */
 public enum ClockKind {
-    WORKING, CALENDAR, CALENDAR_DAYS, WORKING_DAYS;
+    WORKING,
+    CALENDAR,
+    CALENDAR_DAYS,
+    WORKING_DAYS;
 
     /** Whether the limit is in days rather than minutes. */
     public boolean inDays() {

@@ -6,5 +6,8 @@ package ru.otklik.deadlines;
  * clock counts neither as met nor as breached (SPEC §3).
  */
 public enum ClockState {
-    RUNNING, MET, BREACHED, CANCELLED
+    RUNNING,
+    MET,
+    BREACHED,
+    CANCELLED
 }

@@ -12,20 +12,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
 import ru.otklik.calendar.MinistryTime;
 import ru.otklik.calendar.WorkingCalendar;
 import ru.otklik.calendar.WorkingTime;
-
-import ru.otklik.people.CurrentUser;
-import ru.otklik.people.Role;
 import ru.otklik.deadlines.internal.Notifications;
 import ru.otklik.deadlines.internal.Sql;
+import ru.otklik.people.CurrentUser;
+import ru.otklik.people.Role;
+
 /**
  * The clocks of posts as pages show them, live: the read API of the deadlines module (the web shell shows them on
  * the posts' pages through {@code web.ClockCells}).
@@ -40,10 +38,20 @@ public class Clocks {
             left join department d on d.id = c.department_id
             """;
 
-    private record Row(long id, String rule, Long postId, Long assignmentId, String department, Instant startedAt,
-            Instant dueAt, Instant stoppedAt, ClockState state, String cancelledBecause, ClockKind kind, int warnPercent,
-            Long responsibleId) {
-    }
+    private record Row(
+            long id,
+            String rule,
+            Long postId,
+            Long assignmentId,
+            String department,
+            Instant startedAt,
+            Instant dueAt,
+            Instant stoppedAt,
+            ClockState state,
+            String cancelledBecause,
+            ClockKind kind,
+            int warnPercent,
+            Long responsibleId) {}
 
     private final JdbcClient jdbc;
     private final WorkingTime workingTime;
@@ -69,7 +77,8 @@ public class Clocks {
         jdbc.sql("select distinct on (c.post_id) * from (" + SELECT
                         + " where c.post_id in (:ids) and c.stopped_at is null) c order by c.post_id, c.due_at, c.id")
                 .param("ids", postIds)
-                .query(Clocks::row).list()
+                .query(Clocks::row)
+                .list()
                 .forEach(row -> result.put(row.postId(), live(row, now, calendar)));
         return result;
     }
@@ -86,22 +95,29 @@ public class Clocks {
         Instant now = clock.instant();
         WorkingCalendar calendar = workingTime.current();
         List<Row> rows = jdbc.sql(SELECT + " where c.post_id = ? order by c.started_at, r.position, c.id")
-                .param(postId).query(Clocks::row).list();
+                .param(postId)
+                .query(Clocks::row)
+                .list();
         boolean orgStaff = viewer != null && viewer.hasAnyRole(Role.ORG_STAFF);
-        Set<Long> mine = viewer == null ? Set.of() : rows.stream()
-                .filter(row -> row.responsibleId() == null ? orgStaff : row.responsibleId() == viewer.id())
-                .map(Row::id).collect(java.util.stream.Collectors.toSet());
-        List<LiveClock> started = rows.stream().map(row -> live(row, now, calendar)).toList();
-        List<LiveClock> shown = new ArrayList<>(started.stream().filter(LiveClock::open)
-                .sorted(Comparator.comparing((LiveClock c) -> !mine.contains(c.id())).thenComparing(LiveClock::dueAt))
+        Set<Long> mine = viewer == null
+                ? Set.of()
+                : rows.stream()
+                        .filter(row -> row.responsibleId() == null ? orgStaff : row.responsibleId() == viewer.id())
+                        .map(Row::id)
+                        .collect(java.util.stream.Collectors.toSet());
+        List<LiveClock> started =
+                rows.stream().map(row -> live(row, now, calendar)).toList();
+        List<LiveClock> shown = new ArrayList<>(started.stream()
+                .filter(LiveClock::open)
+                .sorted(Comparator.comparing((LiveClock c) -> !mine.contains(c.id()))
+                        .thenComparing(LiveClock::dueAt))
                 .toList());
         started.stream().filter(c -> !c.open()).forEach(shown::add);
         return shown;
     }
 
     /** A clock of a post that has not stopped (running or breached): its rule's code and when it is due. */
-    public record OpenDeadline(String rule, Instant dueAt) {
-    }
+    public record OpenDeadline(String rule, Instant dueAt) {}
 
     /**
      * A post's clocks that have not stopped, in the order they started: what ЦУР's API reports, read with one query
@@ -115,7 +131,8 @@ public class Clocks {
                         select c.rule_code, c.due_at from deadline_clock c where c.post_id = ? and c.stopped_at is null
                         order by c.started_at, (select r.position from deadline_rule r where r.code = c.rule_code), c.id""")
                 .param(postId)
-                .query((rs, n) -> new OpenDeadline(rs.getString("rule_code"), Sql.instant(rs, "due_at"))).list();
+                .query((rs, n) -> new OpenDeadline(rs.getString("rule_code"), Sql.instant(rs, "due_at")))
+                .list();
     }
 
     /** The clocks of legislation notices, by notice id. */
@@ -125,16 +142,26 @@ public class Clocks {
         WorkingCalendar calendar = workingTime.current();
         Map<Long, LiveClock> result = new LinkedHashMap<>();
         jdbc.sql(SELECT + " where c.notice_id is not null order by c.id")
-                .query((rs, n) -> Map.entry(rs.getLong("notice_id"), row(rs, n))).list()
+                .query((rs, n) -> Map.entry(rs.getLong("notice_id"), row(rs, n)))
+                .list()
                 .forEach(e -> result.put(e.getKey(), live(e.getValue(), now, calendar)));
         return result;
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
-        return new Row(rs.getLong("id"), rs.getString("rule_code"), Sql.longOrNull(rs, "post_id"),
-                Sql.longOrNull(rs, "assignment_id"), rs.getString("department"), Sql.instant(rs, "started_at"),
-                Sql.instant(rs, "due_at"), Sql.instant(rs, "stopped_at"), ClockState.valueOf(rs.getString("state")),
-                rs.getString("cancelled_because"), ClockKind.valueOf(rs.getString("clock_kind")), rs.getInt("warn_percent"),
+        return new Row(
+                rs.getLong("id"),
+                rs.getString("rule_code"),
+                Sql.longOrNull(rs, "post_id"),
+                Sql.longOrNull(rs, "assignment_id"),
+                rs.getString("department"),
+                Sql.instant(rs, "started_at"),
+                Sql.instant(rs, "due_at"),
+                Sql.instant(rs, "stopped_at"),
+                ClockState.valueOf(rs.getString("state")),
+                rs.getString("cancelled_because"),
+                ClockKind.valueOf(rs.getString("clock_kind")),
+                rs.getInt("warn_percent"),
                 Sql.longOrNull(rs, "responsible_id"));
     }
 
@@ -147,35 +174,49 @@ public class Clocks {
             // neither met nor breached: the post left the path this clock measures
             tone = "cancelled";
             text = msg("deadlines.clock.cancelled." + r.cancelledBecause());
-        }
-        else if (r.stoppedAt() != null) {
+        } else if (r.stoppedAt() != null) {
             boolean met = r.state() == ClockState.MET;
             tone = met ? "met" : "breached";
-            text = met ? msg("deadlines.clock.met")
+            text = met
+                    ? msg("deadlines.clock.met")
                     : msg("deadlines.clock.breachedBy", span(r, r.dueAt(), r.stoppedAt(), calendar)) + unit;
-        }
-        else if (now.isBefore(r.dueAt())) {
+        } else if (now.isBefore(r.dueAt())) {
             long total = seconds(r, r.startedAt(), r.dueAt(), calendar);
             long used = seconds(r, r.startedAt(), now, calendar);
             tone = total > 0 && used * 100 >= total * r.warnPercent() ? "warn" : "ok";
             text = msg("deadlines.clock.left", span(r, now, r.dueAt(), calendar)) + unit;
-        }
-        else {
+        } else {
             tone = "breached";
             long overdue = seconds(r, r.dueAt(), now, calendar);
-            text = overdue < 60 ? msg("deadlines.clock.expired")
+            text = overdue < 60
+                    ? msg("deadlines.clock.expired")
                     : msg("deadlines.clock.overdue", span(overdue, r.kind().working())) + unit;
         }
         String label = msg("deadlines.clock.label", ruleName, text, MinistryTime.format(r.dueAt()));
-        return new LiveClock(r.id(), r.rule(), ruleName, r.postId(), r.assignmentId(), r.department(), r.startedAt(),
-                r.dueAt(), r.stoppedAt(), r.state(), r.kind(), tone, text, label);
+        return new LiveClock(
+                r.id(),
+                r.rule(),
+                ruleName,
+                r.postId(),
+                r.assignmentId(),
+                r.department(),
+                r.startedAt(),
+                r.dueAt(),
+                r.stoppedAt(),
+                r.state(),
+                r.kind(),
+                tone,
+                text,
+                label);
     }
 
     private static long seconds(Row r, Instant a, Instant b, WorkingCalendar calendar) {
         if (!b.isAfter(a)) {
             return 0;
         }
-        return r.kind().working() ? calendar.workingSeconds(a, b) : Duration.between(a, b).toSeconds();
+        return r.kind().working()
+                ? calendar.workingSeconds(a, b)
+                : Duration.between(a, b).toSeconds();
     }
 
     /**

@@ -3,7 +3,6 @@ package ru.otklik.deadlines;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-
 import ru.otklik.calendar.WorkingCalendar;
 
 /**
@@ -11,8 +10,18 @@ import ru.otklik.calendar.WorkingCalendar;
  *
  * @param limit minutes, or days for the day kinds
  */
-public record DeadlineRule(String code, String clause, String startEvent, String stopEvent, int limit,
-        ClockKind kind, BreachAction action, int warnPercent, boolean running, int position, long version) {
+public record DeadlineRule(
+        String code,
+        String clause,
+        String startEvent,
+        String stopEvent,
+        int limit,
+        ClockKind kind,
+        BreachAction action,
+        int warnPercent,
+        boolean running,
+        int position,
+        long version) {
 
     /** The due instant of a clock counted from {@code base}. Pure: the calendar is given. */
     public Instant dueFrom(Instant base, WorkingCalendar calendar) {

@@ -11,9 +11,21 @@ import java.time.Instant;
  *               в ЦУР» …
  * @param label  the full sentence for screen readers: rule, text and due instant
  */
-public record LiveClock(long id, String rule, String ruleName, Long postId, Long assignmentId, String department,
-        Instant startedAt, Instant dueAt, Instant stoppedAt, ClockState state, ClockKind kind, String tone,
-        String text, String label) {
+public record LiveClock(
+        long id,
+        String rule,
+        String ruleName,
+        Long postId,
+        Long assignmentId,
+        String department,
+        Instant startedAt,
+        Instant dueAt,
+        Instant stoppedAt,
+        ClockState state,
+        ClockKind kind,
+        String tone,
+        String text,
+        String label) {
 
     public boolean open() {
         return stoppedAt == null;

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,7 +27,9 @@ public class Rules {
 
     /** All rules in the order of SPEC §3. */
     public List<DeadlineRule> all() {
-        return jdbc.sql("select " + COLUMNS + " from deadline_rule order by position").query(Rules::map).list();
+        return jdbc.sql("select " + COLUMNS + " from deadline_rule order by position")
+                .query(Rules::map)
+                .list();
     }
 
     public Map<String, DeadlineRule> byCode() {
@@ -36,7 +37,9 @@ public class Rules {
     }
 
     public Optional<DeadlineRule> find(String code) {
-        return jdbc.sql("select " + COLUMNS + " from deadline_rule where code = ?").param(code).query(Rules::map)
+        return jdbc.sql("select " + COLUMNS + " from deadline_rule where code = ?")
+                .param(code)
+                .query(Rules::map)
                 .optional();
     }
 
@@ -45,9 +48,17 @@ public class Rules {
     }
 
     static DeadlineRule map(ResultSet rs, int row) throws SQLException {
-        return new DeadlineRule(rs.getString("code"), rs.getString("clause"), rs.getString("start_event"),
-                rs.getString("stop_event"), rs.getInt("limit_value"), ClockKind.valueOf(rs.getString("clock_kind")),
-                BreachAction.valueOf(rs.getString("breach_action")), rs.getInt("warn_percent"),
-                rs.getBoolean("running"), rs.getInt("position"), rs.getLong("version"));
+        return new DeadlineRule(
+                rs.getString("code"),
+                rs.getString("clause"),
+                rs.getString("start_event"),
+                rs.getString("stop_event"),
+                rs.getInt("limit_value"),
+                ClockKind.valueOf(rs.getString("clock_kind")),
+                BreachAction.valueOf(rs.getString("breach_action")),
+                rs.getInt("warn_percent"),
+                rs.getBoolean("running"),
+                rs.getInt("position"),
+                rs.getLong("version"));
     }
 }

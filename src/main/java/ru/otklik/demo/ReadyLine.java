@@ -2,11 +2,9 @@ package ru.otklik.demo;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-
 import ru.otklik.database.DatabaseMode;
 
 /**
@@ -16,8 +14,8 @@ import ru.otklik.database.DatabaseMode;
 @Component
 class ReadyLine {
 
-    static final String DEMO_LOGINS = "admin, specialist, orghead, executor, executor2, head, head2, deputy, deputy2, "
-            + "minister";
+    static final String DEMO_LOGINS =
+            "admin, specialist, orghead, executor, executor2, head, head2, deputy, deputy2, " + "minister";
 
     private static final Logger log = LoggerFactory.getLogger(ReadyLine.class);
 
@@ -29,13 +27,15 @@ class ReadyLine {
 
     @EventListener
     void on(ApplicationReadyEvent event) {
-        log.info(text(event.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080"),
+        log.info(text(
+                event.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080"),
                 event.getApplicationContext().getEnvironment().getProperty("server.servlet.context-path", "")));
     }
 
     String text(String port, String contextPath) {
         String address = "http://localhost:" + port + contextPath;
-        return mode.demo() ? "Отклик готов: " + address + ", демо-входы: " + DEMO_LOGINS + " (пароль «"
-                + DemoData.PASSWORD + "»)" : "Отклик готов: " + address;
+        return mode.demo()
+                ? "Отклик готов: " + address + ", демо-входы: " + DEMO_LOGINS + " (пароль «" + DemoData.PASSWORD + "»)"
+                : "Отклик готов: " + address;
     }
 }

@@ -12,7 +12,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,7 +49,8 @@ public class ApiTokens {
     @Transactional
     public void createWithSecret(String name, String secret, String createdBy) {
         jdbc.sql("insert into api_token (name, secret_hash, created_at, created_by) values (?, ?, ?, ?)")
-                .params(name, hash(secret), Timestamp.from(clock.instant()), createdBy).update();
+                .params(name, hash(secret), Timestamp.from(clock.instant()), createdBy)
+                .update();
     }
 
     /** The name of the live token with this secret, if there is one; notes that it was used. */
@@ -60,31 +60,40 @@ public class ApiTokens {
         }
         String hash = hash(secret.strip());
         Instant now = clock.instant();
-        Optional<Live> live = jdbc.sql("select name, last_used_at from api_token where secret_hash = ? and revoked_at is null")
+        Optional<Live> live = jdbc.sql(
+                        "select name, last_used_at from api_token where secret_hash = ? and revoked_at is null")
                 .param(hash)
                 .query((rs, n) -> new Live(rs.getString(1), instant(rs.getTimestamp(2))))
                 .optional();
         // "Last used" is written at most once a minute, so a busy intake reads one row per request and writes none.
         live.filter(t -> t.lastUsedAt() == null || t.lastUsedAt().isBefore(now.minus(LAST_USED_PRECISION)))
                 .ifPresent(t -> jdbc.sql("update api_token set last_used_at = ? where secret_hash = ?")
-                        .params(Timestamp.from(now), hash).update());
+                        .params(Timestamp.from(now), hash)
+                        .update());
         return live.map(Live::name);
     }
 
-    private record Live(String name, Instant lastUsedAt) {
-    }
+    private record Live(String name, Instant lastUsedAt) {}
 
     /** Revokes a token: from now on it gets 401. */
     @Transactional
     public boolean revoke(long id) {
         return jdbc.sql("update api_token set revoked_at = ? where id = ? and revoked_at is null")
-                .params(Timestamp.from(clock.instant()), id).update() == 1;
+                        .params(Timestamp.from(clock.instant()), id)
+                        .update()
+                == 1;
     }
 
     public List<ApiToken> all() {
-        return jdbc.sql("select id, name, created_at, created_by, last_used_at, revoked_at from api_token order by revoked_at nulls first, created_at desc")
-                .query((rs, n) -> new ApiToken(rs.getLong("id"), rs.getString("name"), instant(rs.getTimestamp("created_at")),
-                        rs.getString("created_by"), instant(rs.getTimestamp("last_used_at")), instant(rs.getTimestamp("revoked_at"))))
+        return jdbc.sql(
+                        "select id, name, created_at, created_by, last_used_at, revoked_at from api_token order by revoked_at nulls first, created_at desc")
+                .query((rs, n) -> new ApiToken(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        instant(rs.getTimestamp("created_at")),
+                        rs.getString("created_by"),
+                        instant(rs.getTimestamp("last_used_at")),
+                        instant(rs.getTimestamp("revoked_at"))))
                 .list();
     }
 
@@ -94,9 +103,9 @@ public class ApiTokens {
 
     static String hash(String secret) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException ex) {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
         }
     }

@@ -6,13 +6,11 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongFunction;
-
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import ru.otklik.posts.NewPost;
 import ru.otklik.posts.PostManagement;
 import ru.otklik.posts.PostSummary;
@@ -27,15 +25,13 @@ import ru.otklik.posts.PostSummary;
 @Service
 public class Intake {
 
-    private record Claim(String contentHash, long postId) {
-    }
+    private record Claim(String contentHash, long postId) {}
 
     /**
      * A receipt with the post as the caller described it in the registering transaction ({@code null} for
      * CONFLICT).
      */
-    public record Described<T>(Receipt receipt, T description) {
-    }
+    public record Described<T>(Receipt receipt, T description) {}
 
     private final JdbcClient jdbc;
     private final PostManagement management;
@@ -62,11 +58,10 @@ public class Intake {
         try {
             return transactions.execute(status -> {
                 Receipt receipt = claimAndRegister(message);
-                return new Described<>(receipt, receipt.kind() == Receipt.Kind.CONFLICT ? null
-                        : describe.apply(receipt.postId()));
+                return new Described<>(
+                        receipt, receipt.kind() == Receipt.Kind.CONFLICT ? null : describe.apply(receipt.postId()));
             });
-        }
-        catch (DataIntegrityViolationException ex) {
+        } catch (DataIntegrityViolationException ex) {
             // a post typed by hand holds this external id
             Optional<Long> holder = postWithExternalId(message.externalId());
             if (holder.isPresent()) {
@@ -81,25 +76,41 @@ public class Intake {
         String hash = message.contentHash();
         int claimed = jdbc.sql("insert into cur_message (external_id, content_hash, received_at) values (?, ?, ?) "
                         + "on conflict (external_id) do nothing")
-                .params(message.externalId(), hash, Timestamp.from(now)).update();
+                .params(message.externalId(), hash, Timestamp.from(now))
+                .update();
         if (claimed == 0) {
             Claim claim = jdbc.sql("select c.content_hash, p.id as post_id from cur_message c "
                             + "join post p on p.external_id = c.external_id where c.external_id = ?")
-                    .param(message.externalId()).query(Claim.class).single();
-            return new Receipt(claim.contentHash().equals(hash) ? Receipt.Kind.REPEATED : Receipt.Kind.CONFLICT,
-                    claim.postId());
+                    .param(message.externalId())
+                    .query(Claim.class)
+                    .single();
+            return new Receipt(
+                    claim.contentHash().equals(hash) ? Receipt.Kind.REPEATED : Receipt.Kind.CONFLICT, claim.postId());
         }
         // a post typed by hand may hold this external id: the unique key of post refuses the insert, we roll back
         // and answer CONFLICT (see receive), without a query per message to look for it first
         // ЦУР's clock may run up to 5 minutes ahead: a post cannot have been detected after we received it
         Instant detectedAt = message.detectedAt().isAfter(now) ? now : message.detectedAt();
-        PostSummary post = management.receive(new NewPost(message.externalId(), message.source(), message.url(),
-                message.authorName(), message.authorUrl(), message.text(), detectedAt, now, message.importance(),
-                message.topic()), Set.of());
+        PostSummary post = management.receive(
+                new NewPost(
+                        message.externalId(),
+                        message.source(),
+                        message.url(),
+                        message.authorName(),
+                        message.authorUrl(),
+                        message.text(),
+                        detectedAt,
+                        now,
+                        message.importance(),
+                        message.topic()),
+                Set.of());
         return new Receipt(Receipt.Kind.CREATED, post.id());
     }
 
     private Optional<Long> postWithExternalId(String externalId) {
-        return jdbc.sql("select id from post where external_id = ?").param(externalId).query(Long.class).optional();
+        return jdbc.sql("select id from post where external_id = ?")
+                .param(externalId)
+                .query(Long.class)
+                .optional();
     }
 }

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
-
 import ru.otklik.posts.Importance;
 import ru.otklik.posts.Source;
 
@@ -13,8 +12,16 @@ import ru.otklik.posts.Source;
  * A message from ЦУР that passed validation: strings stripped, optional empty fields {@code null}, importance
  * defaulted to NORMAL.
  */
-public record IntakeMessage(String externalId, Source source, String url, String authorName, String authorUrl,
-        String text, Instant detectedAt, Importance importance, String topic) {
+public record IntakeMessage(
+        String externalId,
+        Source source,
+        String url,
+        String authorName,
+        String authorUrl,
+        String text,
+        Instant detectedAt,
+        Importance importance,
+        String topic) {
 
     /**
      * SHA-256 of a canonical form of the accepted fields: the same message written with other key order,
@@ -32,10 +39,10 @@ public record IntakeMessage(String externalId, Source source, String url, String
         append(canonical, "importance", importance.name());
         append(canonical, "topic", topic);
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException ex) {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
         }
     }
@@ -45,8 +52,7 @@ public record IntakeMessage(String externalId, Source source, String url, String
         canonical.append(name).append('=');
         if (value == null) {
             canonical.append('-');
-        }
-        else {
+        } else {
             canonical.append(value.length()).append(':').append(value);
         }
         canonical.append('\n');

@@ -9,8 +9,15 @@ import java.util.Optional;
  * column headers listed here.
  */
 public enum MessageField {
-
-    EXTERNAL_ID("externalId", true, "Номер ЦУР", "Номер в ЦУР", "№ ЦУР", "Внешний ID", "Внешний идентификатор", "ID",
+    EXTERNAL_ID(
+            "externalId",
+            true,
+            "Номер ЦУР",
+            "Номер в ЦУР",
+            "№ ЦУР",
+            "Внешний ID",
+            "Внешний идентификатор",
+            "ID",
             "Идентификатор"),
     SOURCE("source", true, "Источник", "Соцсеть", "Социальная сеть", "Площадка"),
     URL("url", true, "Ссылка", "Ссылка на сообщение", "Ссылка на публикацию"),
@@ -59,7 +66,8 @@ public enum MessageField {
     public static Optional<MessageField> byHeader(String header) {
         String key = headerKey(header);
         for (MessageField field : values()) {
-            if (headerKey(field.json).equals(key) || field.russian.stream().anyMatch(r -> headerKey(r).equals(key))) {
+            if (headerKey(field.json).equals(key)
+                    || field.russian.stream().anyMatch(r -> headerKey(r).equals(key))) {
                 return Optional.of(field);
             }
         }

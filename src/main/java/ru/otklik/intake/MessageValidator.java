@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import ru.otklik.api.ApiProblems.FieldError;
 import ru.otklik.calendar.MinistryTime;
 import ru.otklik.posts.Importance;
@@ -26,13 +25,34 @@ public final class MessageValidator {
 
     /** ЦУР's clock may run a little ahead of ours. */
     public static final Duration FUTURE_TOLERANCE = PostFields.FUTURE_TOLERANCE;
+
     private static final DateTimeFormatter RUSSIAN_LOCAL = DateTimeFormatter.ofPattern("d.M.uuuu H:mm[:ss]");
-    private static final Map<String, Source> RUSSIAN_SOURCES = Map.of("вконтакте", Source.VK, "вк", Source.VK,
-            "одноклассники", Source.OK, "ок", Source.OK, "блог", Source.BLOG, "другое", Source.OTHER,
-            "иное", Source.OTHER);
-    private static final Map<String, Importance> RUSSIAN_IMPORTANCE = Map.of("обычная", Importance.NORMAL,
-            "обычное", Importance.NORMAL, "повышенная", Importance.HIGH, "повышенной важности", Importance.HIGH,
-            "высокая", Importance.HIGH);
+    private static final Map<String, Source> RUSSIAN_SOURCES = Map.of(
+            "вконтакте",
+            Source.VK,
+            "вк",
+            Source.VK,
+            "одноклассники",
+            Source.OK,
+            "ок",
+            Source.OK,
+            "блог",
+            Source.BLOG,
+            "другое",
+            Source.OTHER,
+            "иное",
+            Source.OTHER);
+    private static final Map<String, Importance> RUSSIAN_IMPORTANCE = Map.of(
+            "обычная",
+            Importance.NORMAL,
+            "обычное",
+            Importance.NORMAL,
+            "повышенная",
+            Importance.HIGH,
+            "повышенной важности",
+            Importance.HIGH,
+            "высокая",
+            Importance.HIGH);
 
     /** The message, or the list of problems (never both). */
     public record Result(IntakeMessage message, List<FieldError> errors) {
@@ -78,8 +98,9 @@ public final class MessageValidator {
         if (!errors.isEmpty()) {
             return new Result(null, List.copyOf(errors));
         }
-        return new Result(new IntakeMessage(externalId, source, url, authorName, authorUrl, text, detectedAt,
-                importance, topic), List.of());
+        return new Result(
+                new IntakeMessage(externalId, source, url, authorName, authorUrl, text, detectedAt, importance, topic),
+                List.of());
     }
 
     private static String value(Map<MessageField, String> raw, MessageField field) {
@@ -98,8 +119,13 @@ public final class MessageValidator {
         return value == null;
     }
 
-    private static String text(Map<MessageField, String> raw, MessageField field, int max, boolean multiline,
-            List<String> skip, List<FieldError> errors) {
+    private static String text(
+            Map<MessageField, String> raw,
+            MessageField field,
+            int max,
+            boolean multiline,
+            List<String> skip,
+            List<FieldError> errors) {
         if (skip.contains(field.json())) {
             return null;
         }
@@ -121,8 +147,8 @@ public final class MessageValidator {
         return value;
     }
 
-    private static String link(Map<MessageField, String> raw, MessageField field, List<String> skip,
-            List<FieldError> errors) {
+    private static String link(
+            Map<MessageField, String> raw, MessageField field, List<String> skip, List<FieldError> errors) {
         String value = text(raw, field, PostFields.URL_MAX, false, skip, errors);
         if (value == null) {
             return null;
@@ -135,8 +161,8 @@ public final class MessageValidator {
         return value;
     }
 
-    private Source enumValue(Map<MessageField, String> raw, MessageField field, List<String> skip,
-            List<FieldError> errors) {
+    private Source enumValue(
+            Map<MessageField, String> raw, MessageField field, List<String> skip, List<FieldError> errors) {
         if (skip.contains(field.json())) {
             return null;
         }
@@ -149,11 +175,13 @@ public final class MessageValidator {
                 return source;
             }
         }
-        Source russian = lenient ? RUSSIAN_SOURCES.get(value.toLowerCase(Locale.ROOT).replace('ё', 'е')) : null;
+        Source russian =
+                lenient ? RUSSIAN_SOURCES.get(value.toLowerCase(Locale.ROOT).replace('ё', 'е')) : null;
         if (russian != null) {
             return russian;
         }
-        errors.add(new FieldError(field.json(), "Неизвестный источник «" + shorten(value) + "»: допустимы VK, OK, BLOG, OTHER."));
+        errors.add(new FieldError(
+                field.json(), "Неизвестный источник «" + shorten(value) + "»: допустимы VK, OK, BLOG, OTHER."));
         return null;
     }
 
@@ -174,7 +202,9 @@ public final class MessageValidator {
         if (russian != null) {
             return russian;
         }
-        errors.add(new FieldError(MessageField.IMPORTANCE.json(), "Неизвестная важность «" + shorten(value) + "»: допустимы NORMAL и HIGH."));
+        errors.add(new FieldError(
+                MessageField.IMPORTANCE.json(),
+                "Неизвестная важность «" + shorten(value) + "»: допустимы NORMAL и HIGH."));
         return null;
     }
 
@@ -189,14 +219,18 @@ public final class MessageValidator {
         }
         Instant instant = parseInstant(value);
         if (instant == null) {
-            errors.add(new FieldError(field.json(), lenient
-                    ? "Не удалось прочитать дату: нужна ISO-8601 со смещением (2026-12-01T10:00:00+07:00) или «01.12.2026 10:00» по времени Новокузнецка."
-                    : "Нужна дата и время ISO-8601 со смещением, например 2026-12-01T10:00:00+07:00."));
+            errors.add(new FieldError(
+                    field.json(),
+                    lenient
+                            ? "Не удалось прочитать дату: нужна ISO-8601 со смещением (2026-12-01T10:00:00+07:00) или «01.12.2026 10:00» по времени Новокузнецка."
+                            : "Нужна дата и время ISO-8601 со смещением, например 2026-12-01T10:00:00+07:00."));
             return null;
         }
         switch (PostFields.moment(instant, now)) {
             case FUTURE -> {
-                errors.add(new FieldError(field.json(), "Момент выявления в будущем: он не может быть позже текущего времени более чем на 5 минут."));
+                errors.add(new FieldError(
+                        field.json(),
+                        "Момент выявления в будущем: он не может быть позже текущего времени более чем на 5 минут."));
                 return null;
             }
             case TOO_EARLY -> {
@@ -211,17 +245,16 @@ public final class MessageValidator {
 
     private Instant parseInstant(String value) {
         try {
-            return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        }
-        catch (DateTimeParseException ex) {
+            return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant();
+        } catch (DateTimeParseException ex) {
             if (!lenient) {
                 return null;
             }
         }
         try {
             return MinistryTime.toInstant(LocalDateTime.parse(value, RUSSIAN_LOCAL));
-        }
-        catch (DateTimeParseException ex) {
+        } catch (DateTimeParseException ex) {
             return null;
         }
     }

@@ -1,15 +1,13 @@
 package ru.otklik.metrics;
 
-import java.io.IOException;
-import java.util.Map;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.util.Map;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,12 +23,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration(proxyBeanMethods = false)
 class IntakeMetrics {
 
-    private static final Map<Integer, String> OUTCOMES = Map.of(201, "registered", 200, "repeated", 400, "invalid",
-            401, "unauthorized", 409, "conflict", 413, "too_large", 503, "unavailable");
+    private static final Map<Integer, String> OUTCOMES = Map.of(
+            201,
+            "registered",
+            200,
+            "repeated",
+            400,
+            "invalid",
+            401,
+            "unauthorized",
+            409,
+            "conflict",
+            413,
+            "too_large",
+            503,
+            "unavailable");
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> intakeCounting(MeterRegistry registry) {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Counting(registry));
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(new Counting(registry));
         registration.addUrlPatterns("/api/v1/messages");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
@@ -58,15 +70,16 @@ class IntakeMetrics {
             try {
                 chain.doFilter(request, response);
                 outcome = OUTCOMES.getOrDefault(response.getStatus(), "other");
-            }
-            finally {
+            } finally {
                 counter(outcome).increment();
             }
         }
 
         private Counter counter(String outcome) {
-            return Counter.builder("otklik.intake.messages").description("Сообщения от ЦУР через API по исходу")
-                    .tag("outcome", outcome).register(registry);
+            return Counter.builder("otklik.intake.messages")
+                    .description("Сообщения от ЦУР через API по исходу")
+                    .tag("outcome", outcome)
+                    .register(registry);
         }
     }
 }

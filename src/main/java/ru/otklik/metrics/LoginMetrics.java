@@ -1,14 +1,12 @@
 package ru.otklik.metrics;
 
-import java.io.IOException;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,7 +27,8 @@ class LoginMetrics {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> loginCounting(MeterRegistry registry) {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Counting(registry));
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(new Counting(registry));
         registration.addUrlPatterns("/login");
         registration.setOrder(ORDER);
         return registration;
@@ -71,17 +70,17 @@ class LoginMetrics {
             String reason = location.substring(location.indexOf("/login?error") + "/login?error".length());
             if (reason.startsWith("=throttled")) {
                 blocked.increment();
-            }
-            else if (reason.isEmpty() || reason.startsWith("&")) {
+            } else if (reason.isEmpty() || reason.startsWith("&")) {
                 badCredentials.increment();
-            }
-            else {
+            } else {
                 other.increment();
             }
         }
 
         private static Counter counter(MeterRegistry registry, String result) {
-            return Counter.builder("otklik.logins").description("Попытки входа по результату").tag("result", result)
+            return Counter.builder("otklik.logins")
+                    .description("Попытки входа по результату")
+                    .tag("result", result)
                     .register(registry);
         }
     }

@@ -29,8 +29,12 @@ class MetricsSecurity {
     SecurityFilterChain metrics(HttpSecurity http, MetricsSettings settings, PasswordEncoder encoder) throws Exception {
         InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
         if (settings.scrapingAllowed()) {
-            String password = settings.password().startsWith("{") ? settings.password() : encoder.encode(settings.password());
-            users.createUser(User.withUsername(settings.username()).password(password).authorities(SCRAPE).build());
+            String password =
+                    settings.password().startsWith("{") ? settings.password() : encoder.encode(settings.password());
+            users.createUser(User.withUsername(settings.username())
+                    .password(password)
+                    .authorities(SCRAPE)
+                    .build());
         }
         DaoAuthenticationProvider scraper = new DaoAuthenticationProvider(users);
         scraper.setPasswordEncoder(encoder);

@@ -1,21 +1,18 @@
 package ru.otklik.metrics;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
 import ru.otklik.posts.PostState;
 
 /**
@@ -46,8 +43,7 @@ class OperationsGauges {
             union all
             select 'logins', 'blocked', count(*), 0 from login_throttle where blocked_until > :now""";
 
-    private record Row(String kind, String key, long count, double age) {
-    }
+    private record Row(String kind, String key, long count, double age) {}
 
     private record Snapshot(Map<String, Row> rows, boolean failed) {
 
@@ -63,7 +59,11 @@ class OperationsGauges {
             if (failed) {
                 return Double.NaN;
             }
-            return rows.values().stream().filter(r -> r.kind().equals(kind)).mapToDouble(Row::age).max().orElse(0);
+            return rows.values().stream()
+                    .filter(r -> r.kind().equals(kind))
+                    .mapToDouble(Row::age)
+                    .max()
+                    .orElse(0);
         }
     }
 
@@ -81,18 +81,33 @@ class OperationsGauges {
         this.cacheNanos = settings.cacheFor().toNanos();
         for (PostState state : PostState.values()) {
             if (!state.isClosed()) {
-                gauge("otklik.posts.open", "Открытые сообщения по состояниям", "state", state.name(),
+                gauge(
+                        "otklik.posts.open",
+                        "Открытые сообщения по состояниям",
+                        "state",
+                        state.name(),
                         s -> s.count("post", state.name()));
             }
         }
         gauge("otklik.outbox.backlog", "Письма в очереди на отправку", null, null, s -> s.count("outbox", "backlog"));
-        gauge("otklik.outbox.failing", "Письма в очереди, последняя попытка отправки которых не удалась", null, null,
+        gauge(
+                "otklik.outbox.failing",
+                "Письма в очереди, последняя попытка отправки которых не удалась",
+                null,
+                null,
                 s -> s.count("outbox", "failing"));
-        Gauge.builder("otklik.outbox.oldest", this, g -> g.read().oldest("outbox")).baseUnit("seconds")
-                .description("Сколько ждёт самое старое неотправленное письмо").register(registry);
-        gauge("otklik.logins.blocked", "Логины, вход под которыми сейчас заблокирован после неудачных попыток", null,
-                null, s -> s.count("logins", "blocked"));
-        Gauge.builder("otklik.clocks.overdue.oldest", this, g -> g.read().oldest("overdue")).baseUnit("seconds")
+        Gauge.builder("otklik.outbox.oldest", this, g -> g.read().oldest("outbox"))
+                .baseUnit("seconds")
+                .description("Сколько ждёт самое старое неотправленное письмо")
+                .register(registry);
+        gauge(
+                "otklik.logins.blocked",
+                "Логины, вход под которыми сейчас заблокирован после неудачных попыток",
+                null,
+                null,
+                s -> s.count("logins", "blocked"));
+        Gauge.builder("otklik.clocks.overdue.oldest", this, g -> g.read().oldest("overdue"))
+                .baseUnit("seconds")
                 .description("Насколько просрочен самый старый идущий срок, на который проверка ещё не подействовала")
                 .register(registry);
     }
@@ -100,11 +115,17 @@ class OperationsGauges {
     /** The rules are data: their series are registered once the database is there. */
     @EventListener(ApplicationReadyEvent.class)
     void registerRules() {
-        List<String> rules = jdbc.sql("select code from deadline_rule order by code").query(String.class).list();
+        List<String> rules = jdbc.sql("select code from deadline_rule order by code")
+                .query(String.class)
+                .list();
         for (String rule : rules) {
             gauge("otklik.clocks.running", "Идущие сроки по правилам", "rule", rule, s -> s.count("running", rule));
-            gauge("otklik.clocks.overdue", "Идущие сроки, уже просроченные, на которые проверка ещё не подействовала",
-                    "rule", rule, s -> s.count("overdue", rule));
+            gauge(
+                    "otklik.clocks.overdue",
+                    "Идущие сроки, уже просроченные, на которые проверка ещё не подействовала",
+                    "rule",
+                    rule,
+                    s -> s.count("overdue", rule));
         }
     }
 
@@ -113,10 +134,14 @@ class OperationsGauges {
         snapshot = null;
     }
 
-    private void gauge(String name, String description, String tag, String value,
+    private void gauge(
+            String name,
+            String description,
+            String tag,
+            String value,
             java.util.function.ToDoubleFunction<Snapshot> reading) {
-        Gauge.Builder<OperationsGauges> gauge = Gauge.builder(name, this, g -> reading.applyAsDouble(g.read()))
-                .description(description);
+        Gauge.Builder<OperationsGauges> gauge =
+                Gauge.builder(name, this, g -> reading.applyAsDouble(g.read())).description(description);
         if (tag != null) {
             gauge.tag(tag, value);
         }
@@ -135,12 +160,14 @@ class OperationsGauges {
     private Snapshot query() {
         try {
             Map<String, Row> rows = new HashMap<>();
-            jdbc.sql(SNAPSHOT).param("now", Timestamp.from(clock.instant()))
-                    .query((rs, n) -> new Row(rs.getString("kind"), rs.getString("key"), rs.getLong("n"), rs.getDouble("age")))
-                    .list().forEach(row -> rows.put(row.kind() + "/" + row.key(), row));
+            jdbc.sql(SNAPSHOT)
+                    .param("now", Timestamp.from(clock.instant()))
+                    .query((rs, n) ->
+                            new Row(rs.getString("kind"), rs.getString("key"), rs.getLong("n"), rs.getDouble("age")))
+                    .list()
+                    .forEach(row -> rows.put(row.kind() + "/" + row.key(), row));
             return new Snapshot(rows, false);
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             log.warn("Метрики из базы данных не прочитаны: {}", ex.toString());
             return new Snapshot(Map.of(), true);
         }

@@ -10,5 +10,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        (env OTKLIK_ADMIN_PASSWORD); without it, Otklik on an empty external database refuses to start and says why
  */
 @ConfigurationProperties("otklik")
-public record AdminSettings(@DefaultValue("") String adminPassword) {
-}
+public record AdminSettings(@DefaultValue("") String adminPassword) {}

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -42,8 +41,14 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
      * @param mustChangePassword their password was set by the admin and is to be replaced at once
      * @param passwordHash the stored hash, for the password check at login; {@code null} for a directory account
      */
-    public CurrentUser(long id, String login, String fullName, Set<Role> roles, boolean enabled,
-            boolean mustChangePassword, String passwordHash) {
+    public CurrentUser(
+            long id,
+            String login,
+            String fullName,
+            Set<Role> roles,
+            boolean enabled,
+            boolean mustChangePassword,
+            String passwordHash) {
         this.id = id;
         this.login = login;
         this.fullName = fullName;
@@ -95,7 +100,9 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return roles.stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority(r.authority())).toList();
+        return roles.stream()
+                .map(r -> (GrantedAuthority) new SimpleGrantedAuthority(r.authority()))
+                .toList();
     }
 
     @Override

@@ -9,8 +9,8 @@ import java.util.List;
  * @param curator the curating deputy minister (курирующий заместитель министра), or {@code null}
  * @param executors every executor of the department, by name, enabled or not
  */
-public record DepartmentSummary(long id, String name, PersonSummary head, PersonSummary curator,
-        List<PersonSummary> executors) {
+public record DepartmentSummary(
+        long id, String name, PersonSummary head, PersonSummary curator, List<PersonSummary> executors) {
 
     public DepartmentSummary {
         executors = List.copyOf(executors);
@@ -18,7 +18,9 @@ public record DepartmentSummary(long id, String name, PersonSummary head, Person
 
     /** The executors work may be sent to: enabled and holding the executor's role, by name. */
     public List<PersonSummary> activeExecutors() {
-        return executors.stream().filter(p -> p.enabled() && p.hasRole(Role.EXECUTOR)).toList();
+        return executors.stream()
+                .filter(p -> p.enabled() && p.hasRole(Role.EXECUTOR))
+                .toList();
     }
 
     /** Whether work may be sent to this person as one of the department's executors. */

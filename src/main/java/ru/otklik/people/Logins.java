@@ -23,8 +23,7 @@ public final class Logins {
 
     private static final Pattern MARKS_AND_FORMATS = Pattern.compile("[\\p{M}\\p{Cf}]");
 
-    private Logins() {
-    }
+    private Logins() {}
 
     /** The folded form of whatever was typed: the key its failures are counted on. */
     public static String fold(String typed) {
@@ -32,9 +31,12 @@ public final class Logins {
             return "";
         }
         String folded = Normalizer.normalize(typed, Normalizer.Form.NFKC)
-                .replace('\u0130', 'i').replace('\u0131', 'i')
+                .replace('\u0130', 'i')
+                .replace('\u0131', 'i')
                 .toLowerCase(Locale.ROOT);
-        folded = MARKS_AND_FORMATS.matcher(Normalizer.normalize(folded, Normalizer.Form.NFD)).replaceAll("");
+        folded = MARKS_AND_FORMATS
+                .matcher(Normalizer.normalize(folded, Normalizer.Form.NFD))
+                .replaceAll("");
         folded = Normalizer.normalize(folded, Normalizer.Form.NFKC).strip();
         return folded.length() > MAX_KEY ? folded.substring(0, MAX_KEY) : folded;
     }

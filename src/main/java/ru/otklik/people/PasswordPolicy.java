@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
@@ -73,8 +72,7 @@ public class PasswordPolicy {
                     words.add(line.strip().toLowerCase(Locale.ROOT));
                 }
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException("Нет списка распространённых паролей " + COMMON_PASSWORDS, ex);
         }
         return Set.copyOf(words);

@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
 import ru.otklik.people.internal.Department;
 import ru.otklik.people.internal.Departments;
 import ru.otklik.people.internal.User;
@@ -31,8 +29,7 @@ public class PeopleLookup {
      * @param curated the ids of the departments they curate as deputy minister
      * @param headed the ids of the departments they head
      */
-    public record LedDepartments(Set<Long> curated, Set<Long> headed) {
-    }
+    public record LedDepartments(Set<Long> curated, Set<Long> headed) {}
 
     private final Users users;
     private final Departments departments;
@@ -55,7 +52,9 @@ public class PeopleLookup {
 
     /** The enabled people who hold the role, by name. */
     public List<PersonSummary> enabledWithRole(Role role) {
-        return users.findEnabledWithRole(role).stream().map(PeopleLookup::summary).toList();
+        return users.findEnabledWithRole(role).stream()
+                .map(PeopleLookup::summary)
+                .toList();
     }
 
     /** The coordinating deputy minister (п.3), if one is named. */
@@ -93,14 +92,26 @@ public class PeopleLookup {
     }
 
     static PersonSummary summary(User user) {
-        return new PersonSummary(user.getId(), user.getLogin(), user.getFullName(), user.getEmail(), user.getRoles(),
-                user.isEnabled(), user.isCoordinator());
+        return new PersonSummary(
+                user.getId(),
+                user.getLogin(),
+                user.getFullName(),
+                user.getEmail(),
+                user.getRoles(),
+                user.isEnabled(),
+                user.isCoordinator());
     }
 
     static DepartmentSummary summary(Department department) {
-        return new DepartmentSummary(department.getId(), department.getName(), summaryOrNull(department.getHead()),
-                summaryOrNull(department.getCurator()), department.getExecutors().stream()
-                        .sorted(Comparator.comparing(User::getFullName)).map(PeopleLookup::summary).toList());
+        return new DepartmentSummary(
+                department.getId(),
+                department.getName(),
+                summaryOrNull(department.getHead()),
+                summaryOrNull(department.getCurator()),
+                department.getExecutors().stream()
+                        .sorted(Comparator.comparing(User::getFullName))
+                        .map(PeopleLookup::summary)
+                        .toList());
     }
 
     private static PersonSummary summaryOrNull(User user) {

@@ -1,17 +1,14 @@
 package ru.otklik.people;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
-
 import ru.otklik.people.internal.Department;
 import ru.otklik.people.internal.Departments;
 import ru.otklik.people.internal.User;
@@ -31,8 +28,12 @@ public class PeopleManagement {
     private final FindByIndexNameSessionRepository<?> sessions;
     private final PasswordPolicy passwords;
 
-    PeopleManagement(Users users, Departments departments, PasswordEncoder encoder,
-            FindByIndexNameSessionRepository<?> sessions, PasswordPolicy passwords) {
+    PeopleManagement(
+            Users users,
+            Departments departments,
+            PasswordEncoder encoder,
+            FindByIndexNameSessionRepository<?> sessions,
+            PasswordPolicy passwords) {
         this.users = users;
         this.departments = departments;
         this.encoder = encoder;
@@ -52,8 +53,7 @@ public class PeopleManagement {
             if (!errors.hasFieldErrors("login")) {
                 errors.rejectValue("login", "people.login.format");
             }
-        }
-        else if (users.findByLogin(login.get()).isPresent()) {
+        } else if (users.findByLogin(login.get()).isPresent()) {
             errors.rejectValue("login", "people.login.taken");
         }
         passwords.check(form.password(), form.login(), "password", errors);
@@ -62,8 +62,12 @@ public class PeopleManagement {
         if (errors.hasErrors()) {
             return Optional.empty();
         }
-        User user = new User(login.get(), form.fullName().strip(), blankToNull(form.email()),
-                encoder.encode(form.password()), form.roleSet());
+        User user = new User(
+                login.get(),
+                form.fullName().strip(),
+                blankToNull(form.email()),
+                encoder.encode(form.password()),
+                form.roleSet());
         user.update(user.getFullName(), user.getEmail(), form.roleSet(), form.isEnabled(), false);
         user.changePassword(user.getPasswordHash(), true);
         users.saveAndFlush(user);
@@ -83,8 +87,11 @@ public class PeopleManagement {
     /** The department the person is an executor of (the first by name), or {@code null}. */
     @Transactional(readOnly = true)
     public Long departmentOf(long userId) {
-        return departments.findAllByName().stream().filter(d -> d.hasExecutor(userId)).map(Department::getId)
-                .findFirst().orElse(null);
+        return departments.findAllByName().stream()
+                .filter(d -> d.hasExecutor(userId))
+                .map(Department::getId)
+                .findFirst()
+                .orElse(null);
     }
 
     /** Makes the executor a member of the chosen department only; no choice leaves their departments as they are. */
@@ -99,8 +106,7 @@ public class PeopleManagement {
                 Set<User> executors = new HashSet<>(department.getExecutors());
                 if (chosen) {
                     executors.add(user);
-                }
-                else {
+                } else {
                     executors.removeIf(u -> u.getId().equals(user.getId()));
                 }
                 department.update(department.getName(), department.getHead(), department.getCurator(), executors);
@@ -115,8 +121,7 @@ public class PeopleManagement {
         }
         if (!form.roleSet().contains(Role.EXECUTOR)) {
             errors.rejectValue("departmentId", "people.department.executorOnly");
-        }
-        else if (departments.findById(form.departmentId()).isEmpty()) {
+        } else if (departments.findById(form.departmentId()).isEmpty()) {
             errors.rejectValue("departmentId", "people.department.unknown");
         }
     }
@@ -139,7 +144,11 @@ public class PeopleManagement {
         boolean disabling = user.isEnabled() && !form.isEnabled();
         Set<Role> rolesBefore = user.getRoles();
         boolean coordinatorBefore = user.isCoordinator();
-        user.update(form.fullName().strip(), blankToNull(form.email()), form.roleSet(), form.isEnabled(),
+        user.update(
+                form.fullName().strip(),
+                blankToNull(form.email()),
+                form.roleSet(),
+                form.isEnabled(),
                 user.isCoordinator() && form.isCoordinator());
         users.saveAndFlush(user);
         if (form.isCoordinator() && !user.isCoordinator()) {
@@ -174,8 +183,8 @@ public class PeopleManagement {
      * one they are using ({@code keepSessionId}) stays.
      */
     @Transactional
-    public boolean changeOwnPassword(long id, String currentPassword, String newPassword, String keepSessionId,
-            Errors errors) {
+    public boolean changeOwnPassword(
+            long id, String currentPassword, String newPassword, String keepSessionId, Errors errors) {
         User user = users.findById(id).orElseThrow(NotFoundException::new);
         if (currentPassword == null || !encoder.matches(currentPassword, user.getPasswordHash())) {
             errors.rejectValue("currentPassword", "account.password.current.wrong");
@@ -190,7 +199,8 @@ public class PeopleManagement {
         user.changePassword(encoder.encode(newPassword), false);
         users.saveAndFlush(user);
         List.copyOf(sessions.findByPrincipalName(user.getLogin()).keySet()).stream()
-                .filter(sessionId -> !sessionId.equals(keepSessionId)).forEach(sessions::deleteById);
+                .filter(sessionId -> !sessionId.equals(keepSessionId))
+                .forEach(sessions::deleteById);
         return true;
     }
 
@@ -206,7 +216,8 @@ public class PeopleManagement {
             errors.rejectValue("name", "department.name.taken");
         }
         User head = form.headId() == null ? null : withRole(form.headId(), Role.DEPT_HEAD, "headId", errors);
-        User curator = form.curatorId() == null ? null : withRole(form.curatorId(), Role.DEPUTY_MINISTER, "curatorId", errors);
+        User curator =
+                form.curatorId() == null ? null : withRole(form.curatorId(), Role.DEPUTY_MINISTER, "curatorId", errors);
         Set<User> executors = new HashSet<>();
         for (Long executorId : form.executors()) {
             User executor = withRole(executorId, Role.EXECUTOR, "executorIds", errors);
@@ -220,8 +231,7 @@ public class PeopleManagement {
         Department department = existing;
         if (department == null) {
             department = new Department(form.name().strip(), head, curator, executors);
-        }
-        else {
+        } else {
             department.update(form.name().strip(), head, curator, executors);
         }
         return Optional.of(departments.saveAndFlush(department));
@@ -229,10 +239,10 @@ public class PeopleManagement {
 
     /** Creates an account as given, without the admin form's password rules: for the demo and the first admin. */
     @Transactional
-    public PersonSummary createAccount(String login, String fullName, String email, String rawPassword,
-            Set<Role> roles) {
-        return PeopleLookup.summary(users.saveAndFlush(new User(login, fullName, email, encoder.encode(rawPassword),
-                roles)));
+    public PersonSummary createAccount(
+            String login, String fullName, String email, String rawPassword, Set<Role> roles) {
+        return PeopleLookup.summary(
+                users.saveAndFlush(new User(login, fullName, email, encoder.encode(rawPassword), roles)));
     }
 
     /** Creates a department of the given people as given: for the demo. */
@@ -269,10 +279,12 @@ public class PeopleManagement {
     }
 
     private void makeCoordinator(User user) {
-        users.findByCoordinatorTrue().filter(other -> !other.getId().equals(user.getId())).ifPresent(other -> {
-            other.makeCoordinator(false);
-            users.saveAndFlush(other);
-        });
+        users.findByCoordinatorTrue()
+                .filter(other -> !other.getId().equals(user.getId()))
+                .ifPresent(other -> {
+                    other.makeCoordinator(false);
+                    users.saveAndFlush(other);
+                });
         user.makeCoordinator(true);
         users.saveAndFlush(user);
     }

@@ -11,8 +11,8 @@ import java.util.Set;
  * @param enabled whether they may log in and be given work
  * @param coordinator whether they are the deputy minister who curates the organisational department (п.3)
  */
-public record PersonSummary(long id, String login, String fullName, String email, Set<Role> roles, boolean enabled,
-        boolean coordinator) {
+public record PersonSummary(
+        long id, String login, String fullName, String email, Set<Role> roles, boolean enabled, boolean coordinator) {
 
     public PersonSummary {
         roles = Collections.unmodifiableSet(roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles));

@@ -43,8 +43,8 @@ public enum Role {
     /** Who records absences and substitutes: the admin for anyone, a department head for their people. */
     public static final Set<Role> ABSENCE_KEEPERS = group(EnumSet.of(ADMIN, DEPT_HEAD));
 
-    private static final List<Role> BY_PRIORITY = List.of(ORG_HEAD, ORG_SPECIALIST, DEPUTY_MINISTER,
-            FIRST_DEPUTY_MINISTER, MINISTER, DEPT_HEAD, EXECUTOR, ADMIN);
+    private static final List<Role> BY_PRIORITY = List.of(
+            ORG_HEAD, ORG_SPECIALIST, DEPUTY_MINISTER, FIRST_DEPUTY_MINISTER, MINISTER, DEPT_HEAD, EXECUTOR, ADMIN);
 
     /** The Spring Security authority of this role. */
     public String authority() {

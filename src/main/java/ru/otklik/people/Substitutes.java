@@ -5,13 +5,11 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
+import ru.otklik.calendar.MinistryTime;
 import ru.otklik.people.internal.Absence;
 import ru.otklik.people.internal.Absences;
-import ru.otklik.calendar.MinistryTime;
 
 /**
  * Who acts for whom (п.3, Приказ п.5): while a person is absent, their work goes to the substitute named for that

@@ -2,7 +2,6 @@ package ru.otklik.posts;
 
 import java.util.EnumSet;
 import java.util.Set;
-
 import ru.otklik.people.Role;
 
 /**
@@ -10,7 +9,11 @@ import ru.otklik.people.Role;
  * they head, and the people they stand in for today (замещение, п.3, Приказ п.5): an absent approver's drafts go to
  * their substitute.
  */
-public record Actor(long id, Set<Role> roles, Set<Long> curatedDepartmentIds, Set<Long> headedDepartmentIds,
+public record Actor(
+        long id,
+        Set<Role> roles,
+        Set<Long> curatedDepartmentIds,
+        Set<Long> headedDepartmentIds,
         Set<Long> substitutedIds) {
 
     public Actor {

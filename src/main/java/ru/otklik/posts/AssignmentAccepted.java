@@ -7,6 +7,5 @@ import java.time.Instant;
  *
  * @param postState the post's state afterwards
  */
-public record AssignmentAccepted(long postId, long assignmentId, long departmentId, long executorId,
-        PostState postState, Instant at) {
-}
+public record AssignmentAccepted(
+        long postId, long assignmentId, long departmentId, long executorId, PostState postState, Instant at) {}

@@ -8,6 +8,11 @@ import java.time.Instant;
  * @param postState the post's state afterwards: {@link PostState#RETURNED_BY_EXECUTOR} when every assignment is
  *                  returned and the org specialist has to route it again (starts REROUTE)
  */
-public record AssignmentReturned(long postId, long assignmentId, long departmentId, long executorId, String reason,
-        PostState postState, Instant at) {
-}
+public record AssignmentReturned(
+        long postId,
+        long assignmentId,
+        long departmentId,
+        long executorId,
+        String reason,
+        PostState postState,
+        Instant at) {}

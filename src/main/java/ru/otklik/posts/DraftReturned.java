@@ -7,5 +7,5 @@ import java.time.Instant;
  *
  * @param byCur whether ЦУР returned it (otherwise an approver inside the Ministry)
  */
-public record DraftReturned(long postId, long draftId, boolean intermediate, boolean byCur, String comment, Instant at) {
-}
+public record DraftReturned(
+        long postId, long draftId, boolean intermediate, boolean byCur, String comment, Instant at) {}

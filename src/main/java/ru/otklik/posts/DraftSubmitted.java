@@ -8,5 +8,4 @@ import java.time.Instant;
  * @param intermediate whether it is an intermediate answer (промежуточный ответ)
  * @param afterCurReturn whether ЦУР had returned the previous version of this draft
  */
-public record DraftSubmitted(long postId, long draftId, boolean intermediate, boolean afterCurReturn, Instant at) {
-}
+public record DraftSubmitted(long postId, long draftId, boolean intermediate, boolean afterCurReturn, Instant at) {}

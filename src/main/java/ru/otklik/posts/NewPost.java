@@ -7,6 +7,14 @@ import java.time.Instant;
  *
  * @param externalId ЦУР's id of the post; {@code null} for a post typed by hand without one
  */
-public record NewPost(String externalId, Source source, String url, String authorName, String authorUrl, String text,
-        Instant detectedAt, Instant receivedAt, Importance importance, String topic) {
-}
+public record NewPost(
+        String externalId,
+        Source source,
+        String url,
+        String authorName,
+        String authorUrl,
+        String text,
+        Instant detectedAt,
+        Instant receivedAt,
+        Importance importance,
+        String topic) {}

@@ -5,7 +5,6 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-
 import ru.otklik.api.ControlCharacters;
 
 /**
@@ -18,9 +17,11 @@ public final class PostFields {
     public static final int EXTERNAL_ID_MAX = 100;
     /** Any link Otklik keeps: a post's and its author's, a posted answer's, a legislation notice's. */
     public static final int URL_MAX = 2000;
+
     public static final int AUTHOR_NAME_MAX = 300;
     /** The text of a post, and of an answer to it: a draft, a contribution to a joint answer, an answer template. */
     public static final int TEXT_MAX = 20_000;
+
     public static final int TOPIC_MAX = 300;
     /**
      * A comment or reason typed on a page or sent by ЦУР: why a post is returned or refused, why an assignment is
@@ -33,10 +34,13 @@ public final class PostFields {
     public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
     /** Where a moment (detected, received) lies against the present. */
-    public enum Moment { PLAUSIBLE, FUTURE, TOO_EARLY }
-
-    private PostFields() {
+    public enum Moment {
+        PLAUSIBLE,
+        FUTURE,
+        TOO_EARLY
     }
+
+    private PostFields() {}
 
     /**
      * Control characters (the database refuses NUL; a line break has no place in a one-line field) and broken UTF-16
@@ -51,7 +55,8 @@ public final class PostFields {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.isHighSurrogate(c) && (i + 1 == value.length() || !Character.isLowSurrogate(value.charAt(i + 1)))
+            if (Character.isHighSurrogate(c)
+                            && (i + 1 == value.length() || !Character.isLowSurrogate(value.charAt(i + 1)))
                     || Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(value.charAt(i - 1)))) {
                 return "Содержит повреждённый символ Юникода.";
             }
@@ -78,12 +83,13 @@ public final class PostFields {
         try {
             URI uri = new URI(value);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getHost().isBlank()) {
+            if (!(scheme.equals("http") || scheme.equals("https"))
+                    || uri.getHost() == null
+                    || uri.getHost().isBlank()) {
                 return "Нужна ссылка http:// или https:// с адресом сайта.";
             }
             return null;
-        }
-        catch (URISyntaxException ex) {
+        } catch (URISyntaxException ex) {
             return "Не похоже на ссылку: нужна ссылка http:// или https:// без пробелов.";
         }
     }

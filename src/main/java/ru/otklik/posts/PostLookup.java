@@ -4,10 +4,8 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
 import ru.otklik.posts.internal.Draft;
 import ru.otklik.posts.internal.Post;
 import ru.otklik.posts.internal.Posts;
@@ -35,14 +33,21 @@ public class PostLookup {
         if (postIds.isEmpty()) {
             return Set.of();
         }
-        return posts.findAllById(postIds).stream().filter(p -> p.maySee(actor)).map(Post::getId)
+        return posts.findAllById(postIds).stream()
+                .filter(p -> p.maySee(actor))
+                .map(Post::getId)
                 .collect(Collectors.toSet());
     }
 
     static PostSummary summary(Post post) {
         Draft posted = post.lastPostedAnswer();
-        return new PostSummary(post.getId(), post.getVersion(), post.getExternalId(), post.getState(),
-                post.getReceivedAt(), post.getAssignments().stream().map(a -> a.getId()).toList(),
+        return new PostSummary(
+                post.getId(),
+                post.getVersion(),
+                post.getExternalId(),
+                post.getState(),
+                post.getReceivedAt(),
+                post.getAssignments().stream().map(a -> a.getId()).toList(),
                 posted == null ? null : new PostSummary.PostedAnswer(posted.getPostedUrl(), posted.getPostedText()));
     }
 }

@@ -1,5 +1,8 @@
 package ru.otklik.posts;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,30 +10,23 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.OptimisticLockException;
-
 import org.hibernate.StaleStateException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
 import ru.otklik.people.DepartmentSummary;
-import ru.otklik.calendar.MinistryTime;
 import ru.otklik.people.NotFoundException;
 import ru.otklik.people.PeopleLookup;
 import ru.otklik.people.PersonSummary;
 import ru.otklik.people.Role;
 import ru.otklik.people.StaleEditException;
 import ru.otklik.people.Substitutes;
-import ru.otklik.posts.screening.Screening;
-import ru.otklik.posts.screening.ScreeningResult;
 import ru.otklik.posts.internal.Assignment;
 import ru.otklik.posts.internal.Draft;
 import ru.otklik.posts.internal.Post;
 import ru.otklik.posts.internal.Posts;
+import ru.otklik.posts.screening.Screening;
+import ru.otklik.posts.screening.ScreeningResult;
 import ru.otklik.posts.web.ApproverOption;
 
 /**
@@ -54,8 +50,14 @@ public class PostManagement {
     private final Substitutes substitutes;
     private final EntityManager entityManager;
 
-    PostManagement(Posts posts, PeopleLookup people, Screening screening, ApplicationEventPublisher events,
-            Clock clock, Substitutes substitutes, EntityManager entityManager) {
+    PostManagement(
+            Posts posts,
+            PeopleLookup people,
+            Screening screening,
+            ApplicationEventPublisher events,
+            Clock clock,
+            Substitutes substitutes,
+            EntityManager entityManager) {
         this.entityManager = entityManager;
         this.posts = posts;
         this.people = people;
@@ -70,7 +72,8 @@ public class PostManagement {
     public Actor actor(long userId, Set<Role> roles) {
         PeopleLookup.LedDepartments led = people.ledBy(userId);
         // with the people whose work goes to this person today because they are absent (п.3, Приказ п.5)
-        return new Actor(userId, roles, led.curated(), led.headed(), substitutes.standingInFor(userId, clock.instant()));
+        return new Actor(
+                userId, roles, led.curated(), led.headed(), substitutes.standingInFor(userId, clock.instant()));
     }
 
     /**
@@ -92,12 +95,23 @@ public class PostManagement {
     public Post register(NewPost details, Set<Long> linkedPostIds, Long registeredBy) {
         Instant now = clock.instant();
         ScreeningResult screened = screening.check(details.text());
-        Set<Long> existing = linkedPostIds.isEmpty() ? Set.of()
+        Set<Long> existing = linkedPostIds.isEmpty()
+                ? Set.of()
                 : posts.findAllById(linkedPostIds).stream().map(Post::getId).collect(Collectors.toSet());
         boolean unnamed = details.externalId() == null || details.externalId().isBlank();
-        NewPost named = unnamed ? new NewPost(MANUAL_PREFIX + "PENDING-" + UUID.randomUUID(), details.source(),
-                details.url(), details.authorName(), details.authorUrl(), details.text(), details.detectedAt(),
-                details.receivedAt(), details.importance(), details.topic()) : details;
+        NewPost named = unnamed
+                ? new NewPost(
+                        MANUAL_PREFIX + "PENDING-" + UUID.randomUUID(),
+                        details.source(),
+                        details.url(),
+                        details.authorName(),
+                        details.authorUrl(),
+                        details.text(),
+                        details.detectedAt(),
+                        details.receivedAt(),
+                        details.importance(),
+                        details.topic())
+                : details;
         Post post = Post.register(named, screened.flagged(), screened.encoded(), existing, registeredBy, now);
         posts.saveAndFlush(post);
         if (unnamed) {
@@ -105,8 +119,8 @@ public class PostManagement {
             post.rename(MANUAL_PREFIX + post.getId());
             posts.flush();
         }
-        events.publishEvent(new PostRegistered(post.getId(), post.getImportance(), post.getDetectedAt(),
-                post.getReceivedAt(), now));
+        events.publishEvent(new PostRegistered(
+                post.getId(), post.getImportance(), post.getDetectedAt(), post.getReceivedAt(), now));
         return post;
     }
 
@@ -128,8 +142,13 @@ public class PostManagement {
         List<Assignment> added = post.route(acting, importance, actor, now);
         posts.flush();
         for (Assignment assignment : added) {
-            events.publishEvent(new PostRouted(post.getId(), assignment.getId(), assignment.getDepartmentId(),
-                    assignment.getExecutorId(), post.getImportance(), now));
+            events.publishEvent(new PostRouted(
+                    post.getId(),
+                    assignment.getId(),
+                    assignment.getDepartmentId(),
+                    assignment.getExecutorId(),
+                    post.getImportance(),
+                    now));
         }
         return post;
     }
@@ -164,8 +183,13 @@ public class PostManagement {
         Instant now = clock.instant();
         post.accept(assignment, actor, now);
         posts.flush();
-        events.publishEvent(new AssignmentAccepted(post.getId(), assignment.getId(), assignment.getDepartmentId(),
-                assignment.getExecutorId(), post.getState(), now));
+        events.publishEvent(new AssignmentAccepted(
+                post.getId(),
+                assignment.getId(),
+                assignment.getDepartmentId(),
+                assignment.getExecutorId(),
+                post.getState(),
+                now));
         return post;
     }
 
@@ -177,8 +201,14 @@ public class PostManagement {
         Instant now = clock.instant();
         post.returnAssignment(assignment, reason, actor, now);
         posts.flush();
-        events.publishEvent(new AssignmentReturned(post.getId(), assignment.getId(), assignment.getDepartmentId(),
-                assignment.getExecutorId(), assignment.getReturnReason(), post.getState(), now));
+        events.publishEvent(new AssignmentReturned(
+                post.getId(),
+                assignment.getId(),
+                assignment.getDepartmentId(),
+                assignment.getExecutorId(),
+                assignment.getReturnReason(),
+                post.getState(),
+                now));
         return post;
     }
 
@@ -192,8 +222,14 @@ public class PostManagement {
         Instant now = clock.instant();
         post.reassign(assignment, executorId, comment, actor, now);
         posts.flush();
-        events.publishEvent(new PostReassigned(post.getId(), assignment.getId(), assignment.getDepartmentId(),
-                previous, executorId, comment.strip(), now));
+        events.publishEvent(new PostReassigned(
+                post.getId(),
+                assignment.getId(),
+                assignment.getDepartmentId(),
+                previous,
+                executorId,
+                comment.strip(),
+                now));
         return post;
     }
 
@@ -212,7 +248,8 @@ public class PostManagement {
     @Transactional(readOnly = true)
     public List<ApproverOption> secondApprovers(long departmentId, Long authorId) {
         List<ApproverOption> options = new ArrayList<>();
-        PersonSummary curator = people.department(departmentId).map(DepartmentSummary::curator).orElse(null);
+        PersonSummary curator =
+                people.department(departmentId).map(DepartmentSummary::curator).orElse(null);
         if (curator != null && curator.enabled()) {
             options.add(new ApproverOption(curator.id(), curator.fullName(), true));
         }
@@ -245,24 +282,32 @@ public class PostManagement {
      * @throws InvalidApprover when the chosen approver is not allowed or the department has no head
      */
     @Transactional
-    public Post submitDraft(long postId, long version, boolean intermediate, String text, Long secondApproverId,
-            Actor actor) {
+    public Post submitDraft(
+            long postId, long version, boolean intermediate, String text, Long secondApproverId, Actor actor) {
         Post post = load(postId, version, actor);
         lockForEdit(post);
         Instant now = clock.instant();
         if (text != null && !text.isBlank()) {
             post.saveDraft(intermediate, text, actor, now);
         }
-        long departmentId = post.openDraft() == null ? post.firstActiveAssignment().getDepartmentId()
+        long departmentId = post.openDraft() == null
+                ? post.firstActiveAssignment().getDepartmentId()
                 : post.openDraft().getDepartmentId();
-        PersonSummary head = people.department(departmentId).orElseThrow(InvalidApprover::new).head();
-        if (head == null || !head.enabled() || post.openDraft() != null && post.openDraft().writtenBy(head.id())) {
+        PersonSummary head = people.department(departmentId)
+                .orElseThrow(InvalidApprover::new)
+                .head();
+        if (head == null
+                || !head.enabled()
+                || post.openDraft() != null && post.openDraft().writtenBy(head.id())) {
             throw new InvalidApprover();
         }
         List<ApproverOption> options = secondApprovers(departmentId, actor.id());
-        ApproverOption second = secondApproverId == null ? options.stream().filter(ApproverOption::curator)
-                .findFirst().orElse(null)
-                : options.stream().filter(o -> o.id() == secondApproverId).findFirst().orElse(null);
+        ApproverOption second = secondApproverId == null
+                ? options.stream().filter(ApproverOption::curator).findFirst().orElse(null)
+                : options.stream()
+                        .filter(o -> o.id() == secondApproverId)
+                        .findFirst()
+                        .orElse(null);
         if (second == null) {
             throw new InvalidApprover();
         }
@@ -304,8 +349,8 @@ public class PostManagement {
         post.returnDraft(comment, actor, now);
         posts.flush();
         Draft draft = post.openDraft();
-        events.publishEvent(new DraftReturned(post.getId(), draft.getId(), draft.isIntermediate(), false,
-                comment.strip(), now));
+        events.publishEvent(
+                new DraftReturned(post.getId(), draft.getId(), draft.isIntermediate(), false, comment.strip(), now));
         return post;
     }
 
@@ -347,14 +392,16 @@ public class PostManagement {
         Instant now = clock.instant();
         if (approved) {
             post.curApprove(actor, now);
-        }
-        else {
+        } else {
             post.curReturn(comment, actor, now);
         }
         posts.flush();
         Draft draft = post.openDraft();
-        events.publishEvent(approved ? new CurApproved(post.getId(), draft.getId(), draft.isIntermediate(), now)
-                : new DraftReturned(post.getId(), draft.getId(), draft.isIntermediate(), true, comment.strip(), now));
+        events.publishEvent(
+                approved
+                        ? new CurApproved(post.getId(), draft.getId(), draft.isIntermediate(), now)
+                        : new DraftReturned(
+                                post.getId(), draft.getId(), draft.isIntermediate(), true, comment.strip(), now));
     }
 
     /**
@@ -367,8 +414,8 @@ public class PostManagement {
         Instant now = clock.instant();
         Draft draft = post.postAnswer(url == null ? null : url.strip(), text, actor, now);
         posts.flush();
-        events.publishEvent(new AnswerPosted(post.getId(), draft.getId(), draft.isIntermediate(),
-                draft.getPostedUrl(), now));
+        events.publishEvent(
+                new AnswerPosted(post.getId(), draft.getId(), draft.isIntermediate(), draft.getPostedUrl(), now));
         return post;
     }
 
@@ -380,8 +427,8 @@ public class PostManagement {
         Instant now = clock.instant();
         post.contribute(assignment, text, actor, now);
         posts.flush();
-        events.publishEvent(new ContributionSubmitted(post.getId(), assignment.getId(), assignment.getDepartmentId(),
-                now));
+        events.publishEvent(
+                new ContributionSubmitted(post.getId(), assignment.getId(), assignment.getDepartmentId(), now));
         return post;
     }
 
@@ -421,8 +468,7 @@ public class PostManagement {
     private void lockForEdit(Post post) {
         try {
             entityManager.lock(post, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
-        }
-        catch (OptimisticLockException | StaleStateException ex) {
+        } catch (OptimisticLockException | StaleStateException ex) {
             throw new StaleEditException();
         }
     }

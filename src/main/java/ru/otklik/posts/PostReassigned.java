@@ -5,6 +5,11 @@ import java.time.Instant;
 /**
  * An assignment was handed to another executor of the same department, who must accept it anew.
  */
-public record PostReassigned(long postId, long assignmentId, long departmentId, long previousExecutorId,
-        long executorId, String comment, Instant at) {
-}
+public record PostReassigned(
+        long postId,
+        long assignmentId,
+        long departmentId,
+        long previousExecutorId,
+        long executorId,
+        String comment,
+        Instant at) {}

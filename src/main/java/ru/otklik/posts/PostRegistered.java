@@ -7,5 +7,4 @@ import java.time.Instant;
  *
  * @param at when it was registered in Otklik (equals {@code receivedAt} for ЦУР's API)
  */
-public record PostRegistered(long postId, Importance importance, Instant detectedAt, Instant receivedAt, Instant at) {
-}
+public record PostRegistered(long postId, Importance importance, Instant detectedAt, Instant receivedAt, Instant at) {}

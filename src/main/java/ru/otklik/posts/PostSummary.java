@@ -9,10 +9,15 @@ import java.util.List;
  *
  * @param answer the last posted answer (final or intermediate), {@code null} while none is posted
  */
-public record PostSummary(long id, long version, String externalId, PostState state, Instant receivedAt,
-        List<Long> assignmentIds, PostedAnswer answer) {
+public record PostSummary(
+        long id,
+        long version,
+        String externalId,
+        PostState state,
+        Instant receivedAt,
+        List<Long> assignmentIds,
+        PostedAnswer answer) {
 
     /** A posted answer: where it was published and its text. */
-    public record PostedAnswer(String url, String text) {
-    }
+    public record PostedAnswer(String url, String text) {}
 }

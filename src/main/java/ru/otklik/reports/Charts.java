@@ -13,11 +13,11 @@ final class Charts {
     static final int GAP = 8;
     /** Bars start at the left edge; each rule's Russian name is written on its own line above its bar. */
     static final int LABEL_WIDTH = 0;
+
     static final int LABEL_HEIGHT = 16;
 
     /** One bar: met (green) then breached (red), scaled to the longest bar. */
-    record Bar(String label, long met, long breached) {
-    }
+    record Bar(String label, long met, long breached) {}
 
     /** A drawn bar: its row's y and the two segments' widths. */
     record DrawnBar(String label, long met, long breached, int y, int metWidth, int breachedWidth) {
@@ -44,11 +44,9 @@ final class Charts {
     }
 
     /** The drawn chart and its total height. */
-    record Chart(List<DrawnBar> bars, int height, int labelWidth, int barHeight) {
-    }
+    record Chart(List<DrawnBar> bars, int height, int labelWidth, int barHeight) {}
 
-    private Charts() {
-    }
+    private Charts() {}
 
     static Chart bars(List<Bar> bars) {
         long max = bars.stream().mapToLong(b -> b.met() + b.breached()).max().orElse(0);

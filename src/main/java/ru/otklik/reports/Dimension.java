@@ -4,5 +4,8 @@ package ru.otklik.reports;
  * How the report breaks a measure down.
  */
 public enum Dimension {
-    TOTAL, SOURCE, DEPARTMENT, IMPORTANCE
+    TOTAL,
+    SOURCE,
+    DEPARTMENT,
+    IMPORTANCE
 }

@@ -1,7 +1,6 @@
 package ru.otklik.reports;
 
 import java.util.Locale;
-
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 

@@ -11,13 +11,19 @@ import java.util.Map;
  *
  * @param scopeDepartments the departments a department head is limited to; empty for the whole Ministry
  */
-public record MonthlyReport(YearMonth month, Instant from, Instant to, List<Long> scopeDepartments,
-        Map<Measure, Long> totals, List<Breakdown> breakdowns, List<RuleRow> rules, List<PerformerRow> executors,
+public record MonthlyReport(
+        YearMonth month,
+        Instant from,
+        Instant to,
+        List<Long> scopeDepartments,
+        Map<Measure, Long> totals,
+        List<Breakdown> breakdowns,
+        List<RuleRow> rules,
+        List<PerformerRow> executors,
         List<PerformerRow> departments) {
 
     /** One dimension's table: a row per key (a source, a department, an importance), a column per measure. */
-    public record Breakdown(Dimension dimension, List<Row> rows) {
-    }
+    public record Breakdown(Dimension dimension, List<Row> rows) {}
 
     /** One row of a breakdown. */
     public record Row(String key, String label, Map<Measure, Long> counts) {
@@ -36,21 +42,30 @@ public record MonthlyReport(YearMonth month, Instant from, Instant to, List<Long
      * @param medianMinutes the median time used by met and breached clocks, in working minutes for working clocks and
      *        in calendar minutes for calendar ones; {@code null} when no clock finished
      */
-    public record RuleRow(String code, String clause, String clockKind, long started, long met, long breached,
-            long running, long cancelled, Double shareOnTime, Long medianMinutes) {
-    }
+    public record RuleRow(
+            String code,
+            String clause,
+            String clockKind,
+            long started,
+            long met,
+            long breached,
+            long running,
+            long cancelled,
+            Double shareOnTime,
+            Long medianMinutes) {}
 
     /** An executor's or a department's work during the month. */
-    public record PerformerRow(long id, String name, long assignments, long answers, long onTime, long late,
-            Double shareOnTime) {
-    }
+    public record PerformerRow(
+            long id, String name, long assignments, long answers, long onTime, long late, Double shareOnTime) {}
 
     public long total(Measure measure) {
         return totals.getOrDefault(measure, 0L);
     }
 
     public Breakdown breakdown(Dimension dimension) {
-        return breakdowns.stream().filter(b -> b.dimension() == dimension).findFirst()
+        return breakdowns.stream()
+                .filter(b -> b.dimension() == dimension)
+                .findFirst()
                 .orElse(new Breakdown(dimension, List.of()));
     }
 

@@ -10,16 +10,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
 import ru.otklik.calendar.MinistryTime;
 import ru.otklik.reports.MonthlyReport.Breakdown;
 import ru.otklik.reports.MonthlyReport.PerformerRow;
-import ru.otklik.reports.MonthlyReport.RuleRow;
 import ru.otklik.reports.MonthlyReport.Row;
+import ru.otklik.reports.MonthlyReport.RuleRow;
 
 /**
  * Builds the monthly report with a fixed number of set-based queries, whatever the number of posts.
@@ -54,7 +52,8 @@ public class MonthlyReports {
     static final List<String> SOURCES = List.of("VK", "OK", "BLOG", "OTHER");
     static final List<String> IMPORTANCES = List.of("NORMAL", "HIGH");
 
-    static final String IN_SCOPE = "(not :scoped or exists (select 1 from assignment sa where sa.post_id = %s and sa.department_id = any(:depts)))";
+    static final String IN_SCOPE =
+            "(not :scoped or exists (select 1 from assignment sa where sa.post_id = %s and sa.department_id = any(:depts)))";
 
     /**
      * The counts of every measure: in total, by source, by importance (grouping sets) and by department (a post sent
@@ -62,7 +61,10 @@ public class MonthlyReports {
      */
     static String counts(boolean scoped) {
         String facts = scoped ? "scoped" : "measured";
-        return MEASURED + (scoped ? ", scoped as (select m.* from measured m where " + IN_SCOPE.formatted("m.post_id") + ")" : "")
+        return MEASURED
+                + (scoped
+                        ? ", scoped as (select m.* from measured m where " + IN_SCOPE.formatted("m.post_id") + ")"
+                        : "")
                 + """
                 select 'dims' as kind, m.measure, m.source, m.importance, null as department_id,
                        grouping(m.source) as gs, grouping(m.importance) as gi, count(*) as n
@@ -109,21 +111,18 @@ public class MonthlyReports {
         Map<Measure, Long> totals = new EnumMap<>(Measure.class);
         Map<Dimension, Map<String, Map<Measure, Long>>> tables = new EnumMap<>(Dimension.class);
         jdbc.sql(counts(!departments.isEmpty())).paramSource(params.source()).query(rs -> {
-                    Measure measure = Measure.valueOf(rs.getString("measure"));
-                    long n = rs.getLong("n");
-                    if ("dept".equals(rs.getString("kind"))) {
-                        put(tables, Dimension.DEPARTMENT, rs.getString("department_id"), measure, n);
-                    }
-                    else if (rs.getInt("gs") == 1 && rs.getInt("gi") == 1) {
-                        totals.put(measure, n);
-                    }
-                    else if (rs.getInt("gs") == 0) {
-                        put(tables, Dimension.SOURCE, rs.getString("source"), measure, n);
-                    }
-                    else {
-                        put(tables, Dimension.IMPORTANCE, rs.getString("importance"), measure, n);
-                    }
-                });
+            Measure measure = Measure.valueOf(rs.getString("measure"));
+            long n = rs.getLong("n");
+            if ("dept".equals(rs.getString("kind"))) {
+                put(tables, Dimension.DEPARTMENT, rs.getString("department_id"), measure, n);
+            } else if (rs.getInt("gs") == 1 && rs.getInt("gi") == 1) {
+                totals.put(measure, n);
+            } else if (rs.getInt("gs") == 0) {
+                put(tables, Dimension.SOURCE, rs.getString("source"), measure, n);
+            } else {
+                put(tables, Dimension.IMPORTANCE, rs.getString("importance"), measure, n);
+            }
+        });
 
         Map<String, String> departmentNames = new HashMap<>();
         departmentNames.put("0", labels.get("report.department.none"));
@@ -136,8 +135,16 @@ public class MonthlyReports {
                 breakdown(Dimension.IMPORTANCE, tables, IMPORTANCES, codes(IMPORTANCES, labels::importance)));
 
         Performers performers = performers(params);
-        return new MonthlyReport(month, from, to, departments, totals, breakdowns, rules(params),
-                performers.executors(), performers.departments());
+        return new MonthlyReport(
+                month,
+                from,
+                to,
+                departments,
+                totals,
+                breakdowns,
+                rules(params),
+                performers.executors(),
+                performers.departments());
     }
 
     List<RuleRow> rules(Params params) {
@@ -155,15 +162,25 @@ public class MonthlyReports {
                    and """ + clockScope() + """
                  group by r.code, r.clause, r.clock_kind, r.position
                  order by r.position
-                """).paramSource(params.source()).query((rs, n) -> {
+                """)
+                .paramSource(params.source())
+                .query((rs, n) -> {
                     long met = rs.getLong("met");
                     long breached = rs.getLong("breached");
                     Number median = (Number) rs.getObject("median");
-                    return new RuleRow(rs.getString("code"), rs.getString("clause"), rs.getString("clock_kind"),
-                            rs.getLong("started"), met, breached, rs.getLong("running"), rs.getLong("cancelled"),
+                    return new RuleRow(
+                            rs.getString("code"),
+                            rs.getString("clause"),
+                            rs.getString("clock_kind"),
+                            rs.getLong("started"),
+                            met,
+                            breached,
+                            rs.getLong("running"),
+                            rs.getLong("cancelled"),
                             share(met, breached),
                             median == null ? null : median.longValue());
-                }).list();
+                })
+                .list();
     }
 
     /**
@@ -212,40 +229,55 @@ public class MonthlyReports {
                  where k.id is not null
                  order by name
                 """).paramSource(params.source()).query(rs -> {
-                    long met = rs.getLong("met");
-                    long late = rs.getLong("late");
-                    PerformerRow row = new PerformerRow(rs.getLong("id"), rs.getString("name"), rs.getLong("assignments"),
-                            rs.getLong("answers"), met, late, share(met, late));
-                    (rs.getInt("by_department") == 1 ? departments : executors).add(row);
-                });
+            long met = rs.getLong("met");
+            long late = rs.getLong("late");
+            PerformerRow row = new PerformerRow(
+                    rs.getLong("id"),
+                    rs.getString("name"),
+                    rs.getLong("assignments"),
+                    rs.getLong("answers"),
+                    met,
+                    late,
+                    share(met, late));
+            (rs.getInt("by_department") == 1 ? departments : executors).add(row);
+        });
         return new Performers(executors, departments);
     }
 
     /** The executors' and the departments' rows of the report. */
-    record Performers(List<PerformerRow> executors, List<PerformerRow> departments) {
-    }
+    record Performers(List<PerformerRow> executors, List<PerformerRow> departments) {}
 
     private static String clockScope() {
         return "(not :scoped or c.department_id = any(:depts) or " + IN_SCOPE.formatted("c.post_id") + ")";
     }
 
-    private static void put(Map<Dimension, Map<String, Map<Measure, Long>>> tables, Dimension dimension, String key,
-            Measure measure, long n) {
+    private static void put(
+            Map<Dimension, Map<String, Map<Measure, Long>>> tables,
+            Dimension dimension,
+            String key,
+            Measure measure,
+            long n) {
         tables.computeIfAbsent(dimension, d -> new LinkedHashMap<>())
                 .computeIfAbsent(key, k -> new EnumMap<>(Measure.class))
                 .merge(measure, n, Long::sum);
     }
 
-    private static Breakdown breakdown(Dimension dimension, Map<Dimension, Map<String, Map<Measure, Long>>> tables,
-            List<String> fixedKeys, Map<String, String> labels) {
+    private static Breakdown breakdown(
+            Dimension dimension,
+            Map<Dimension, Map<String, Map<Measure, Long>>> tables,
+            List<String> fixedKeys,
+            Map<String, String> labels) {
         Map<String, Map<Measure, Long>> table = tables.getOrDefault(dimension, Map.of());
         List<String> keys = new ArrayList<>(fixedKeys);
-        table.keySet().stream().filter(k -> !keys.contains(k))
+        table.keySet().stream()
+                .filter(k -> !keys.contains(k))
                 .sorted((a, b) -> labels.getOrDefault(a, a).compareTo(labels.getOrDefault(b, b)))
                 .forEach(keys::add);
-        return new Breakdown(dimension, keys.stream()
-                .map(k -> new Row(k, labels.getOrDefault(k, k), table.getOrDefault(k, Map.of())))
-                .toList());
+        return new Breakdown(
+                dimension,
+                keys.stream()
+                        .map(k -> new Row(k, labels.getOrDefault(k, k), table.getOrDefault(k, Map.of())))
+                        .toList());
     }
 
     private static Map<String, String> codes(List<String> codes, java.util.function.UnaryOperator<String> label) {

@@ -3,7 +3,6 @@ package ru.otklik.reports;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-
 import ru.otklik.people.CurrentUser;
 import ru.otklik.people.Role;
 
@@ -39,8 +37,8 @@ class ReportController {
     private final Labels labels;
     private final JdbcClient jdbc;
 
-    ReportController(MonthlyReports reports, ReportDrillDown drillDown, ReportExports exports, Labels labels,
-            JdbcClient jdbc) {
+    ReportController(
+            MonthlyReports reports, ReportDrillDown drillDown, ReportExports exports, Labels labels, JdbcClient jdbc) {
         this.reports = reports;
         this.drillDown = drillDown;
         this.exports = exports;
@@ -55,42 +53,64 @@ class ReportController {
         model.addAttribute("report", report);
         model.addAttribute("measures", Measure.values());
         model.addAttribute("dimensions", List.of(Dimension.SOURCE, Dimension.DEPARTMENT, Dimension.IMPORTANCE));
-        model.addAttribute("chart", Charts.bars(report.rules().stream()
-                .map(r -> new Charts.Bar(labels.rule(r.code()), r.met(), r.breached())).toList()));
+        model.addAttribute(
+                "chart",
+                Charts.bars(report.rules().stream()
+                        .map(r -> new Charts.Bar(labels.rule(r.code()), r.met(), r.breached()))
+                        .toList()));
         model.addAttribute("previous", shown.minusMonths(1));
         model.addAttribute("next", shown.plusMonths(1));
         return VIEW;
     }
 
     @GetMapping("/posts")
-    String posts(@RequestParam(required = false) String month, @RequestParam(defaultValue = "RECEIVED") Measure measure,
-            @RequestParam(defaultValue = "TOTAL") Dimension dimension, @RequestParam(defaultValue = "") String key,
-            @RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal CurrentUser user, Model model) {
+    String posts(
+            @RequestParam(required = false) String month,
+            @RequestParam(defaultValue = "RECEIVED") Measure measure,
+            @RequestParam(defaultValue = "TOTAL") Dimension dimension,
+            @RequestParam(defaultValue = "") String key,
+            @RequestParam(defaultValue = "0") int page,
+            @AuthenticationPrincipal CurrentUser user,
+            Model model) {
         if (dimension == Dimension.DEPARTMENT && !key.matches("\\d{1,18}")) {
             // a department is named by its id (0: posts sent to no department)
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "key is not a department id");
         }
         YearMonth shown = month(month, model);
-        model.addAttribute("heading", labels.measure(measure)
-                + (dimension == Dimension.TOTAL ? "" : " · " + labels.dimension(dimension) + ": " + keyLabel(dimension, key)));
+        model.addAttribute(
+                "heading",
+                labels.measure(measure)
+                        + (dimension == Dimension.TOTAL
+                                ? ""
+                                : " · " + labels.dimension(dimension) + ": " + keyLabel(dimension, key)));
         model.addAttribute("listing", drillDown.measured(shown, measure, dimension, key, scope(user), page));
         return list(shown, model);
     }
 
     @GetMapping("/clocks")
-    String clocks(@RequestParam(required = false) String month, @RequestParam String rule,
+    String clocks(
+            @RequestParam(required = false) String month,
+            @RequestParam String rule,
             @RequestParam(defaultValue = "STARTED") ReportDrillDown.Outcome outcome,
-            @RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal CurrentUser user, Model model) {
+            @RequestParam(defaultValue = "0") int page,
+            @AuthenticationPrincipal CurrentUser user,
+            Model model) {
         YearMonth shown = month(month, model);
-        model.addAttribute("heading", labels.get("report.drill.clocks", labels.rule(rule), labels.get("report.outcome." + outcome.name())));
+        model.addAttribute(
+                "heading",
+                labels.get("report.drill.clocks", labels.rule(rule), labels.get("report.outcome." + outcome.name())));
         model.addAttribute("listing", drillDown.clocks(shown, rule, outcome, scope(user), page));
         return list(shown, model);
     }
 
     @GetMapping("/assignments")
-    String assignments(@RequestParam(required = false) String month, @RequestParam(required = false) Long executor,
-            @RequestParam(required = false) Long department, @RequestParam(defaultValue = "0") int page,
-            @AuthenticationPrincipal CurrentUser user, Model model) {
+    String assignments(
+            @RequestParam(required = false) String month,
+            @RequestParam(required = false) Long executor,
+            @RequestParam(required = false) Long department,
+            @RequestParam(defaultValue = "0") int page,
+            @AuthenticationPrincipal CurrentUser user,
+            Model model) {
         YearMonth shown = month(month, model);
         model.addAttribute("heading", labels.get("report.drill.assignments"));
         model.addAttribute("listing", drillDown.assignments(shown, executor, department, scope(user), page));
@@ -98,15 +118,19 @@ class ReportController {
     }
 
     @GetMapping("/export.xlsx")
-    ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String month, @AuthenticationPrincipal CurrentUser user) {
+    ResponseEntity<byte[]> xlsx(
+            @RequestParam(required = false) String month, @AuthenticationPrincipal CurrentUser user) {
         MonthlyReport report = reports.build(month(month, null), scope(user));
         return download(exports.xlsx(report), XLSX, "otklik-" + report.month() + ".xlsx");
     }
 
     @GetMapping("/export.csv")
-    ResponseEntity<byte[]> csv(@RequestParam(required = false) String month, @AuthenticationPrincipal CurrentUser user) {
+    ResponseEntity<byte[]> csv(
+            @RequestParam(required = false) String month, @AuthenticationPrincipal CurrentUser user) {
         MonthlyReport report = reports.build(month(month, null), scope(user));
-        return download(exports.csv(report), new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
+        return download(
+                exports.csv(report),
+                new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
                 "otklik-" + report.month() + ".csv");
     }
 
@@ -119,9 +143,14 @@ class ReportController {
         return switch (dimension) {
             case SOURCE -> labels.source(key);
             case IMPORTANCE -> labels.importance(key);
-            case DEPARTMENT -> "0".equals(key) ? labels.get("report.department.none")
-                    : jdbc.sql("select name from department where id = ?").param(parseLong(key)).query(String.class)
-                            .optional().orElse(key);
+            case DEPARTMENT ->
+                "0".equals(key)
+                        ? labels.get("report.department.none")
+                        : jdbc.sql("select name from department where id = ?")
+                                .param(parseLong(key))
+                                .query(String.class)
+                                .optional()
+                                .orElse(key);
             case TOTAL -> "";
         };
     }
@@ -133,7 +162,10 @@ class ReportController {
         if (user.hasAnyRole(Role.MINISTRY_WIDE)) {
             return List.of();
         }
-        List<Long> headed = jdbc.sql("select id from department where head_id = ?").param(user.id()).query(Long.class).list();
+        List<Long> headed = jdbc.sql("select id from department where head_id = ?")
+                .param(user.id())
+                .query(Long.class)
+                .list();
         // A head of no department sees nothing rather than everything.
         return headed.isEmpty() ? List.of(-1L) : headed;
     }
@@ -147,8 +179,7 @@ class ReportController {
             if (month.getYear() >= 2000 && month.getYear() <= 2100) {
                 return month;
             }
-        }
-        catch (DateTimeParseException ignored) {
+        } catch (DateTimeParseException ignored) {
             // reported below
         }
         if (model != null) {
@@ -160,8 +191,7 @@ class ReportController {
     private static long parseLong(String value) {
         try {
             return Long.parseLong(value);
-        }
-        catch (NumberFormatException ex) {
+        } catch (NumberFormatException ex) {
             return -1;
         }
     }
@@ -169,7 +199,12 @@ class ReportController {
     private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String filename) {
         return ResponseEntity.ok()
                 .contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(filename)
+                                .build()
+                                .toString())
                 .body(body);
     }
 }

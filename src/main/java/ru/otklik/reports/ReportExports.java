@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -17,7 +16,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
-
 import ru.otklik.reports.MonthlyReport.Breakdown;
 import ru.otklik.reports.MonthlyReport.PerformerRow;
 import ru.otklik.reports.MonthlyReport.RuleRow;
@@ -30,8 +28,7 @@ import ru.otklik.reports.MonthlyReport.RuleRow;
 class ReportExports {
 
     /** A table of the report: its name, headers and rows of text or numbers. */
-    record Table(String name, List<String> headers, List<List<Object>> rows) {
-    }
+    record Table(String name, List<String> headers, List<List<Object>> rows) {}
 
     private final Labels labels;
 
@@ -45,8 +42,10 @@ class ReportExports {
         for (Measure measure : Measure.values()) {
             totals.add(List.<Object>of(labels.measure(measure), report.total(measure)));
         }
-        tables.add(new Table(labels.get("report.sheet.totals"),
-                List.of(labels.get("report.column.measure"), labels.get("report.column.count")), totals));
+        tables.add(new Table(
+                labels.get("report.sheet.totals"),
+                List.of(labels.get("report.column.measure"), labels.get("report.column.count")),
+                totals));
         for (Dimension dimension : List.of(Dimension.SOURCE, Dimension.DEPARTMENT, Dimension.IMPORTANCE)) {
             Breakdown breakdown = report.breakdown(dimension);
             List<String> headers = new ArrayList<>();
@@ -67,22 +66,42 @@ class ReportExports {
         }
         List<List<Object>> rules = new ArrayList<>();
         for (RuleRow rule : report.rules()) {
-            rules.add(List.<Object>of(labels.rule(rule.code()), rule.clause(), rule.started(), rule.met(), rule.breached(), rule.running(),
-                    rule.cancelled(), percent(rule.shareOnTime()), rule.medianMinutes() == null ? "" : rule.medianMinutes(),
+            rules.add(List.<Object>of(
+                    labels.rule(rule.code()),
+                    rule.clause(),
+                    rule.started(),
+                    rule.met(),
+                    rule.breached(),
+                    rule.running(),
+                    rule.cancelled(),
+                    percent(rule.shareOnTime()),
+                    rule.medianMinutes() == null ? "" : rule.medianMinutes(),
                     labels.get("report.clockKind." + rule.clockKind())));
         }
-        tables.add(new Table(labels.get("report.sheet.rules"), List.of(labels.get("report.column.rule"),
-                labels.get("report.column.clause"), labels.get("report.column.started"), labels.get("report.column.met"),
-                labels.get("report.column.breached"), labels.get("report.column.running"),
-                labels.get("report.column.cancelled"), labels.get("report.column.share"), labels.get("report.column.median"),
-                labels.get("report.column.units")), rules));
-        tables.add(performers(labels.get("report.sheet.executors"), labels.get("report.column.executor"), report.executors()));
-        tables.add(performers(labels.get("report.sheet.departments"), labels.get("report.column.DEPARTMENT"), report.departments()));
+        tables.add(new Table(
+                labels.get("report.sheet.rules"),
+                List.of(
+                        labels.get("report.column.rule"),
+                        labels.get("report.column.clause"),
+                        labels.get("report.column.started"),
+                        labels.get("report.column.met"),
+                        labels.get("report.column.breached"),
+                        labels.get("report.column.running"),
+                        labels.get("report.column.cancelled"),
+                        labels.get("report.column.share"),
+                        labels.get("report.column.median"),
+                        labels.get("report.column.units")),
+                rules));
+        tables.add(performers(
+                labels.get("report.sheet.executors"), labels.get("report.column.executor"), report.executors()));
+        tables.add(performers(
+                labels.get("report.sheet.departments"), labels.get("report.column.DEPARTMENT"), report.departments()));
         return tables;
     }
 
     byte[] xlsx(MonthlyReport report) {
-        try (Workbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (Workbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle header = workbook.createCellStyle();
             Font bold = workbook.createFont();
             bold.setBold(true);
@@ -96,7 +115,9 @@ class ReportExports {
             for (Table table : tables(report)) {
                 Sheet sheet = workbook.createSheet(sheetName(table.name()));
                 org.apache.poi.ss.usermodel.Row title = sheet.createRow(0);
-                title.createCell(0).setCellValue(formulaSafe(labels.get("report.export.title", report.month().toString())));
+                title.createCell(0)
+                        .setCellValue(formulaSafe(
+                                labels.get("report.export.title", report.month().toString())));
                 org.apache.poi.ss.usermodel.Row head = sheet.createRow(1);
                 for (int i = 0; i < table.headers().size(); i++) {
                     Cell cell = head.createCell(i);
@@ -111,12 +132,10 @@ class ReportExports {
                         Cell cell = row.createCell(i);
                         if (value instanceof Number number) {
                             cell.setCellValue(number.doubleValue());
-                        }
-                        else if (value instanceof Share share) {
+                        } else if (value instanceof Share share) {
                             cell.setCellValue(share.value());
                             cell.setCellStyle(percent);
-                        }
-                        else {
+                        } else {
                             cell.setCellValue(formulaSafe(String.valueOf(value)));
                         }
                     }
@@ -128,20 +147,24 @@ class ReportExports {
             }
             workbook.write(out);
             return out.toByteArray();
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
 
     byte[] csv(MonthlyReport report) {
         StringBuilder csv = new StringBuilder("\uFEFF");
-        csv.append(cell(labels.get("report.export.title", report.month().toString()))).append("\r\n\r\n");
+        csv.append(cell(labels.get("report.export.title", report.month().toString())))
+                .append("\r\n\r\n");
         for (Table table : tables(report)) {
             csv.append(cell(table.name())).append("\r\n");
-            csv.append(String.join(";", table.headers().stream().map(ReportExports::cell).toList())).append("\r\n");
+            csv.append(String.join(
+                            ";",
+                            table.headers().stream().map(ReportExports::cell).toList()))
+                    .append("\r\n");
             for (List<Object> row : table.rows()) {
-                csv.append(String.join(";", row.stream().map(ReportExports::csvValue).toList()))
+                csv.append(String.join(
+                                ";", row.stream().map(ReportExports::csvValue).toList()))
                         .append("\r\n");
             }
             csv.append("\r\n");
@@ -160,14 +183,22 @@ class ReportExports {
     private List<List<Object>> performerRows(List<PerformerRow> performers) {
         List<List<Object>> rows = new ArrayList<>();
         for (PerformerRow p : performers) {
-            rows.add(List.<Object>of(p.name(), p.assignments(), p.answers(), p.onTime(), p.late(), percent(p.shareOnTime())));
+            rows.add(List.<Object>of(
+                    p.name(), p.assignments(), p.answers(), p.onTime(), p.late(), percent(p.shareOnTime())));
         }
         return rows;
     }
 
     private Table performers(String name, String first, List<PerformerRow> performers) {
-        return new Table(name, List.of(first, labels.get("report.column.assignments"), labels.get("report.column.answers"),
-                labels.get("report.column.onTime"), labels.get("report.column.late"), labels.get("report.column.share")),
+        return new Table(
+                name,
+                List.of(
+                        first,
+                        labels.get("report.column.assignments"),
+                        labels.get("report.column.answers"),
+                        labels.get("report.column.onTime"),
+                        labels.get("report.column.late"),
+                        labels.get("report.column.share")),
                 performerRows(performers));
     }
 

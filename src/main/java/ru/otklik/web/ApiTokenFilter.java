@@ -1,20 +1,17 @@
 package ru.otklik.web;
 
-import java.io.IOException;
-import java.util.List;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-
 import ru.otklik.api.ApiProblemWriter;
 import ru.otklik.intake.ApiTokens;
 
@@ -49,13 +46,12 @@ class ApiTokenFilter extends OncePerRequestFilter {
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("ЦУР: " + name.get(), null,
-                List.of(new SimpleGrantedAuthority(CUR_ROLE))));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "ЦУР: " + name.get(), null, List.of(new SimpleGrantedAuthority(CUR_ROLE))));
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);
-        }
-        finally {
+        } finally {
             SecurityContextHolder.clearContext();
         }
     }

@@ -3,9 +3,7 @@ package ru.otklik.web;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.stereotype.Component;
-
 import ru.otklik.deadlines.Clocks;
 import ru.otklik.deadlines.LiveClock;
 import ru.otklik.people.CurrentUser;

@@ -1,15 +1,12 @@
 package ru.otklik.web;
 
-import java.io.IOException;
-import java.util.Map;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.util.Map;
 import org.springframework.web.filter.OncePerRequestFilter;
-
 import ru.otklik.api.ApiProblemWriter;
 import ru.otklik.api.ControlCharacters;
 
@@ -37,10 +34,9 @@ final class ControlCharacterFilter extends OncePerRequestFilter {
             return;
         }
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            problems.badRequest(response, refused,
-                    "Содержит управляющий символ: допустимы только табуляция и переводы строки.");
-        }
-        else {
+            problems.badRequest(
+                    response, refused, "Содержит управляющий символ: допустимы только табуляция и переводы строки.");
+        } else {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST); // rendered by error/400.html
         }
     }
@@ -62,8 +58,10 @@ final class ControlCharacterFilter extends OncePerRequestFilter {
     }
 
     private static String printable(String name) {
-        String shown = name.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        String shown = name.codePoints()
+                .map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         return shown.length() > 60 ? shown.substring(0, 60) + "…" : shown;
     }
 }

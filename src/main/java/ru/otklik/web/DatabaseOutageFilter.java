@@ -1,26 +1,23 @@
 package ru.otklik.web;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-
 import ru.otklik.api.ApiProblemWriter;
 import ru.otklik.api.ApiProblems;
 import ru.otklik.database.DatabaseOutage;
@@ -57,8 +54,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
         this.outage = outage;
         try (InputStream in = new ClassPathResource("static/errors/database-unavailable.html").getInputStream()) {
             this.page = in.readAllBytes();
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
@@ -79,8 +75,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
             if (probing) {
                 outageSeen.set(NO_OUTAGE);
             }
-        }
-        catch (ServletException | IOException | RuntimeException ex) {
+        } catch (ServletException | IOException | RuntimeException ex) {
             if (!outage.explains(ex)) {
                 throw ex;
             }
@@ -91,8 +86,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
             }
             response.reset();
             answer(request, response);
-        }
-        finally {
+        } finally {
             if (probing) {
                 probe.release();
             }
@@ -122,11 +116,14 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Content-Security-Policy", SecurityConfiguration.CONTENT_SECURITY_POLICY);
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            problems.write(response, ApiProblems.problem(HttpStatus.SERVICE_UNAVAILABLE,
-                    "База данных недоступна", "Отклик временно не может обратиться к базе данных; запрос не выполнен."
-                            + " Повторите его через минуту — повтор безопасен."));
-        }
-        else {
+            problems.write(
+                    response,
+                    ApiProblems.problem(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "База данных недоступна",
+                            "Отклик временно не может обратиться к базе данных; запрос не выполнен."
+                                    + " Повторите его через минуту — повтор безопасен."));
+        } else {
             response.setContentType(MediaType.TEXT_HTML_VALUE);
             response.setCharacterEncoding("UTF-8");
             response.setContentLength(page.length);

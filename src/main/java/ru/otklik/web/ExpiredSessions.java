@@ -2,13 +2,12 @@ package ru.otklik.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
-import org.springframework.transaction.TransactionException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Deletes expired sessions every minute, in place of Spring Session's own job ({@code spring.session.jdbc.cleanup-cron=-}),
@@ -29,9 +28,9 @@ class ExpiredSessions {
     void cleanUp() {
         try {
             sessions.cleanUpExpiredSessions();
-        }
-        catch (DataAccessException | TransactionException ex) {
-            log.warn("Истёкшие сеансы не удалены, следующая попытка через минуту: {}",
+        } catch (DataAccessException | TransactionException ex) {
+            log.warn(
+                    "Истёкшие сеансы не удалены, следующая попытка через минуту: {}",
                     NestedExceptionUtils.getMostSpecificCause(ex).toString());
         }
     }

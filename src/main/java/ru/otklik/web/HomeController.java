@@ -3,7 +3,6 @@ package ru.otklik.web;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-
 import ru.otklik.people.CurrentUser;
 
 /**

@@ -2,10 +2,8 @@ package ru.otklik.web;
 
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
-
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-
 import ru.otklik.calendar.MinistryTime;
 
 /**
@@ -15,7 +13,8 @@ import ru.otklik.calendar.MinistryTime;
 class LayoutAdvice {
 
     private static final DateTimeFormatter TODAY = DateTimeFormatter.ofPattern("HH:mm");
-    private static final DateTimeFormatter RESUMES = DateTimeFormatter.ofPattern("EE HH:mm", java.util.Locale.forLanguageTag("ru"));
+    private static final DateTimeFormatter RESUMES =
+            DateTimeFormatter.ofPattern("EE HH:mm", java.util.Locale.forLanguageTag("ru"));
 
     private final Clock clock;
     private final ru.otklik.calendar.WorkingTime workingTime;

@@ -4,7 +4,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
 import ru.otklik.database.DatabaseMode;
 
 /**
@@ -23,12 +22,11 @@ class LoginController {
     }
 
     @GetMapping("/login")
-    String login(@RequestParam(required = false) String error, @RequestParam(required = false) String expired,
-            Model model) {
+    String login(
+            @RequestParam(required = false) String error, @RequestParam(required = false) String expired, Model model) {
         if (error != null) {
             model.addAttribute("errorCode", LoginOutcomes.messageCode(error));
-        }
-        else if (expired != null) {
+        } else if (expired != null) {
             model.addAttribute("errorCode", "login.expired");
         }
         model.addAttribute("demo", mode.demo());

@@ -1,18 +1,15 @@
 package ru.otklik.web;
 
-import java.io.IOException;
-import java.time.Clock;
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
-
 import ru.otklik.people.CurrentUser;
 import ru.otklik.people.DirectoryLoginRefusedException;
 import ru.otklik.people.LoginThrottledException;
@@ -32,8 +29,9 @@ final class LoginOutcomes implements AuthenticationSuccessHandler, Authenticatio
     }
 
     @Override
-    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-            Authentication authentication) throws IOException {
+    public void onAuthenticationSuccess(
+            HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+            throws IOException {
         HttpSession session = request.getSession();
         session.setAttribute(CurrentUser.LOGGED_IN_AT, clock.millis());
         String target = "/";
@@ -45,12 +43,18 @@ final class LoginOutcomes implements AuthenticationSuccessHandler, Authenticatio
     }
 
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-            AuthenticationException exception) throws IOException {
-        String reason = exception instanceof LoginThrottledException ? "throttled"
-                : exception instanceof DirectoryLoginRefusedException refused ? REASONS.entrySet().stream()
-                        .filter(e -> e.getValue().equals(refused.messageCode())).map(Map.Entry::getKey).findFirst()
-                        .orElse("") : "";
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
+        String reason = exception instanceof LoginThrottledException
+                ? "throttled"
+                : exception instanceof DirectoryLoginRefusedException refused
+                        ? REASONS.entrySet().stream()
+                                .filter(e -> e.getValue().equals(refused.messageCode()))
+                                .map(Map.Entry::getKey)
+                                .findFirst()
+                                .orElse("")
+                        : "";
         response.sendRedirect(request.getContextPath() + "/login?error" + (reason.isEmpty() ? "" : "=" + reason));
     }
 

@@ -5,9 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-
 import org.springframework.format.Formatter;
-
 import ru.otklik.calendar.MinistryTime;
 
 /**
@@ -21,12 +19,10 @@ class MinistryInstantFormatter implements Formatter<Instant> {
     public Instant parse(String text, Locale locale) throws ParseException {
         try {
             return MinistryTime.toInstant(LocalDateTime.parse(text, MinistryTime.INPUT));
-        }
-        catch (DateTimeParseException ex) {
+        } catch (DateTimeParseException ex) {
             try {
                 return MinistryTime.toInstant(LocalDateTime.parse(text, MinistryTime.INPUT_WITH_SECONDS));
-            }
-            catch (DateTimeParseException again) {
+            } catch (DateTimeParseException again) {
                 throw new ParseException(text, again.getErrorIndex());
             }
         }

@@ -2,9 +2,7 @@ package ru.otklik.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
-
 import org.springframework.stereotype.Component;
-
 import ru.otklik.calendar.MinistryTime;
 
 /**

@@ -1,7 +1,6 @@
 package ru.otklik.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -10,7 +9,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-
 import ru.otklik.people.NotFoundException;
 
 /**
@@ -24,8 +22,9 @@ import ru.otklik.people.NotFoundException;
 class PageRefusals {
 
     @ExceptionHandler
-    void addressNamesNothing(MethodArgumentTypeMismatchException ex, HandlerMethod handler,
-            HttpServletResponse response) throws Exception {
+    void addressNamesNothing(
+            MethodArgumentTypeMismatchException ex, HandlerMethod handler, HttpServletResponse response)
+            throws Exception {
         if (!ex.getParameter().hasParameterAnnotation(PathVariable.class) || api(handler)) {
             throw ex; // a bad parameter, or the API's own: Spring's 400 or the API's problem
         }

@@ -1,7 +1,6 @@
 package ru.otklik.web;
 
 import org.springframework.stereotype.Component;
-
 import ru.otklik.people.Role;
 
 /**

@@ -1,19 +1,16 @@
 package ru.otklik.web;
 
-import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Set;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-
 import ru.otklik.people.CurrentUser;
 
 /**
@@ -42,14 +39,16 @@ class SessionRulesFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(CurrentUser.LOGGED_IN_AT) instanceof Long loggedInAt
+        if (session != null
+                && session.getAttribute(CurrentUser.LOGGED_IN_AT) instanceof Long loggedInAt
                 && clock.millis() - loggedInAt > absoluteTimeout.toMillis()) {
             session.invalidate();
             SecurityContextHolder.clearContext();
             response.sendRedirect(request.getContextPath() + "/login?expired");
             return;
         }
-        if (session != null && session.getAttribute(CurrentUser.MUST_CHANGE_PASSWORD) != null
+        if (session != null
+                && session.getAttribute(CurrentUser.MUST_CHANGE_PASSWORD) != null
                 && !openWhileChanging(request)) {
             response.sendRedirect(request.getContextPath() + CHANGE_PASSWORD);
             return;

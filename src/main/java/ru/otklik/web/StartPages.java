@@ -7,8 +7,7 @@ import ru.otklik.people.Role;
  */
 final class StartPages {
 
-    private StartPages() {
-    }
+    private StartPages() {}
 
     static String of(Role role) {
         return switch (role) {

@@ -3,7 +3,6 @@ package ru.otklik.web;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Locale;
-
 import org.apache.catalina.Container;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
@@ -36,10 +35,11 @@ class TomcatErrorPages implements WebServerFactoryCustomizer<TomcatServletWebSer
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
-        String badRequest = page(messages.getMessage("error.address.title", null, RU),
+        String badRequest = page(
+                messages.getMessage("error.address.title", null, RU),
                 messages.getMessage("error.address.text", null, RU));
-        String other = page(messages.getMessage("error.other.title", null, RU),
-                messages.getMessage("error.other.text", null, RU));
+        String other = page(
+                messages.getMessage("error.other.title", null, RU), messages.getMessage("error.other.text", null, RU));
         factory.addContextCustomizers(context -> {
             Container host = context.getParent();
             // Spring Boot adds a plain ErrorReportValve (no report, no server info): ours takes its place
@@ -66,8 +66,10 @@ class TomcatErrorPages implements WebServerFactoryCustomizer<TomcatServletWebSer
                 <!DOCTYPE html>
                 <html lang="ru"><head><meta charset="utf-8"><title>%1$s</title></head>
                 <body><h1>%1$s</h1><p>%2$s</p><p><a href="/">%3$s</a></p></body></html>
-                """.formatted(HtmlUtils.htmlEscape(title), HtmlUtils.htmlEscape(text),
-                HtmlUtils.htmlEscape(messages.getMessage("error.home", null, RU)));
+                """.formatted(
+                        HtmlUtils.htmlEscape(title),
+                        HtmlUtils.htmlEscape(text),
+                        HtmlUtils.htmlEscape(messages.getMessage("error.home", null, RU)));
     }
 
     /** Tomcat's error report, in Russian, with the headers Spring Security puts on every page. */
@@ -105,8 +107,7 @@ class TomcatErrorPages implements WebServerFactoryCustomizer<TomcatServletWebSer
                     writer.write(response.getStatus() == 400 ? badRequest : other);
                     response.finishResponse();
                 }
-            }
-            catch (IOException | IllegalStateException ex) {
+            } catch (IOException | IllegalStateException ex) {
                 // the client has gone; nothing more to say
             }
         }

@@ -1,13 +1,11 @@
 package ru.otklik.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -33,8 +31,8 @@ final class UnmappedPaths implements AuthorizationManager<RequestAuthorizationCo
     }
 
     @Override
-    public AuthorizationResult authorize(Supplier<? extends Authentication> authentication,
-            RequestAuthorizationContext context) {
+    public AuthorizationResult authorize(
+            Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) {
         return new AuthorizationDecision(trust.isAuthenticated(authentication.get()) && !mapped(context.getRequest()));
     }
 
@@ -47,8 +45,7 @@ final class UnmappedPaths implements AuthorizationManager<RequestAuthorizationCo
                 if (mapping.getHandler(probe) != null) {
                     return true;
                 }
-            }
-            catch (Exception ex) {
+            } catch (Exception ex) {
                 return true; // the path is known but not for this method or content type: refuse as before
             }
         }

@@ -6,8 +6,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import tools.jackson.databind.json.JsonMapper;
-
 import ru.otklik.api.ApiProblemWriter;
 import ru.otklik.database.DatabaseOutage;
 
@@ -25,8 +23,10 @@ class WebConfiguration implements WebMvcConfigurer {
 
     /** Before the session store's filter (order {@code HIGHEST_PRECEDENCE + 50}), which needs the database too. */
     @Bean
-    FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(ApiProblemWriter problems, DatabaseOutage outage) {
-        FilterRegistrationBean<DatabaseOutageFilter> registration = new FilterRegistrationBean<>(new DatabaseOutageFilter(problems, outage));
+    FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(
+            ApiProblemWriter problems, DatabaseOutage outage) {
+        FilterRegistrationBean<DatabaseOutageFilter> registration =
+                new FilterRegistrationBean<>(new DatabaseOutageFilter(problems, outage));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.addUrlPatterns("/*");
         return registration;

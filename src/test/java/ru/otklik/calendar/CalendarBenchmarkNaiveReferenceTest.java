@@ -15,11 +15,17 @@ class CalendarBenchmarkNaiveReferenceTest {
         WorkingCalendar cal = WorkingCalendar.ministryDefault();
         Random r = new Random(3L);
         for (int k = 0; k < 200; k++) {
-            Instant t = LocalDate.of(2025, 1, 1).plusDays(r.nextInt(3 * 365)).atStartOfDay(cal.zone()).toInstant()
+            Instant t = LocalDate.of(2025, 1, 1)
+                    .plusDays(r.nextInt(3 * 365))
+                    .atStartOfDay(cal.zone())
+                    .toInstant()
                     .plusSeconds(60L * r.nextInt(1440));
-            for (long n : new long[] {0, 1, CalendarBenchmark.TEN_MINUTES, CalendarBenchmark.SIX_HOURS,
-                    CalendarBenchmark.SEVEN_WORKING_DAYS}) {
-                assertThat(CalendarBenchmark.naiveDeadline(cal, t, n)).as("t=%s n=%d", t, n).isEqualTo(cal.deadline(t, n));
+            for (long n : new long[] {
+                0, 1, CalendarBenchmark.TEN_MINUTES, CalendarBenchmark.SIX_HOURS, CalendarBenchmark.SEVEN_WORKING_DAYS
+            }) {
+                assertThat(CalendarBenchmark.naiveDeadline(cal, t, n))
+                        .as("t=%s n=%d", t, n)
+                        .isEqualTo(cal.deadline(t, n));
             }
         }
     }

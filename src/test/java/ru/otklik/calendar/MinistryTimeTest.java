@@ -1,13 +1,12 @@
 package ru.otklik.calendar;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Ministry's time: UTC+7 in Novokuznetsk, shown as the Ministry reads it.
@@ -18,7 +17,9 @@ class MinistryTimeTest {
 
     @Test
     void theZoneIsNovokuznetsk() {
-        assertThat(MinistryTime.ZONE).isEqualTo(ZoneId.of(MinistryTime.ZONE_ID)).isEqualTo(ZoneId.of("Asia/Novokuznetsk"));
+        assertThat(MinistryTime.ZONE)
+                .isEqualTo(ZoneId.of(MinistryTime.ZONE_ID))
+                .isEqualTo(ZoneId.of("Asia/Novokuznetsk"));
     }
 
     @Test

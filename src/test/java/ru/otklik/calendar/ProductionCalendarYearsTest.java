@@ -53,7 +53,8 @@ class ProductionCalendarYearsTest {
                 continue;
             }
             LocalTime baseEnd = weekly.hours(d.getDayOfWeek())
-                    .orElseGet(() -> weekly.hours(DayOfWeek.MONDAY).orElseThrow()).end();
+                    .orElseGet(() -> weekly.hours(DayOfWeek.MONDAY).orElseThrow())
+                    .end();
             normMinutes += 480 - (h.end().isBefore(baseEnd) ? 60 : 0);
         }
         assertThat(normMinutes).isEqualTo(118_320);
@@ -73,7 +74,8 @@ class ProductionCalendarYearsTest {
     void loadedYearWorkingMinutesFollowTheMinistrySchedule(int year, long minutes) {
         assertThat(CAL.workingMinutes(newYear(year), newYear(year + 1))).isEqualTo(minutes);
         IndependentOracle oracle = new IndependentOracle();
-        assertThat(oracle.workingSecondsByPeriods(newYear(year).getEpochSecond(), newYear(year + 1).getEpochSecond()))
+        assertThat(oracle.workingSecondsByPeriods(
+                        newYear(year).getEpochSecond(), newYear(year + 1).getEpochSecond()))
                 .isEqualTo(minutes * 60);
     }
 
@@ -82,7 +84,8 @@ class ProductionCalendarYearsTest {
         List<DayOverride> data = ProductionCalendars.russia2025to2027();
         for (int y = 2025; y <= 2027; y++) {
             int year = y;
-            assertThat(data.stream().filter(o -> o.date().getYear() == year && o.kind() == DayKind.SHORTENED)).hasSize(4);
+            assertThat(data.stream().filter(o -> o.date().getYear() == year && o.kind() == DayKind.SHORTENED))
+                    .hasSize(4);
         }
         assertThat(CAL.isWorkingDay(LocalDate.of(2025, 11, 1))).isTrue();
         assertThat(CAL.isWorkingDay(LocalDate.of(2027, 2, 20))).isTrue();
@@ -99,7 +102,9 @@ class ProductionCalendarYearsTest {
 
     @Test
     void loadedYearsDefaultToYearsThatHaveOverrides() {
-        WorkingCalendar cal = WorkingCalendar.builder().overrides(ProductionCalendars.russia2025to2027()).build();
+        WorkingCalendar cal = WorkingCalendar.builder()
+                .overrides(ProductionCalendars.russia2025to2027())
+                .build();
         assertThat(cal.loadedYears()).containsExactly(2025, 2026, 2027);
     }
 
@@ -107,10 +112,18 @@ class ProductionCalendarYearsTest {
     void fallbackYearTakesArticle112HolidaysOffOnWeekdays() {
         // 2030: Jan 1 is a Tuesday
         List<LocalDate> holidays = List.of(
-                LocalDate.of(2030, 1, 1), LocalDate.of(2030, 1, 2), LocalDate.of(2030, 1, 3), LocalDate.of(2030, 1, 4),
-                LocalDate.of(2030, 1, 7), LocalDate.of(2030, 1, 8), LocalDate.of(2030, 2, 23),
-                LocalDate.of(2030, 3, 8), LocalDate.of(2030, 5, 1), LocalDate.of(2030, 5, 9),
-                LocalDate.of(2030, 6, 12), LocalDate.of(2030, 11, 4));
+                LocalDate.of(2030, 1, 1),
+                LocalDate.of(2030, 1, 2),
+                LocalDate.of(2030, 1, 3),
+                LocalDate.of(2030, 1, 4),
+                LocalDate.of(2030, 1, 7),
+                LocalDate.of(2030, 1, 8),
+                LocalDate.of(2030, 2, 23),
+                LocalDate.of(2030, 3, 8),
+                LocalDate.of(2030, 5, 1),
+                LocalDate.of(2030, 5, 9),
+                LocalDate.of(2030, 6, 12),
+                LocalDate.of(2030, 11, 4));
         for (LocalDate d : holidays) {
             if (d.getDayOfWeek().getValue() <= 5) {
                 assertThat(CAL.isWorkingDay(d)).as(d.toString()).isFalse();
@@ -118,7 +131,9 @@ class ProductionCalendarYearsTest {
         }
         assertThat(CAL.isWorkingDay(LocalDate.of(2030, 1, 9))).isTrue();
         assertThat(CAL.isWorkingDay(LocalDate.of(2030, 2, 22))).isTrue();
-        assertThat(CAL.isWorkingDay(LocalDate.of(2030, 3, 7))).as("no shortened days, no transfers").isTrue();
+        assertThat(CAL.isWorkingDay(LocalDate.of(2030, 3, 7)))
+                .as("no shortened days, no transfers")
+                .isTrue();
         assertThat(CAL.hoursOn(LocalDate.of(2030, 3, 7)).end()).isEqualTo(LocalTime.of(17, 30));
         assertThat(CAL.isYearLoaded(2030)).isFalse();
         // 261 weekdays in 2030 minus 11 holidays on weekdays (Jan 5, 6 and Feb 23 fall on weekends)
@@ -132,7 +147,8 @@ class ProductionCalendarYearsTest {
         assertThat(CAL.isWorkingDay(LocalDate.of(2026, 3, 9))).isFalse();
         assertThat(CAL.isWorkingDay(LocalDate.of(2027, 5, 10))).isFalse();
         // Jan 2 2026 is a holiday (Art. 112) but Jan 2 2025 in a calendar built with 2025 loaded and no data is working
-        WorkingCalendar empty2025 = WorkingCalendar.builder().loadedYears(List.of(2025)).build();
+        WorkingCalendar empty2025 =
+                WorkingCalendar.builder().loadedYears(List.of(2025)).build();
         assertThat(empty2025.isWorkingDay(LocalDate.of(2025, 1, 2))).isTrue();
         assertThat(empty2025.isWorkingDay(LocalDate.of(2026, 1, 2))).isFalse();
     }

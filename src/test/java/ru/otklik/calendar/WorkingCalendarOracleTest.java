@@ -28,13 +28,28 @@ class WorkingCalendarOracleTest {
     private static final LocalDate FROM = LocalDate.of(2024, 12, 1);
     private static final int DAYS = (int) (LocalDate.of(2028, 1, 31).toEpochDay() - FROM.toEpochDay());
     private static final List<LocalDate> SPECIAL = List.of(
-            LocalDate.of(2027, 2, 20), LocalDate.of(2027, 2, 19), LocalDate.of(2025, 11, 1),
-            LocalDate.of(2026, 12, 31), LocalDate.of(2026, 12, 30), LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 10),
-            LocalDate.of(2026, 4, 30), LocalDate.of(2026, 5, 8), LocalDate.of(2026, 6, 11), LocalDate.of(2026, 11, 3),
-            LocalDate.of(2025, 3, 7), LocalDate.of(2026, 12, 5), LocalDate.of(2026, 12, 6), LocalDate.of(2026, 2, 28),
-            LocalDate.of(2026, 3, 1), LocalDate.of(2026, 9, 30), LocalDate.of(2026, 10, 1), LocalDate.of(2027, 12, 31));
+            LocalDate.of(2027, 2, 20),
+            LocalDate.of(2027, 2, 19),
+            LocalDate.of(2025, 11, 1),
+            LocalDate.of(2026, 12, 31),
+            LocalDate.of(2026, 12, 30),
+            LocalDate.of(2027, 1, 1),
+            LocalDate.of(2027, 1, 10),
+            LocalDate.of(2026, 4, 30),
+            LocalDate.of(2026, 5, 8),
+            LocalDate.of(2026, 6, 11),
+            LocalDate.of(2026, 11, 3),
+            LocalDate.of(2025, 3, 7),
+            LocalDate.of(2026, 12, 5),
+            LocalDate.of(2026, 12, 6),
+            LocalDate.of(2026, 2, 28),
+            LocalDate.of(2026, 3, 1),
+            LocalDate.of(2026, 9, 30),
+            LocalDate.of(2026, 10, 1),
+            LocalDate.of(2027, 12, 31));
     private static final int[] BOUNDARIES = {
-            8 * 3600 + 1800, 12 * 3600, 12 * 3600 + 48 * 60, 15 * 3600 + 1800, 16 * 3600 + 1800, 17 * 3600 + 1800, 0};
+        8 * 3600 + 1800, 12 * 3600, 12 * 3600 + 48 * 60, 15 * 3600 + 1800, 16 * 3600 + 1800, 17 * 3600 + 1800, 0
+    };
 
     private final IndependentOracle oracle = new IndependentOracle();
 
@@ -71,17 +86,23 @@ class WorkingCalendarOracleTest {
             long n = randomWorkingSeconds(r);
             long expected = oracle.deadlineByPeriods(t, n);
             Instant due = cal.deadlineSeconds(Instant.ofEpochSecond(t), n);
-            assertThat(due.getEpochSecond()).as("case %d: t=%s n=%ds", i, Instant.ofEpochSecond(t), n).isEqualTo(expected);
+            assertThat(due.getEpochSecond())
+                    .as("case %d: t=%s n=%ds", i, Instant.ofEpochSecond(t), n)
+                    .isEqualTo(expected);
             if (n % 60 == 0) {
                 assertThat(cal.deadline(Instant.ofEpochSecond(t), n / 60)).isEqualTo(due);
             }
-            assertThat(cal.workingSeconds(Instant.ofEpochSecond(t), due)).as("case %d", i).isEqualTo(n);
+            assertThat(cal.workingSeconds(Instant.ofEpochSecond(t), due))
+                    .as("case %d", i)
+                    .isEqualTo(n);
 
             long b = t + r.nextInt(30 * 86400 + 1) - (r.nextInt(10) == 0 ? 86400 : 0);
             long expectedSeconds = b <= t ? 0 : oracle.workingSecondsByPeriods(t, b);
             assertThat(cal.workingSeconds(Instant.ofEpochSecond(t), Instant.ofEpochSecond(b)))
-                    .as("case %d: [%s, %s)", i, Instant.ofEpochSecond(t), Instant.ofEpochSecond(b)).isEqualTo(expectedSeconds);
-            assertThat(cal.workingMinutes(Instant.ofEpochSecond(t), Instant.ofEpochSecond(b))).isEqualTo(expectedSeconds / 60);
+                    .as("case %d: [%s, %s)", i, Instant.ofEpochSecond(t), Instant.ofEpochSecond(b))
+                    .isEqualTo(expectedSeconds);
+            assertThat(cal.workingMinutes(Instant.ofEpochSecond(t), Instant.ofEpochSecond(b)))
+                    .isEqualTo(expectedSeconds / 60);
         }
     }
 
@@ -109,7 +130,9 @@ class WorkingCalendarOracleTest {
             long t = randomInstant(r);
             Instant ti = Instant.ofEpochSecond(t);
             assertThat(cal.isWorkingTime(ti)).as("t=%s", ti).isEqualTo(oracle.isWorking(t));
-            assertThat(cal.nextWorkingInstant(ti).getEpochSecond()).as("t=%s", ti).isEqualTo(oracle.nextWorking(t));
+            assertThat(cal.nextWorkingInstant(ti).getEpochSecond())
+                    .as("t=%s", ti)
+                    .isEqualTo(oracle.nextWorking(t));
         }
     }
 
@@ -142,10 +165,12 @@ class WorkingCalendarOracleTest {
             long t = base + r.nextInt(60 * 86400);
             long n = randomWorkingSeconds(r);
             Instant ti = Instant.ofEpochSecond(t);
-            assertThat(DEFAULT.deadlineSeconds(ti, n).getEpochSecond()).as("t=%s n=%d", ti, n)
+            assertThat(DEFAULT.deadlineSeconds(ti, n).getEpochSecond())
+                    .as("t=%s n=%d", ti, n)
                     .isEqualTo(oracle.deadlineByPeriods(t, n));
             long b = t + r.nextInt(30 * 86400);
-            assertThat(DEFAULT.workingSeconds(ti, Instant.ofEpochSecond(b))).isEqualTo(oracle.workingSecondsByPeriods(t, b));
+            assertThat(DEFAULT.workingSeconds(ti, Instant.ofEpochSecond(b)))
+                    .isEqualTo(oracle.workingSecondsByPeriods(t, b));
             assertThat(DEFAULT.isWorkingTime(ti)).isEqualTo(oracle.isWorking(t));
             assertThat(DEFAULT.nextWorkingInstant(ti).getEpochSecond()).isEqualTo(oracle.nextWorking(t));
             int days = 1 + r.nextInt(30);
@@ -170,8 +195,10 @@ class WorkingCalendarOracleTest {
     void precomputedAndDayByDayPathsAgreeInAZoneWithDaylightSaving() {
         java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
         WorkingCalendar wide = WorkingCalendar.builder().zone(berlin).build();
-        WorkingCalendar narrow = WorkingCalendar.builder().zone(berlin)
-                .precomputedRange(LocalDate.of(2026, 3, 20), LocalDate.of(2026, 4, 5)).build();
+        WorkingCalendar narrow = WorkingCalendar.builder()
+                .zone(berlin)
+                .precomputedRange(LocalDate.of(2026, 3, 20), LocalDate.of(2026, 4, 5))
+                .build();
         Random r = new Random(11L);
         long base = LocalDate.of(2026, 3, 1).atStartOfDay(berlin).toEpochSecond();
         for (int i = 0; i < 1000; i++) {
@@ -184,7 +211,9 @@ class WorkingCalendarOracleTest {
             assertThat(narrow.nextWorkingInstant(t)).isEqualTo(wide.nextWorkingInstant(t));
         }
         // 2026-03-29 is the spring-forward Sunday; Monday 30 March still opens at 08:30 local time
-        assertThat(wide.nextWorkingInstant(LocalDate.of(2026, 3, 28).atStartOfDay(berlin).toInstant()))
-                .isEqualTo(java.time.ZonedDateTime.of(2026, 3, 30, 8, 30, 0, 0, berlin).toInstant());
+        assertThat(wide.nextWorkingInstant(
+                        LocalDate.of(2026, 3, 28).atStartOfDay(berlin).toInstant()))
+                .isEqualTo(java.time.ZonedDateTime.of(2026, 3, 30, 8, 30, 0, 0, berlin)
+                        .toInstant());
     }
 }

@@ -51,14 +51,16 @@ class WorkingCalendarSpecExamplesTest {
     void secondsAreCounted() {
         assertThat(CAL.deadline(at(2026, 12, 7, 8, 30, 30), 1)).isEqualTo(at(2026, 12, 7, 8, 31, 30));
         assertThat(CAL.deadlineSeconds(at(2026, 12, 7, 11, 59, 50), 15)).isEqualTo(at(2026, 12, 7, 12, 48, 5));
-        assertThat(CAL.workingSeconds(at(2026, 12, 7, 11, 59, 50), at(2026, 12, 7, 12, 48, 5))).isEqualTo(15);
+        assertThat(CAL.workingSeconds(at(2026, 12, 7, 11, 59, 50), at(2026, 12, 7, 12, 48, 5)))
+                .isEqualTo(15);
     }
 
     @Test
     void subSecondPartOfInputsIsTruncated() {
         Instant t = at(2026, 12, 7, 8, 30, 30).plusMillis(999);
         assertThat(CAL.deadline(t, 1)).isEqualTo(at(2026, 12, 7, 8, 31, 30));
-        assertThat(CAL.workingSeconds(t, at(2026, 12, 7, 8, 31, 30).plusMillis(500))).isEqualTo(60);
+        assertThat(CAL.workingSeconds(t, at(2026, 12, 7, 8, 31, 30).plusMillis(500)))
+                .isEqualTo(60);
     }
 
     @Test
@@ -76,10 +78,14 @@ class WorkingCalendarSpecExamplesTest {
 
     @Test
     void workingMinutesIsFloorOfWorkingSecondsOverSixty() {
-        assertThat(CAL.workingMinutes(at(2026, 12, 7, 8, 30, 0), at(2026, 12, 7, 8, 31, 59))).isEqualTo(1);
-        assertThat(CAL.workingMinutes(at(2026, 12, 7, 8, 0), at(2026, 12, 7, 18, 0))).isEqualTo(492);
-        assertThat(CAL.workingMinutes(at(2026, 12, 7, 9, 0), at(2026, 12, 7, 8, 0))).isZero();
-        assertThat(CAL.workingMinutes(at(2026, 12, 4, 16, 25), at(2026, 12, 7, 8, 35))).isEqualTo(10);
+        assertThat(CAL.workingMinutes(at(2026, 12, 7, 8, 30, 0), at(2026, 12, 7, 8, 31, 59)))
+                .isEqualTo(1);
+        assertThat(CAL.workingMinutes(at(2026, 12, 7, 8, 0), at(2026, 12, 7, 18, 0)))
+                .isEqualTo(492);
+        assertThat(CAL.workingMinutes(at(2026, 12, 7, 9, 0), at(2026, 12, 7, 8, 0)))
+                .isZero();
+        assertThat(CAL.workingMinutes(at(2026, 12, 4, 16, 25), at(2026, 12, 7, 8, 35)))
+                .isEqualTo(10);
     }
 
     @Test
@@ -138,9 +144,11 @@ class WorkingCalendarSpecExamplesTest {
     @Test
     void transferredShortenedSaturdayWorksMondayHoursMinusOne() {
         assertThat(CAL.hoursOn(LocalDate.of(2027, 2, 20)))
-                .isEqualTo(WorkingHours.of(LocalTime.of(8, 30), LocalTime.of(16, 30), LocalTime.of(12, 0), LocalTime.of(12, 48)));
+                .isEqualTo(WorkingHours.of(
+                        LocalTime.of(8, 30), LocalTime.of(16, 30), LocalTime.of(12, 0), LocalTime.of(12, 48)));
         assertThat(CAL.deadline(at(2027, 2, 19, 16, 25), 10)).isEqualTo(at(2027, 2, 20, 8, 35));
-        assertThat(CAL.workingMinutes(at(2025, 11, 1, 0, 0), at(2025, 11, 2, 0, 0))).isEqualTo(432);
+        assertThat(CAL.workingMinutes(at(2025, 11, 1, 0, 0), at(2025, 11, 2, 0, 0)))
+                .isEqualTo(432);
     }
 
     @Test
@@ -148,7 +156,8 @@ class WorkingCalendarSpecExamplesTest {
         WorkingCalendar cal = WorkingCalendar.builder()
                 .override(DayOverride.working(LocalDate.of(2026, 12, 5)))
                 .build();
-        assertThat(cal.workingMinutes(at(2026, 12, 5, 0, 0), at(2026, 12, 6, 0, 0))).isEqualTo(492);
+        assertThat(cal.workingMinutes(at(2026, 12, 5, 0, 0), at(2026, 12, 6, 0, 0)))
+                .isEqualTo(492);
         assertThat(cal.deadline(at(2026, 12, 4, 16, 25), 10)).isEqualTo(at(2026, 12, 5, 8, 35));
     }
 
@@ -156,12 +165,15 @@ class WorkingCalendarSpecExamplesTest {
     void customDayUsesExplicitHoursWithOrWithoutLunch() {
         LocalDate day = LocalDate.of(2026, 12, 8);
         WorkingCalendar noLunch = WorkingCalendar.builder()
-                .override(DayOverride.custom(day, LocalTime.of(10, 0), LocalTime.of(14, 0), null, null)).build();
-        assertThat(noLunch.workingMinutes(at(2026, 12, 8, 0, 0), at(2026, 12, 9, 0, 0))).isEqualTo(240);
+                .override(DayOverride.custom(day, LocalTime.of(10, 0), LocalTime.of(14, 0), null, null))
+                .build();
+        assertThat(noLunch.workingMinutes(at(2026, 12, 8, 0, 0), at(2026, 12, 9, 0, 0)))
+                .isEqualTo(240);
         assertThat(noLunch.isWorkingTime(at(2026, 12, 8, 12, 30))).isTrue();
         WorkingCalendar withLunch = WorkingCalendar.builder()
-                .override(DayOverride.custom(day, LocalTime.of(9, 0), LocalTime.of(15, 0), LocalTime.of(13, 0),
-                        LocalTime.of(14, 0))).build();
+                .override(DayOverride.custom(
+                        day, LocalTime.of(9, 0), LocalTime.of(15, 0), LocalTime.of(13, 0), LocalTime.of(14, 0)))
+                .build();
         assertThat(withLunch.deadline(at(2026, 12, 8, 12, 50), 20)).isEqualTo(at(2026, 12, 8, 14, 10));
     }
 
@@ -169,19 +181,23 @@ class WorkingCalendarSpecExamplesTest {
     void workingAndShortenedForTheSameDateMergeButOtherConflictsAreRejected() {
         LocalDate sat = LocalDate.of(2025, 11, 1);
         WorkingCalendar cal = WorkingCalendar.builder()
-                .overrides(List.of(DayOverride.working(sat), DayOverride.shortened(sat))).build();
+                .overrides(List.of(DayOverride.working(sat), DayOverride.shortened(sat)))
+                .build();
         assertThat(cal.hoursOn(sat).end()).isEqualTo(LocalTime.of(16, 30));
-        assertThatThrownBy(() -> WorkingCalendar.builder()
-                .overrides(List.of(DayOverride.dayOff(sat), DayOverride.working(sat))))
+        assertThatThrownBy(() ->
+                        WorkingCalendar.builder().overrides(List.of(DayOverride.dayOff(sat), DayOverride.working(sat))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void invalidArgumentsAreRejected() {
         assertThatThrownBy(() -> CAL.deadline(at(2026, 12, 7, 9, 0), -1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> CAL.deadlineSeconds(at(2026, 12, 7, 9, 0), -1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> CAL.deadlineInWorkingDays(at(2026, 12, 7, 9, 0), 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> DayOverride.custom(LocalDate.of(2026, 1, 1), LocalTime.of(12, 0), LocalTime.of(9, 0), null, null))
+        assertThatThrownBy(() -> CAL.deadlineSeconds(at(2026, 12, 7, 9, 0), -1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CAL.deadlineInWorkingDays(at(2026, 12, 7, 9, 0), 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DayOverride.custom(
+                        LocalDate.of(2026, 1, 1), LocalTime.of(12, 0), LocalTime.of(9, 0), null, null))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> WorkingHours.of(LocalTime.of(9, 0), LocalTime.of(17, 0), LocalTime.of(12, 0), null))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -1,5 +1,7 @@
 package ru.otklik.database;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -8,14 +10,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import ru.otklik.support.ChildApplication;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Otklik on its embedded PostgreSQL, killed the hard way while ЦУР keeps sending posts: what it acknowledged is
@@ -35,7 +33,8 @@ class EmbeddedCrashIT {
     @Test
     void everyPostAnswered201SurvivesKillingTheJvmAndItsPostgresTogether() throws Exception {
         Set<String> acknowledged;
-        try (ChildApplication app = ChildApplication.start(logs.resolve("otklik.log"), "--otklik.data-dir=" + dataDir)) {
+        try (ChildApplication app =
+                ChildApplication.start(logs.resolve("otklik.log"), "--otklik.data-dir=" + dataDir)) {
             app.awaitReady(START);
             ChildApplication.Load load = app.load(8, "CRASH");
             long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -48,8 +47,10 @@ class EmbeddedCrashIT {
         assertThat(acknowledged).as("posts answered 201 before the kill").hasSizeGreaterThanOrEqualTo(300);
 
         EmbeddedServer.Started restarted = EmbeddedServer.start(dataDir, 0);
-        try (restarted; Connection db = DriverManager.getConnection(restarted.jdbcUrl(), restarted.username(),
-                restarted.password()); Statement sql = db.createStatement();
+        try (restarted;
+                Connection db =
+                        DriverManager.getConnection(restarted.jdbcUrl(), restarted.username(), restarted.password());
+                Statement sql = db.createStatement();
                 ResultSet rows = sql.executeQuery("select external_id from post where external_id like 'CRASH-%'")) {
             Set<String> stored = new HashSet<>();
             while (rows.next()) {
@@ -57,27 +58,37 @@ class EmbeddedCrashIT {
             }
             Set<String> lost = new HashSet<>(acknowledged);
             lost.removeAll(stored);
-            assertThat(lost).as("posts answered 201 but missing after the crash, of %d", acknowledged.size()).isEmpty();
+            assertThat(lost)
+                    .as("posts answered 201 but missing after the crash, of %d", acknowledged.size())
+                    .isEmpty();
         }
     }
 
     @Test
     void aRestartAfterTheJvmAloneWasKilledStopsTheOrphanedPostgresAndComesUp() throws Exception {
         String posted;
-        try (ChildApplication first = ChildApplication.start(logs.resolve("first.log"), "--otklik.data-dir=" + dataDir)) {
+        try (ChildApplication first =
+                ChildApplication.start(logs.resolve("first.log"), "--otklik.data-dir=" + dataDir)) {
             first.awaitReady(START);
             posted = "ORPHAN-1";
             assertThat(first.postMessage(posted).statusCode()).isEqualTo(201);
             first.killJvm();
         }
-        assertThat(ChildApplication.postmaster(dataDir)).as("the postmaster outlived its JVM").isPresent();
+        assertThat(ChildApplication.postmaster(dataDir))
+                .as("the postmaster outlived its JVM")
+                .isPresent();
         long orphan = ChildApplication.postmaster(dataDir).orElseThrow().pid();
 
-        try (ChildApplication second = ChildApplication.start(logs.resolve("second.log"), "--otklik.data-dir=" + dataDir)) {
+        try (ChildApplication second =
+                ChildApplication.start(logs.resolve("second.log"), "--otklik.data-dir=" + dataDir)) {
             second.awaitReady(START);
-            assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).as("the orphan was stopped").isEmpty();
+            assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive))
+                    .as("the orphan was stopped")
+                    .isEmpty();
             assertThat(second.log()).contains("оставшийся от аварийно завершённого Отклика");
-            assertThat(second.postMessage(posted).statusCode()).as("the post of before the crash is known").isEqualTo(200);
+            assertThat(second.postMessage(posted).statusCode())
+                    .as("the post of before the crash is known")
+                    .isEqualTo(200);
         }
     }
 }

@@ -1,14 +1,12 @@
 package ru.otklik.database;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
 import ru.otklik.support.IntegrationTest;
 import ru.otklik.support.TestDatabase;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * README names the PostgreSQL versions Otklik supports; each is a claim only because the whole suite runs on it

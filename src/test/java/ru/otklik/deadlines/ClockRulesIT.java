@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import ru.otklik.calendar.WorkingTime;
+import ru.otklik.deadlines.internal.Notifications;
 import ru.otklik.posts.AnswerPosted;
 import ru.otklik.posts.ContributionSubmitted;
 import ru.otklik.posts.CurApproved;
@@ -19,10 +18,9 @@ import ru.otklik.posts.DraftApproved;
 import ru.otklik.posts.DraftReturned;
 import ru.otklik.posts.DraftSubmitted;
 import ru.otklik.posts.Importance;
-import ru.otklik.posts.internal.Post;
 import ru.otklik.posts.SentToCur;
+import ru.otklik.posts.internal.Post;
 import ru.otklik.support.TestConfig;
-import ru.otklik.deadlines.internal.Notifications;
 
 /**
  * Each rule of SPEC §3 starts and stops on the right events with the right due instant.
@@ -34,12 +32,16 @@ class ClockRulesIT extends DeadlineIT {
 
     @Autowired
     WorkingTime workingTime;
+
     @Autowired
     ApplicationEventPublisher events;
+
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     Notifications notifications;
+
     @Autowired
     Clocks clocks;
 
@@ -70,11 +72,13 @@ class ClockRulesIT extends DeadlineIT {
         assertThat(fx.rules(post.getId())).containsExactly("ANSWER_HIGH", "CUR_SUBMIT", "ROUTE");
         assertThat(fx.clock(post.getId(), "ANSWER_HIGH").dueAt()).isEqualTo(Instant.parse("2026-12-01T05:00:00Z"));
         assertThat(notifications.unreadCount(fx.user("deputy").getId())).isEqualTo(before + 1);
-        assertThat(notifications.recent(fx.user("deputy").getId(), Integer.MAX_VALUE)).filteredOn(n -> post.getId().equals(n.postId()))
-                .singleElement().satisfies(n -> {
-            assertThat(n.kind()).isEqualTo(NotificationKind.HIGH_POST);
-            assertThat(n.text()).contains(post.getExternalId()).contains("повышенной важности");
-        });
+        assertThat(notifications.recent(fx.user("deputy").getId(), Integer.MAX_VALUE))
+                .filteredOn(n -> post.getId().equals(n.postId()))
+                .singleElement()
+                .satisfies(n -> {
+                    assertThat(n.kind()).isEqualTo(NotificationKind.HIGH_POST);
+                    assertThat(n.text()).contains(post.getExternalId()).contains("повышенной важности");
+                });
     }
 
     @Test
@@ -117,16 +121,25 @@ class ClockRulesIT extends DeadlineIT {
         Post post = fx.register(detected, TestConfig.START, Importance.NORMAL);
         fx.route(post.getId(), Importance.NORMAL, "executor", "executor2");
 
-        assertThat(fx.clocks(post.getId()).stream().filter(r -> r.rule().equals("CONTRIBUTION")).toList())
+        assertThat(fx.clocks(post.getId()).stream()
+                        .filter(r -> r.rule().equals("CONTRIBUTION"))
+                        .toList())
                 .hasSize(2)
-                .allSatisfy(r -> assertThat(r.dueAt()).isEqualTo(workingTime.current().deadline(detected, 345)));
+                .allSatisfy(r ->
+                        assertThat(r.dueAt()).isEqualTo(workingTime.current().deadline(detected, 345)));
 
         long assignment = fx.assignmentOf(post.getId(), "executor");
-        publish(new ContributionSubmitted(post.getId(), assignment, fx.departmentOf("executor").getId(),
+        publish(new ContributionSubmitted(
+                post.getId(),
+                assignment,
+                fx.departmentOf("executor").getId(),
                 TestConfig.START.plus(Duration.ofMinutes(10))));
-        assertThat(fx.clocks(post.getId())).filteredOn(r -> r.assignmentId() != null && r.assignmentId() == assignment
+        assertThat(fx.clocks(post.getId()))
+                .filteredOn(r -> r.assignmentId() != null
+                        && r.assignmentId() == assignment
                         && (r.rule().equals("CONTRIBUTION") || r.rule().equals("EXECUTOR_ANSWER")))
-                .hasSize(2).allSatisfy(r -> assertThat(r.state()).isEqualTo("MET"));
+                .hasSize(2)
+                .allSatisfy(r -> assertThat(r.state()).isEqualTo("MET"));
     }
 
     @Test
@@ -134,7 +147,10 @@ class ClockRulesIT extends DeadlineIT {
         Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
         fx.route(post.getId(), Importance.NORMAL, "executor");
         clock.advance(Duration.ofMinutes(5));
-        posts.accept(post.getId(), fx.assignmentOf(post.getId(), "executor"), fx.version(post.getId()),
+        posts.accept(
+                post.getId(),
+                fx.assignmentOf(post.getId(), "executor"),
+                fx.version(post.getId()),
                 fx.actor("executor"));
 
         assertThat(fx.clock(post.getId(), "ACCEPT").state()).isEqualTo("MET");
@@ -146,8 +162,12 @@ class ClockRulesIT extends DeadlineIT {
         Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
         fx.route(post.getId(), Importance.NORMAL, "executor");
         clock.advance(Duration.ofMinutes(12));
-        posts.returnAssignment(post.getId(), fx.assignmentOf(post.getId(), "executor"), fx.version(post.getId()),
-                "Не наша компетенция", fx.actor("executor"));
+        posts.returnAssignment(
+                post.getId(),
+                fx.assignmentOf(post.getId(), "executor"),
+                fx.version(post.getId()),
+                "Не наша компетенция",
+                fx.actor("executor"));
 
         assertThat(fx.clock(post.getId(), "EXECUTOR_RETURN").state()).isEqualTo("BREACHED");
         assertThat(fx.clock(post.getId(), "ACCEPT").stoppedAt()).isNotNull();
@@ -163,11 +183,12 @@ class ClockRulesIT extends DeadlineIT {
     void returningToCurIsJudgedOnThirtyCalendarMinutesAndStopsEveryClock() {
         Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
         clock.advance(Duration.ofMinutes(20));
-        posts.returnToCur(post.getId(), fx.version(post.getId()), "Вне компетенции Министерства",
-                fx.actor("specialist"));
+        posts.returnToCur(
+                post.getId(), fx.version(post.getId()), "Вне компетенции Министерства", fx.actor("specialist"));
 
         assertThat(fx.clock(post.getId(), "RETURN_TO_CUR").state()).isEqualTo("MET");
-        assertThat(fx.clocks(post.getId())).allSatisfy(r -> assertThat(r.stoppedAt()).isNotNull());
+        assertThat(fx.clocks(post.getId()))
+                .allSatisfy(r -> assertThat(r.stoppedAt()).isNotNull());
     }
 
     @Test
@@ -175,7 +196,8 @@ class ClockRulesIT extends DeadlineIT {
         Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
         posts.refuse(post.getId(), fx.version(post.getId()), "Нецензурная брань", fx.actor("specialist"));
 
-        assertThat(fx.clocks(post.getId())).allSatisfy(r -> assertThat(r.stoppedAt()).isNotNull());
+        assertThat(fx.clocks(post.getId()))
+                .allSatisfy(r -> assertThat(r.stoppedAt()).isNotNull());
     }
 
     @Test
@@ -183,19 +205,29 @@ class ClockRulesIT extends DeadlineIT {
         Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
         fx.route(post.getId(), Importance.NORMAL, "executor");
         long assignment = fx.assignmentOf(post.getId(), "executor");
-        long other = jdbc.sql("insert into app_user (login, full_name, password_hash) values (?, 'Другой исполнитель', 'x')"
-                + " returning id").param("dl-" + System.nanoTime() % 100000000).query(Long.class).single();
-        jdbc.sql("insert into user_role (user_id, role) values (?, 'EXECUTOR')").param(other).update();
+        long other = jdbc.sql(
+                        "insert into app_user (login, full_name, password_hash) values (?, 'Другой исполнитель', 'x')"
+                                + " returning id")
+                .param("dl-" + System.nanoTime() % 100000000)
+                .query(Long.class)
+                .single();
+        jdbc.sql("insert into user_role (user_id, role) values (?, 'EXECUTOR')")
+                .param(other)
+                .update();
         jdbc.sql("insert into department_executor (department_id, user_id) values (?, ?)")
-                .params(fx.departmentOf("executor").getId(), other).update();
+                .params(fx.departmentOf("executor").getId(), other)
+                .update();
         try {
             clock.advance(Duration.ofMinutes(16));
             posts.reassign(post.getId(), assignment, fx.version(post.getId()), other, "Болеет", fx.actor("orghead"));
-            assertThat(fx.clocks(post.getId())).filteredOn(r -> r.rule().equals("ACCEPT"))
-                    .extracting(DeadlineFixtures.Row::state).containsExactly("BREACHED", "RUNNING");
-        }
-        finally {
-            jdbc.sql("delete from department_executor where user_id = ?").param(other).update();
+            assertThat(fx.clocks(post.getId()))
+                    .filteredOn(r -> r.rule().equals("ACCEPT"))
+                    .extracting(DeadlineFixtures.Row::state)
+                    .containsExactly("BREACHED", "RUNNING");
+        } finally {
+            jdbc.sql("delete from department_executor where user_id = ?")
+                    .param(other)
+                    .update();
         }
     }
 
@@ -213,7 +245,8 @@ class ClockRulesIT extends DeadlineIT {
         assertThat(fx.clock(id, "CUR_SUBMIT").state()).isEqualTo("MET");
 
         publish(new DraftReturned(id, 1, false, true, "Уточните сумму", t));
-        assertThat(fx.clock(id, "CUR_REWORK").dueAt()).isEqualTo(workingTime.current().deadline(t, 20));
+        assertThat(fx.clock(id, "CUR_REWORK").dueAt())
+                .isEqualTo(workingTime.current().deadline(t, 20));
 
         Instant resubmitted = t.plus(Duration.ofMinutes(25));
         publish(new DraftSubmitted(id, 1, false, true, resubmitted));
@@ -246,16 +279,21 @@ class ClockRulesIT extends DeadlineIT {
     void returningToCurCancelsTheAnswerAndCurSubmitClocksInsteadOfMeetingThem() {
         Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
         clock.advance(Duration.ofMinutes(5));
-        posts.returnToCur(post.getId(), fx.version(post.getId()), "Вне компетенции Министерства",
-                fx.actor("specialist"));
+        posts.returnToCur(
+                post.getId(), fx.version(post.getId()), "Вне компетенции Министерства", fx.actor("specialist"));
 
         // the return is ROUTE's stop event (п.9), but no answer was sent to ЦУР nor posted
         assertThat(fx.clock(post.getId(), "ROUTE").state()).isEqualTo("MET");
         assertThat(fx.clock(post.getId(), "CUR_SUBMIT").state()).isEqualTo("CANCELLED");
         assertThat(fx.clock(post.getId(), "ANSWER").state()).isEqualTo("CANCELLED");
         assertThat(cancelledBecause(post.getId(), "ANSWER")).isEqualTo("RETURNED_TO_CUR");
-        assertThat(jdbc.sql("select used_minutes is null from deadline_clock where post_id = ? and rule_code = 'ANSWER'")
-                .param(post.getId()).query(Boolean.class).single()).as("no time used towards the rule").isTrue();
+        assertThat(jdbc.sql(
+                                "select used_minutes is null from deadline_clock where post_id = ? and rule_code = 'ANSWER'")
+                        .param(post.getId())
+                        .query(Boolean.class)
+                        .single())
+                .as("no time used towards the rule")
+                .isTrue();
     }
 
     @Test
@@ -264,8 +302,12 @@ class ClockRulesIT extends DeadlineIT {
         clock.advance(Duration.ofMinutes(3));
         posts.refuse(post.getId(), fx.version(post.getId()), "Нецензурная брань", fx.actor("specialist"));
 
-        assertThat(fx.clocks(post.getId())).extracting(DeadlineFixtures.Row::state).containsOnly("CANCELLED");
-        assertThat(clocks.ofPost(post.getId(), null)).filteredOn(c -> c.rule().equals("ANSWER")).singleElement()
+        assertThat(fx.clocks(post.getId()))
+                .extracting(DeadlineFixtures.Row::state)
+                .containsOnly("CANCELLED");
+        assertThat(clocks.ofPost(post.getId(), null))
+                .filteredOn(c -> c.rule().equals("ANSWER"))
+                .singleElement()
                 .satisfies(c -> {
                     assertThat(c.state()).isEqualTo(ClockState.CANCELLED);
                     assertThat(c.tone()).isEqualTo("cancelled");
@@ -288,8 +330,12 @@ class ClockRulesIT extends DeadlineIT {
         Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
         fx.route(post.getId(), Importance.NORMAL, "executor");
         clock.advance(Duration.ofMinutes(4));
-        posts.returnAssignment(post.getId(), fx.assignmentOf(post.getId(), "executor"), fx.version(post.getId()),
-                "Не наша компетенция", fx.actor("executor"));
+        posts.returnAssignment(
+                post.getId(),
+                fx.assignmentOf(post.getId(), "executor"),
+                fx.version(post.getId()),
+                "Не наша компетенция",
+                fx.actor("executor"));
 
         assertThat(fx.clock(post.getId(), "ACCEPT").state()).isEqualTo("MET");
         assertThat(fx.clock(post.getId(), "EXECUTOR_ANSWER").state()).isEqualTo("CANCELLED");
@@ -319,19 +365,21 @@ class ClockRulesIT extends DeadlineIT {
         clock.advance(Duration.ofMinutes(9));
         fx.route(id, Importance.NORMAL, "executor");
         clock.advance(Duration.ofMinutes(9));
-        posts.returnAssignment(id, fx.assignmentOf(id, "executor"), fx.version(id), "Не наша компетенция",
-                fx.actor("executor"));
+        posts.returnAssignment(
+                id, fx.assignmentOf(id, "executor"), fx.version(id), "Не наша компетенция", fx.actor("executor"));
         clock.advance(Duration.ofMinutes(9));
         fx.route(id, Importance.NORMAL, "executor2");
         clock.advance(Duration.ofMinutes(9));
-        posts.returnAssignment(id, fx.assignmentOf(id, "executor2"), fx.version(id), "И не наша",
-                fx.actor("executor2"));
+        posts.returnAssignment(
+                id, fx.assignmentOf(id, "executor2"), fx.version(id), "И не наша", fx.actor("executor2"));
         clock.advance(Duration.ofMinutes(4));
         posts.returnToCur(id, fx.version(id), "Вне компетенции Министерства", fx.actor("specialist"));
 
         assertThat(fx.rules(id)).doesNotContain("RETURN_TO_CUR");
-        assertThat(fx.clocks(id)).filteredOn(r -> r.rule().equals("EXECUTOR_RETURN") || r.rule().equals("REROUTE"))
-                .hasSize(4).allSatisfy(r -> assertThat(r.state()).isEqualTo("MET"));
+        assertThat(fx.clocks(id))
+                .filteredOn(r -> r.rule().equals("EXECUTOR_RETURN") || r.rule().equals("REROUTE"))
+                .hasSize(4)
+                .allSatisfy(r -> assertThat(r.state()).isEqualTo("MET"));
         assertThat(fx.clocks(id)).extracting(DeadlineFixtures.Row::state).doesNotContain("BREACHED");
     }
 
@@ -351,13 +399,16 @@ class ClockRulesIT extends DeadlineIT {
 
         publish(new CurApproved(id, 1, true, monday.plus(Duration.ofHours(1))));
         publish(new AnswerPosted(id, 1, true, "https://vk.com/wall-1_1?reply=1", tuesday));
-        assertThat(fx.clock(id, "FINAL_ANSWER").dueAt()).as("posting the intermediate answer moves nothing")
+        assertThat(fx.clock(id, "FINAL_ANSWER").dueAt())
+                .as("posting the intermediate answer moves nothing")
                 .isEqualTo(Instant.parse("2026-12-16T10:30:00Z"));
     }
 
     private String cancelledBecause(long postId, String rule) {
         return jdbc.sql("select cancelled_because from deadline_clock where post_id = ? and rule_code = ?")
-                .params(postId, rule).query(String.class).single();
+                .params(postId, rule)
+                .query(String.class)
+                .single();
     }
 
     private void publish(Object event) {
@@ -375,11 +426,11 @@ class ClockRulesIT extends DeadlineIT {
 
             // the ten working minutes now start on Thursday at 08:30
             assertThat(fx.clock(post.getId(), "ROUTE").dueAt()).isEqualTo(Instant.parse("2027-12-16T01:40:00Z"));
-        }
-        finally {
+        } finally {
             workingTime.resetDay(java.time.LocalDate.of(2027, 12, 15), "admin");
         }
-        assertThat(fx.clock(post.getId(), "ROUTE").dueAt()).as("recomputed back when the day is working again")
+        assertThat(fx.clock(post.getId(), "ROUTE").dueAt())
+                .as("recomputed back when the day is working again")
                 .isEqualTo(Instant.parse("2027-12-15T04:10:00Z"));
     }
 
@@ -390,13 +441,14 @@ class ClockRulesIT extends DeadlineIT {
         clock.set(Instant.parse("2026-12-07T01:33:00Z")); // Monday 08:33
         try {
             fx.route(post.getId(), Importance.NORMAL, "executor");
-        }
-        finally {
+        } finally {
             clock.set(TestConfig.START);
         }
 
         long used = jdbc.sql("select used_minutes from deadline_clock where post_id = ? and rule_code = 'ROUTE'")
-                .param(post.getId()).query(Long.class).single();
+                .param(post.getId())
+                .query(Long.class)
+                .single();
         assertThat(used).as("5 minutes on Friday and 3 on Monday").isEqualTo(8);
     }
 
@@ -411,15 +463,21 @@ class ClockRulesIT extends DeadlineIT {
 
             sweep.sweep();
             sweep.sweep();
-        }
-        finally {
+        } finally {
             clock.set(TestConfig.START);
         }
         assertThat(jdbc.sql("select count(*) from clock_action a join deadline_clock c on c.id = a.clock_id"
-                        + " where c.post_id = ? and c.rule_code = 'ROUTE' and a.action = 'NOTIFY_ORG_HEAD'")
-                .param(post.getId()).query(Long.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from notification where post_id = ? and recipient_id = ? and rule_code = 'ROUTE'")
-                .params(post.getId(), orgHead).query(Long.class).single()).isEqualTo(1);
+                                + " where c.post_id = ? and c.rule_code = 'ROUTE' and a.action = 'NOTIFY_ORG_HEAD'")
+                        .param(post.getId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql(
+                                "select count(*) from notification where post_id = ? and recipient_id = ? and rule_code = 'ROUTE'")
+                        .params(post.getId(), orgHead)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(fx.clock(post.getId(), "ROUTE").state()).isEqualTo("BREACHED");
     }
 }

@@ -9,16 +9,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.http.Cookie;
 import java.time.Duration;
 import java.time.LocalDate;
-
-import jakarta.servlet.http.Cookie;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
-
 import ru.otklik.posts.Importance;
 import ru.otklik.posts.internal.Post;
 import ru.otklik.support.Sessions;
@@ -35,7 +32,9 @@ class DeadlinePagesIT extends DeadlineIT {
     @AfterEach
     void resetClock() {
         clock.set(TestConfig.START);
-        jdbc.sql("delete from absence where created_by = ?").param(fx.user("admin").getId()).update();
+        jdbc.sql("delete from absence where created_by = ?")
+                .param(fx.user("admin").getId())
+                .update();
     }
 
     @Test
@@ -44,18 +43,21 @@ class DeadlinePagesIT extends DeadlineIT {
         clock.advance(Duration.ofMinutes(3));
         Cookie specialist = Sessions.login(mvc, "specialist");
 
-        mvc.perform(get("/posts/" + post.getId()).cookie(specialist)).andExpect(status().isOk())
+        mvc.perform(get("/posts/" + post.getId()).cookie(specialist))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Направить исполнителю")))
                 .andExpect(content().string(containsString("осталось 7 мин (рабочих)")))
                 .andExpect(content().string(containsString("clock-ok")));
 
         clock.advance(Duration.ofMinutes(5)); // 8 of 10 minutes used: amber
-        mvc.perform(get("/clocks/post/" + post.getId()).cookie(specialist)).andExpect(status().isOk())
+        mvc.perform(get("/clocks/post/" + post.getId()).cookie(specialist))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("осталось 2 мин (рабочих)")))
                 .andExpect(content().string(containsString("clock-warn")));
 
         clock.advance(Duration.ofMinutes(14));
-        mvc.perform(get("/clocks/post/" + post.getId() + "/all").cookie(specialist)).andExpect(status().isOk())
+        mvc.perform(get("/clocks/post/" + post.getId() + "/all").cookie(specialist))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("просрочено на 12 мин (рабочих)")))
                 .andExpect(content().string(containsString("clock-breached")));
     }
@@ -64,18 +66,22 @@ class DeadlinePagesIT extends DeadlineIT {
     void aReturnedPostsPageShowsItsCancelledClocksApartWithTheReason() throws Exception {
         Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
         clock.advance(Duration.ofMinutes(3));
-        posts.returnToCur(post.getId(), fx.version(post.getId()), "Вне компетенции Министерства",
-                fx.actor("specialist"));
+        posts.returnToCur(
+                post.getId(), fx.version(post.getId()), "Вне компетенции Министерства", fx.actor("specialist"));
         Cookie specialist = Sessions.login(mvc, "specialist");
 
-        mvc.perform(get("/posts/" + post.getId()).cookie(specialist)).andExpect(status().isOk())
+        mvc.perform(get("/posts/" + post.getId()).cookie(specialist))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("clock-cancelled")))
                 .andExpect(content().string(containsString("отменён: сообщение возвращено в ЦУР")))
-                .andExpect(content().string(containsString("Срок «Разместить ответ»: отменён: сообщение возвращено в ЦУР")));
-        mvc.perform(get("/clocks/post/" + post.getId() + "/all").cookie(specialist)).andExpect(status().isOk())
+                .andExpect(content()
+                        .string(containsString("Срок «Разместить ответ»: отменён: сообщение возвращено в ЦУР")));
+        mvc.perform(get("/clocks/post/" + post.getId() + "/all").cookie(specialist))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("clock-cancelled")))
                 .andExpect(content().string(containsString("clock-met")));
-        mvc.perform(get("/help").cookie(specialist)).andExpect(status().isOk())
+        mvc.perform(get("/help").cookie(specialist))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("«Отменён»")));
     }
 
@@ -84,7 +90,10 @@ class DeadlinePagesIT extends DeadlineIT {
         Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
         fx.route(post.getId(), Importance.NORMAL, "executor");
         String page = mvc.perform(get("/posts/" + post.getId()).cookie(Sessions.login(mvc, "specialist")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         int running = page.indexOf("data-rule=\"ACCEPT\"");
         int folded = page.indexOf("<details class=\"small mb-2 finished-clocks\">");
         int finished = page.indexOf("data-rule=\"ROUTE\"");
@@ -100,13 +109,23 @@ class DeadlinePagesIT extends DeadlineIT {
         fx.route(post.getId(), Importance.NORMAL, "executor");
         // the executor's acceptance (15 min) is due before the org department's draft to ЦУР (1 h)
         String specialists = mvc.perform(get("/posts/" + post.getId()).cookie(Sessions.login(mvc, "specialist")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(specialists.indexOf("data-rule=\"CUR_SUBMIT\"")).as("the specialist's own clock first")
-                .isPositive().isLessThan(specialists.indexOf("data-rule=\"ACCEPT\""));
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(specialists.indexOf("data-rule=\"CUR_SUBMIT\""))
+                .as("the specialist's own clock first")
+                .isPositive()
+                .isLessThan(specialists.indexOf("data-rule=\"ACCEPT\""));
         String executors = mvc.perform(get("/posts/" + post.getId()).cookie(Sessions.login(mvc, "executor")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(executors.indexOf("data-rule=\"ACCEPT\"")).as("the executor's own clock first")
-                .isPositive().isLessThan(executors.indexOf("data-rule=\"CUR_SUBMIT\""));
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(executors.indexOf("data-rule=\"ACCEPT\""))
+                .as("the executor's own clock first")
+                .isPositive()
+                .isLessThan(executors.indexOf("data-rule=\"CUR_SUBMIT\""));
     }
 
     @Test
@@ -124,7 +143,8 @@ class DeadlinePagesIT extends DeadlineIT {
         Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
         Cookie specialist = Sessions.login(mvc, "specialist");
 
-        mvc.perform(get("/inbox").param("q", post.getExternalId()).cookie(specialist)).andExpect(status().isOk())
+        mvc.perform(get("/inbox").param("q", post.getExternalId()).cookie(specialist))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("clock-post-" + post.getId())))
                 .andExpect(content().string(containsString("/clocks/posts?ids=")));
         mvc.perform(get("/clocks/posts").param("ids", post.getId() + ",abc,").cookie(specialist))
@@ -139,14 +159,17 @@ class DeadlinePagesIT extends DeadlineIT {
         fx.route(post.getId(), Importance.NORMAL, "executor");
 
         mvc.perform(get("/clocks/post/" + post.getId()).cookie(Sessions.login(mvc, "executor")))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("Принять в работу")));
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Принять в работу")));
         mvc.perform(get("/clocks/post/" + post.getId()).cookie(Sessions.login(mvc, "executor2")))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/clocks/posts").param("ids", String.valueOf(post.getId()))
+        mvc.perform(get("/clocks/posts")
+                        .param("ids", String.valueOf(post.getId()))
                         .cookie(Sessions.login(mvc, "executor2")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("clock-post-" + post.getId()))));
-        mvc.perform(get("/assignments").cookie(Sessions.login(mvc, "executor"))).andExpect(status().isOk())
+        mvc.perform(get("/assignments").cookie(Sessions.login(mvc, "executor")))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("clock-post-" + post.getId())));
     }
 
@@ -154,51 +177,79 @@ class DeadlinePagesIT extends DeadlineIT {
     void theBellCountsUnreadNotificationsAndMarkingReadClearsThem() throws Exception {
         Post post = fx.register(TestConfig.START, TestConfig.START, Importance.HIGH);
         Cookie deputy = Sessions.login(mvc, "deputy");
-        long id = jdbc.sql("select id from notification where post_id = ? and kind = 'HIGH_POST'").param(post.getId())
-                .query(Long.class).single();
+        long id = jdbc.sql("select id from notification where post_id = ? and kind = 'HIGH_POST'")
+                .param(post.getId())
+                .query(Long.class)
+                .single();
 
-        mvc.perform(get("/notifications").cookie(deputy)).andExpect(status().isOk())
-                .andExpect(content().string(containsString("Поступило сообщение повышенной важности "
-                        + post.getExternalId())));
-        mvc.perform(get("/notifications/bell").cookie(deputy)).andExpect(status().isOk())
+        mvc.perform(get("/notifications").cookie(deputy))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(containsString("Поступило сообщение повышенной важности " + post.getExternalId())));
+        mvc.perform(get("/notifications/bell").cookie(deputy))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Уведомления: непрочитанных")));
-        mvc.perform(post("/notifications/" + id + "/read").cookie(Sessions.login(mvc, "deputy2")).with(csrf()))
+        mvc.perform(post("/notifications/" + id + "/read")
+                        .cookie(Sessions.login(mvc, "deputy2"))
+                        .with(csrf()))
                 .andExpect(status().isNotFound());
         mvc.perform(post("/notifications/" + id + "/read").cookie(deputy).with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        assertThat(jdbc.sql("select read_at is not null from notification where id = ?").param(id)
-                .query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select read_at is not null from notification where id = ?")
+                        .param(id)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
     }
 
     @Test
     void theAdminChangesARuleItsRunningClocksMoveAndTheHistoryShowsWhoAndWhat() throws Exception {
         Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
         Cookie admin = Sessions.login(mvc, "admin");
-        long version = jdbc.sql("select version from deadline_rule where code = 'POST'").query(Long.class).single();
-        mvc.perform(post("/admin/deadline-rules/POST").cookie(admin).with(csrf()).param("limit", "abc")
-                        .param("kind", "CALENDAR").param("action", "NOTIFY_ORG_HEAD")
+        long version = jdbc.sql("select version from deadline_rule where code = 'POST'")
+                .query(Long.class)
+                .single();
+        mvc.perform(post("/admin/deadline-rules/POST")
+                        .cookie(admin)
+                        .with(csrf())
+                        .param("limit", "abc")
+                        .param("kind", "CALENDAR")
+                        .param("action", "NOTIFY_ORG_HEAD")
                         .param("version", String.valueOf(version)))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Срок должен быть целым числом")));
         try {
-            mvc.perform(post("/admin/deadline-rules/ROUTE").cookie(admin).with(csrf()).param("limit", "12")
-                            .param("kind", "WORKING").param("action", "NOTIFY_ORG_HEAD")
+            mvc.perform(post("/admin/deadline-rules/ROUTE")
+                            .cookie(admin)
+                            .with(csrf())
+                            .param("limit", "12")
+                            .param("kind", "WORKING")
+                            .param("action", "NOTIFY_ORG_HEAD")
                             .param("version", String.valueOf(ruleVersion("ROUTE"))))
                     .andExpect(status().is3xxRedirection());
-            assertThat(fx.clock(post.getId(), "ROUTE").dueAt()).isEqualTo(TestConfig.START.plus(Duration.ofMinutes(12)));
-            mvc.perform(get("/admin/deadline-rules").cookie(admin)).andExpect(status().isOk())
+            assertThat(fx.clock(post.getId(), "ROUTE").dueAt())
+                    .isEqualTo(TestConfig.START.plus(Duration.ofMinutes(12)));
+            mvc.perform(get("/admin/deadline-rules").cookie(admin))
+                    .andExpect(status().isOk())
                     .andExpect(content().string(containsString("12 мин (рабочих)")))
                     .andExpect(content().string(containsString("Администратор системы")));
             // a second edit from the page the admin opened before: refused, nothing lost
-            mvc.perform(post("/admin/deadline-rules/ROUTE").cookie(admin).with(csrf()).param("limit", "20")
-                            .param("kind", "WORKING").param("action", "NOTIFY_ORG_HEAD")
+            mvc.perform(post("/admin/deadline-rules/ROUTE")
+                            .cookie(admin)
+                            .with(csrf())
+                            .param("limit", "20")
+                            .param("kind", "WORKING")
+                            .param("action", "NOTIFY_ORG_HEAD")
                             .param("version", String.valueOf(ruleVersion("ROUTE") - 1)))
                     .andExpect(status().isConflict())
                     .andExpect(content().string(containsString("уже изменил кто-то другой")));
-        }
-        finally {
-            mvc.perform(post("/admin/deadline-rules/ROUTE").cookie(admin).with(csrf()).param("limit", "10")
-                    .param("kind", "WORKING").param("action", "NOTIFY_ORG_HEAD")
+        } finally {
+            mvc.perform(post("/admin/deadline-rules/ROUTE")
+                    .cookie(admin)
+                    .with(csrf())
+                    .param("limit", "10")
+                    .param("kind", "WORKING")
+                    .param("action", "NOTIFY_ORG_HEAD")
                     .param("version", String.valueOf(ruleVersion("ROUTE"))));
         }
         assertThat(fx.clock(post.getId(), "ROUTE").dueAt()).isEqualTo(TestConfig.START.plus(Duration.ofMinutes(10)));
@@ -212,38 +263,61 @@ class DeadlinePagesIT extends DeadlineIT {
         fx.route(post.getId(), Importance.NORMAL, "executor");
         clock.advance(Duration.ofMinutes(16));
         sweep.sweep();
-        long escalation = jdbc.sql("select id from escalation where post_id = ?").param(post.getId())
-                .query(Long.class).single();
+        long escalation = jdbc.sql("select id from escalation where post_id = ?")
+                .param(post.getId())
+                .query(Long.class)
+                .single();
         Cookie deputy = Sessions.login(mvc, "deputy");
 
-        mvc.perform(get("/escalations").cookie(deputy)).andExpect(status().isOk())
+        mvc.perform(get("/escalations").cookie(deputy))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString(post.getExternalId())));
-        mvc.perform(get("/escalations").cookie(Sessions.login(mvc, "deputy2"))).andExpect(status().isOk())
+        mvc.perform(get("/escalations").cookie(Sessions.login(mvc, "deputy2")))
+                .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("data-post=\"" + post.getId() + "\""))));
 
-        mvc.perform(post("/escalations/" + escalation + "/comment").cookie(deputy).with(csrf())
-                        .param("version", "0").param("text", "Позвонил руководителю"))
+        mvc.perform(post("/escalations/" + escalation + "/comment")
+                        .cookie(deputy)
+                        .with(csrf())
+                        .param("version", "0")
+                        .param("text", "Позвонил руководителю"))
                 .andExpect(status().is3xxRedirection());
-        mvc.perform(post("/escalations/" + escalation + "/comment").cookie(deputy).with(csrf())
-                        .param("version", "0").param("text", "Ещё раз"))
+        mvc.perform(post("/escalations/" + escalation + "/comment")
+                        .cookie(deputy)
+                        .with(csrf())
+                        .param("version", "0")
+                        .param("text", "Ещё раз"))
                 .andExpect(status().isConflict());
-        mvc.perform(post("/escalations/" + escalation + "/close").cookie(deputy).with(csrf())
+        mvc.perform(post("/escalations/" + escalation + "/close")
+                        .cookie(deputy)
+                        .with(csrf())
                         .param("version", "1"))
                 .andExpect(status().is3xxRedirection());
-        assertThat(jdbc.sql("select closed_by from escalation where id = ?").param(escalation).query(Long.class)
-                .single()).isEqualTo(fx.user("deputy").getId());
+        assertThat(jdbc.sql("select closed_by from escalation where id = ?")
+                        .param(escalation)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(fx.user("deputy").getId());
     }
 
     @Test
     void anAbsentDeputysEscalationGoesToTheSubstitute() throws Exception {
         Cookie admin = Sessions.login(mvc, "admin");
         LocalDate today = LocalDate.of(2026, 12, 1);
-        mvc.perform(post("/absences").cookie(admin).with(csrf())
+        mvc.perform(post("/absences")
+                        .cookie(admin)
+                        .with(csrf())
                         .param("userId", String.valueOf(fx.user("deputy").getId()))
-                        .param("startsOn", today.toString()).param("endsOn", today.plusDays(3).toString())
-                        .param("kind", "VACATION").param("substituteId", String.valueOf(fx.user("deputy2").getId())))
+                        .param("startsOn", today.toString())
+                        .param("endsOn", today.plusDays(3).toString())
+                        .param("kind", "VACATION")
+                        .param("substituteId", String.valueOf(fx.user("deputy2").getId())))
                 .andExpect(status().is3xxRedirection());
-        mvc.perform(post("/absences").cookie(admin).with(csrf()).param("userId", "1").param("startsOn", "завтра")
+        mvc.perform(post("/absences")
+                        .cookie(admin)
+                        .with(csrf())
+                        .param("userId", "1")
+                        .param("startsOn", "завтра")
                         .param("kind", "VACATION"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Укажите даты начала и окончания")));
@@ -253,11 +327,18 @@ class DeadlinePagesIT extends DeadlineIT {
         clock.advance(Duration.ofMinutes(16));
         sweep.sweep();
 
-        assertThat(jdbc.sql("select deputy_id from escalation where post_id = ?").param(post.getId())
-                .query(Long.class).single()).isEqualTo(fx.user("deputy2").getId());
+        assertThat(jdbc.sql("select deputy_id from escalation where post_id = ?")
+                        .param(post.getId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(fx.user("deputy2").getId());
         assertThat(jdbc.sql("select recipient_id from notification where post_id = ? and kind = 'ESCALATION'")
-                .param(post.getId()).query(Long.class).list()).containsExactly(fx.user("deputy2").getId());
-        mvc.perform(get("/escalations").cookie(Sessions.login(mvc, "deputy2"))).andExpect(status().isOk())
+                        .param(post.getId())
+                        .query(Long.class)
+                        .list())
+                .containsExactly(fx.user("deputy2").getId());
+        mvc.perform(get("/escalations").cookie(Sessions.login(mvc, "deputy2")))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString(post.getExternalId())));
     }
 
@@ -265,31 +346,53 @@ class DeadlinePagesIT extends DeadlineIT {
     void aDepartmentHeadsLegislationNoticeRunsThreeDaysUntilAnOrgSpecialistAcknowledgesIt() throws Exception {
         String title = "Изменён порядок выплаты пособия " + System.nanoTime();
         Cookie head = Sessions.login(mvc, "head");
-        mvc.perform(post("/legislation").cookie(head).with(csrf()).param("title", title)
-                        .param("effectiveOn", "2026-11-30").param("link", "javascript:alert(1)"))
+        mvc.perform(post("/legislation")
+                        .cookie(head)
+                        .with(csrf())
+                        .param("title", title)
+                        .param("effectiveOn", "2026-11-30")
+                        .param("link", "javascript:alert(1)"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Ссылка должна начинаться с http")));
-        mvc.perform(post("/legislation").cookie(head).with(csrf()).param("title", title)
-                        .param("effectiveOn", "2026-11-30").param("body", "С 30 ноября пособие выплачивается иначе."))
+        mvc.perform(post("/legislation")
+                        .cookie(head)
+                        .with(csrf())
+                        .param("title", title)
+                        .param("effectiveOn", "2026-11-30")
+                        .param("body", "С 30 ноября пособие выплачивается иначе."))
                 .andExpect(status().is3xxRedirection());
-        long notice = jdbc.sql("select id from legislation_notice where title = ?").param(title).query(Long.class)
+        long notice = jdbc.sql("select id from legislation_notice where title = ?")
+                .param(title)
+                .query(Long.class)
                 .single();
-        assertThat(jdbc.sql("select due_at from deadline_clock where notice_id = ?").param(notice)
-                .query(java.time.OffsetDateTime.class).single().toInstant())
+        assertThat(jdbc.sql("select due_at from deadline_clock where notice_id = ?")
+                        .param(notice)
+                        .query(java.time.OffsetDateTime.class)
+                        .single()
+                        .toInstant())
                 .isEqualTo(java.time.Instant.parse("2026-12-02T17:00:00Z"));
 
         Cookie specialist = Sessions.login(mvc, "specialist");
-        mvc.perform(get("/legislation").cookie(specialist)).andExpect(status().isOk())
+        mvc.perform(get("/legislation").cookie(specialist))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString(title)));
         mvc.perform(post("/legislation/" + notice + "/acknowledge").cookie(head).with(csrf()))
                 .andExpect(status().isNotFound());
-        mvc.perform(post("/legislation/" + notice + "/acknowledge").cookie(specialist).with(csrf()))
+        mvc.perform(post("/legislation/" + notice + "/acknowledge")
+                        .cookie(specialist)
+                        .with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        assertThat(jdbc.sql("select state from deadline_clock where notice_id = ?").param(notice)
-                .query(String.class).single()).isEqualTo("MET");
+        assertThat(jdbc.sql("select state from deadline_clock where notice_id = ?")
+                        .param(notice)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("MET");
     }
 
     private long ruleVersion(String code) {
-        return jdbc.sql("select version from deadline_rule where code = ?").param(code).query(Long.class).single();
+        return jdbc.sql("select version from deadline_rule where code = ?")
+                .param(code)
+                .query(Long.class)
+                .single();
     }
 }

@@ -3,6 +3,10 @@ package ru.otklik.deadlines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -11,13 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
-
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,14 +22,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
-
+import ru.otklik.deadlines.internal.EmailOutbox;
+import ru.otklik.deadlines.internal.Notifications;
+import ru.otklik.deadlines.internal.Sql;
 import ru.otklik.people.internal.Users;
 import ru.otklik.support.IntegrationTest;
 import ru.otklik.support.MutableClock;
 import ru.otklik.support.TestConfig;
-import ru.otklik.deadlines.internal.EmailOutbox;
-import ru.otklik.deadlines.internal.Notifications;
-import ru.otklik.deadlines.internal.Sql;
 
 /**
  * E-mails leave through the outbox: sent once, and retried later when the mail server was down.
@@ -45,14 +41,19 @@ class EmailOutboxIT {
 
     @Autowired
     EmailOutbox outbox;
+
     @Autowired
     Notifications notifications;
+
     @Autowired
     Users users;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     MutableClock clock;
 
@@ -65,8 +66,8 @@ class EmailOutboxIT {
     void aNotificationIsMailedExactlyOnce() throws Exception {
         long postId = newPost("MAIL-ONCE-" + System.nanoTime());
         String label = label(postId);
-        transactions.executeWithoutResult(s -> notifications.notify(users.findByLogin("deputy2").orElseThrow().getId(),
-                NotificationKind.BREACH, "ROUTE", postId, null));
+        transactions.executeWithoutResult(s -> notifications.notify(
+                users.findByLogin("deputy2").orElseThrow().getId(), NotificationKind.BREACH, "ROUTE", postId, null));
 
         outbox.sendDue(smtp(greenMail.getSmtp().getPort()));
         outbox.sendDue(smtp(greenMail.getSmtp().getPort()));
@@ -81,13 +82,20 @@ class EmailOutboxIT {
     void whenTheMailServerIsDownTheMessageIsRetriedLaterAndSentOnce() throws Exception {
         long postId = newPost("MAIL-RETRY-" + System.nanoTime());
         String label = label(postId);
-        transactions.executeWithoutResult(s -> notifications.notify(users.findByLogin("deputy2").orElseThrow().getId(),
-                NotificationKind.BREACH, "CUR_SUBMIT", postId, null));
+        transactions.executeWithoutResult(s -> notifications.notify(
+                users.findByLogin("deputy2").orElseThrow().getId(),
+                NotificationKind.BREACH,
+                "CUR_SUBMIT",
+                postId,
+                null));
 
         outbox.sendDue(smtp(closedPort()));
         assertThat(jdbc.sql("select attempts from email_outbox o join notification n on n.id = o.notification_id"
-                + " where n.post_id = ? and o.sent_at is null and o.last_error is not null").param(postId)
-                .query(Integer.class).list()).containsExactly(1);
+                                + " where n.post_id = ? and o.sent_at is null and o.last_error is not null")
+                        .param(postId)
+                        .query(Integer.class)
+                        .list())
+                .containsExactly(1);
 
         outbox.sendDue(smtp(greenMail.getSmtp().getPort())); // too early: the pause has not passed
         assertThat(mailsAbout(label)).isEmpty();
@@ -105,8 +113,8 @@ class EmailOutboxIT {
         String label = label(postId);
         long deputy = users.findByLogin("deputy2").orElseThrow().getId();
         for (int i = 0; i < 5; i++) {
-            transactions.executeWithoutResult(s -> notifications.notify(deputy, NotificationKind.BREACH, "ROUTE",
-                    postId, null));
+            transactions.executeWithoutResult(
+                    s -> notifications.notify(deputy, NotificationKind.BREACH, "ROUTE", postId, null));
         }
 
         CrashingSender crashing = new CrashingSender(greenMail.getSmtp().getPort(), 2);
@@ -118,27 +126,29 @@ class EmailOutboxIT {
         outbox.sendDue(smtp(greenMail.getSmtp().getPort()));
 
         List<MimeMessage> mails = mailsAbout(label);
-        Map<String, Long> perMessageId = mails.stream()
-                .collect(Collectors.groupingBy(EmailOutboxIT::messageId, Collectors.counting()));
+        Map<String, Long> perMessageId =
+                mails.stream().collect(Collectors.groupingBy(EmailOutboxIT::messageId, Collectors.counting()));
         assertThat(perMessageId).hasSize(5);
         assertThat(mails).hasSizeLessThanOrEqualTo(6);
         assertThat(perMessageId.values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(2));
         assertThat(jdbc.sql("select count(*) from email_outbox o join notification n on n.id = o.notification_id"
-                + " where n.post_id = ? and o.sent_at is null").param(postId).query(Long.class).single()).isZero();
+                                + " where n.post_id = ? and o.sent_at is null")
+                        .param(postId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private static String messageId(MimeMessage message) {
         try {
             return message.getMessageID();
-        }
-        catch (MessagingException ex) {
+        } catch (MessagingException ex) {
             throw new IllegalStateException(ex);
         }
     }
 
     /** The JVM dying right after the mail server took a message: nothing after the send runs. */
-    static final class SimulatedCrash extends Error {
-    }
+    static final class SimulatedCrash extends Error {}
 
     /** Delivers through GreenMail, and "crashes" right after the given number of messages. */
     static final class CrashingSender extends JavaMailSenderImpl {
@@ -158,7 +168,8 @@ class EmailOutboxIT {
         @Override
         protected void doSend(MimeMessage[] mimeMessages, Object[] originalMessages) {
             for (int i = 0; i < mimeMessages.length; i++) {
-                super.doSend(new MimeMessage[] {mimeMessages[i]},
+                super.doSend(
+                        new MimeMessage[] {mimeMessages[i]},
                         originalMessages == null ? null : new Object[] {originalMessages[i]});
                 if (++sent == crashAfter) {
                     throw new SimulatedCrash();
@@ -173,24 +184,33 @@ class EmailOutboxIT {
                                           last_action_at, closed_at)
                         values (?, 'VK', 'https://vk.com/wall-1_1', 'Тест', ?, ?, 'NORMAL', 'ANSWERED', ?, ?)
                         returning id""")
-                .params(externalId, Sql.ts(TestConfig.START), Sql.ts(TestConfig.START), Sql.ts(TestConfig.START),
+                .params(
+                        externalId,
+                        Sql.ts(TestConfig.START),
+                        Sql.ts(TestConfig.START),
+                        Sql.ts(TestConfig.START),
                         Sql.ts(TestConfig.START))
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     private String label(long postId) {
-        return jdbc.sql("select external_id from post where id = ?").param(postId).query(String.class).single();
+        return jdbc.sql("select external_id from post where id = ?")
+                .param(postId)
+                .query(String.class)
+                .single();
     }
 
     private java.util.List<MimeMessage> mailsAbout(String label) {
-        return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
-            try {
-                return m.getSubject().contains(label);
-            }
-            catch (MessagingException ex) {
-                return false;
-            }
-        }).toList();
+        return Arrays.stream(greenMail.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return m.getSubject().contains(label);
+                    } catch (MessagingException ex) {
+                        return false;
+                    }
+                })
+                .toList();
     }
 
     private static JavaMailSenderImpl smtp(int port) {

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -24,14 +23,13 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import ru.otklik.OtklikApplication;
+import ru.otklik.deadlines.internal.Notifications;
 import ru.otklik.people.internal.Users;
 import ru.otklik.support.FreshDatabase;
 import ru.otklik.support.MutableClock;
 import ru.otklik.support.TestConfig;
 import ru.otklik.support.TestDatabase;
-import ru.otklik.deadlines.internal.Notifications;
 
 /**
  * A mail server that accepts connections and never answers cannot stop the deadline sweep: the sweep runs on its own
@@ -57,12 +55,18 @@ class HungMailServerIT {
     @BeforeAll
     static void startInstance() {
         context = new SpringApplicationBuilder(OtklikApplication.class, TestConfig.class)
-                .properties("spring.datasource.url=" + FreshDatabase.create("otklik_hung_mail"),
+                .properties(
+                        "spring.datasource.url=" + FreshDatabase.create("otklik_hung_mail"),
                         "spring.datasource.username=" + TestDatabase.get().username(),
                         "spring.datasource.password=" + TestDatabase.get().password(),
-                        "server.port=0", "otklik.demo=true", "otklik.sweep.enabled=true", "otklik.sweep.delay-ms=500",
-                        "otklik.sweep.initial-delay-ms=0", "otklik.mail.outbox-delay-ms=200",
-                        "spring.mail.host=127.0.0.1", "spring.mail.port=" + SMTP.port(),
+                        "server.port=0",
+                        "otklik.demo=true",
+                        "otklik.sweep.enabled=true",
+                        "otklik.sweep.delay-ms=500",
+                        "otklik.sweep.initial-delay-ms=0",
+                        "otklik.mail.outbox-delay-ms=200",
+                        "spring.mail.host=127.0.0.1",
+                        "spring.mail.port=" + SMTP.port(),
                         "spring.mail.properties.mail.smtp.connectiontimeout=2000",
                         "spring.mail.properties.mail.smtp.timeout=" + READ_TIMEOUT_MS,
                         "spring.mail.properties.mail.smtp.writetimeout=" + READ_TIMEOUT_MS,
@@ -85,24 +89,32 @@ class HungMailServerIT {
     @Test
     void clocksFallingDueWhileTheMailServerHangsAreActedOnWithinASweepInterval() throws Exception {
         long postId = jdbc.sql("select min(id) from post").query(Long.class).single();
-        long outboxRows = jdbc.sql("select count(*) from email_outbox").query(Long.class).single();
+        long outboxRows =
+                jdbc.sql("select count(*) from email_outbox").query(Long.class).single();
         Notifications notifications = context.getBean(Notifications.class);
-        long deputy = context.getBean(Users.class).findByLogin("deputy2").orElseThrow().getId();
-        transactions.executeWithoutResult(s -> notifications.notify(deputy, NotificationKind.BREACH, "ROUTE", postId,
-                null));
-        assertThat(jdbc.sql("select count(*) from email_outbox").query(Long.class).single()).isGreaterThan(outboxRows);
+        long deputy = context.getBean(Users.class)
+                .findByLogin("deputy2")
+                .orElseThrow()
+                .getId();
+        transactions.executeWithoutResult(
+                s -> notifications.notify(deputy, NotificationKind.BREACH, "ROUTE", postId, null));
+        assertThat(jdbc.sql("select count(*) from email_outbox")
+                        .query(Long.class)
+                        .single())
+                .isGreaterThan(outboxRows);
 
         await(Duration.ofSeconds(10), () -> SMTP.accepted() > 0);
         long hungSince = System.nanoTime();
 
         // the outbox is stuck in the SMTP conversation, and holds no row lock meanwhile
-        assertThatCode(() -> transactions.executeWithoutResult(s -> jdbc.sql(
-                "select id from email_outbox where sent_at is null for update nowait").query(Long.class).list()))
+        assertThatCode(() -> transactions.executeWithoutResult(
+                        s -> jdbc.sql("select id from email_outbox where sent_at is null for update nowait")
+                                .query(Long.class)
+                                .list()))
                 .doesNotThrowAnyException();
         assertThat(jdbc.sql("""
                         select count(*) from pg_stat_activity
-                        where datname = current_database() and state = 'idle in transaction'""")
-                .query(Long.class).single()).isZero();
+                        where datname = current_database() and state = 'idle in transaction'""").query(Long.class).single()).isZero();
 
         // every demo clock falls due: the sweep acts on them within one interval, while the mail server still hangs
         assertThat(runningDueBy(clock.instant().plus(Duration.ofDays(30)))).isPositive();
@@ -111,9 +123,15 @@ class HungMailServerIT {
         assertThat(Duration.ofNanos(System.nanoTime() - hungSince)).isLessThan(Duration.ofMillis(READ_TIMEOUT_MS));
 
         // and the stuck send gives up after the read timeout, recorded as a failed attempt to retry later
-        await(Duration.ofMillis(READ_TIMEOUT_MS + 5000), () -> jdbc.sql(
-                "select count(*) from email_outbox where last_error is not null").query(Long.class).single() > 0);
-        assertThat(jdbc.sql("select count(*) from email_outbox where sent_at is not null").query(Long.class).single())
+        await(
+                Duration.ofMillis(READ_TIMEOUT_MS + 5000),
+                () -> jdbc.sql("select count(*) from email_outbox where last_error is not null")
+                                .query(Long.class)
+                                .single()
+                        > 0);
+        assertThat(jdbc.sql("select count(*) from email_outbox where sent_at is not null")
+                        .query(Long.class)
+                        .single())
                 .isZero();
 
         // mail is reported DEGRADED on its own; the instance stays healthy, alive and ready
@@ -130,15 +148,22 @@ class HungMailServerIT {
 
         // the breaches' e-mails hang the outbox again (a connection more than attempts finished): stopping the
         // instance does not wait for the mail server
-        await(Duration.ofSeconds(5), () -> SMTP.accepted() > jdbc.sql(
-                "select coalesce(sum(attempts), 0) from email_outbox").query(Long.class).single());
+        await(
+                Duration.ofSeconds(5),
+                () -> SMTP.accepted()
+                        > jdbc.sql("select coalesce(sum(attempts), 0) from email_outbox")
+                                .query(Long.class)
+                                .single());
         long stopping = System.nanoTime();
         context.close();
         assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isLessThan(Duration.ofSeconds(3));
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -148,7 +173,9 @@ class HungMailServerIT {
 
     private long runningDueBy(Instant instant) {
         return jdbc.sql("select count(*) from deadline_clock where state = 'RUNNING' and due_at <= ?")
-                .param(java.sql.Timestamp.from(instant)).query(Long.class).single();
+                .param(java.sql.Timestamp.from(instant))
+                .query(Long.class)
+                .single();
     }
 
     private static void await(Duration limit, BooleanSupplier condition) throws InterruptedException {
@@ -170,20 +197,20 @@ class HungMailServerIT {
         BlackHole() {
             try {
                 server = new ServerSocket(0);
-            }
-            catch (IOException ex) {
+            } catch (IOException ex) {
                 throw new IllegalStateException(ex);
             }
-            Thread acceptor = new Thread(() -> {
-                while (!server.isClosed()) {
-                    try {
-                        connections.add(server.accept());
-                    }
-                    catch (IOException ex) {
-                        return;
-                    }
-                }
-            }, "black-hole-smtp");
+            Thread acceptor = new Thread(
+                    () -> {
+                        while (!server.isClosed()) {
+                            try {
+                                connections.add(server.accept());
+                            } catch (IOException ex) {
+                                return;
+                            }
+                        }
+                    },
+                    "black-hole-smtp");
             acceptor.setDaemon(true);
             acceptor.start();
         }

@@ -13,23 +13,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
-
+import ru.otklik.deadlines.internal.Notifications;
+import ru.otklik.deadlines.internal.Sql;
+import ru.otklik.deadlines.internal.Sweep;
 import ru.otklik.posts.Importance;
 import ru.otklik.posts.SentToCur;
 import ru.otklik.posts.internal.Post;
 import ru.otklik.support.TestConfig;
-import ru.otklik.deadlines.internal.Notifications;
-import ru.otklik.deadlines.internal.Sql;
-import ru.otklik.deadlines.internal.Sweep;
 
 /**
  * The sweep acts on each breach exactly once: run twice, run concurrently, run after a downtime.
@@ -38,10 +35,13 @@ class SweepIT extends DeadlineIT {
 
     @Autowired
     DataSource dataSource;
+
     @Autowired
     Notifications notifications;
+
     @Autowired
     ApplicationEventPublisher events;
+
     @Autowired
     TransactionTemplate transactions;
 
@@ -67,14 +67,23 @@ class SweepIT extends DeadlineIT {
         sweep.sweep();
 
         assertThat(fx.clock(post.getId(), "ACCEPT").state()).isEqualTo("BREACHED");
-        assertThat(jdbc.sql("select deputy_id from escalation where post_id = ?").param(post.getId())
-                .query(Long.class).list()).containsExactly(deputy);
+        assertThat(jdbc.sql("select deputy_id from escalation where post_id = ?")
+                        .param(post.getId())
+                        .query(Long.class)
+                        .list())
+                .containsExactly(deputy);
         assertThat(jdbc.sql("select count(*) from notification where post_id = ? and kind = 'ESCALATION'")
-                .param(post.getId()).query(Long.class).single()).isEqualTo(1);
+                        .param(post.getId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(notifications.unreadCount(deputy)).isGreaterThan(unreadBefore);
         // the e-mail copy waits in the outbox, written with the notification
         assertThat(jdbc.sql("select count(*) from email_outbox o join notification n on n.id = o.notification_id"
-                + " where n.post_id = ? and n.kind = 'ESCALATION'").param(post.getId()).query(Long.class).single())
+                                + " where n.post_id = ? and n.kind = 'ESCALATION'")
+                        .param(post.getId())
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
     }
 
@@ -88,8 +97,11 @@ class SweepIT extends DeadlineIT {
         sweep.sweep();
 
         assertThat(jdbc.sql("select count(*) from notification where post_id = ? and kind = 'WARNING'"
-                        + " and rule_code = 'ACCEPT' and recipient_id = ?")
-                .params(post.getId(), fx.user("executor").getId()).query(Long.class).single()).isEqualTo(1);
+                                + " and rule_code = 'ACCEPT' and recipient_id = ?")
+                        .params(post.getId(), fx.user("executor").getId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(fx.clock(post.getId(), "ACCEPT").state()).isEqualTo("RUNNING");
     }
 
@@ -103,9 +115,14 @@ class SweepIT extends DeadlineIT {
         Sweep.Result result = sweep.sweep();
         assertThat(result.breached()).isGreaterThanOrEqualTo(6);
         for (Post post : List.of(first, second)) {
-            assertThat(fx.clocks(post.getId())).extracting(DeadlineFixtures.Row::state).containsOnly("BREACHED");
+            assertThat(fx.clocks(post.getId()))
+                    .extracting(DeadlineFixtures.Row::state)
+                    .containsOnly("BREACHED");
             assertThat(jdbc.sql("select count(*) from clock_action a join deadline_clock c on c.id = a.clock_id"
-                    + " where c.post_id = ? and a.action <> 'WARNING'").param(post.getId()).query(Long.class).single())
+                                    + " where c.post_id = ? and a.action <> 'WARNING'")
+                            .param(post.getId())
+                            .query(Long.class)
+                            .single())
                     .isEqualTo(3);
         }
     }
@@ -124,18 +141,28 @@ class SweepIT extends DeadlineIT {
                 breached += f.get().breached();
             }
             assertThat(breached).isEqualTo(2000);
-            assertThat(jdbc.sql("select count(*) from clock_action where clock_id in (:ids)").param("ids", clockIds)
-                    .query(Long.class).single()).isEqualTo(2000);
+            assertThat(jdbc.sql("select count(*) from clock_action where clock_id in (:ids)")
+                            .param("ids", clockIds)
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(2000);
             // every clock notified each org head exactly once
             long orgHeads = jdbc.sql("select count(*) from user_role r join app_user u on u.id = r.user_id"
-                    + " where r.role = 'ORG_HEAD' and u.enabled").query(Long.class).single();
-            assertThat(jdbc.sql("select count(*) from notification where clock_id in (:ids)").param("ids", clockIds)
-                    .query(Long.class).single()).isEqualTo(2000 * orgHeads);
+                            + " where r.role = 'ORG_HEAD' and u.enabled")
+                    .query(Long.class)
+                    .single();
+            assertThat(jdbc.sql("select count(*) from notification where clock_id in (:ids)")
+                            .param("ids", clockIds)
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(2000 * orgHeads);
             assertThat(jdbc.sql("select count(*) from (select clock_id, recipient_id from notification"
-                    + " where clock_id in (:ids) group by 1, 2 having count(*) > 1) d").param("ids", clockIds)
-                    .query(Long.class).single()).isZero();
-        }
-        finally {
+                                    + " where clock_id in (:ids) group by 1, 2 having count(*) > 1) d")
+                            .param("ids", clockIds)
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+        } finally {
             cleanUp(clockIds);
         }
     }
@@ -166,15 +193,24 @@ class SweepIT extends DeadlineIT {
         List<Long> due = seedOverdue("BATCH-DUE-" + System.nanoTime(), 3);
         List<Long> owed = seedOverdue("BATCH-OWED-" + System.nanoTime(), 2);
         jdbc.sql("update deadline_clock set state = 'BREACHED', stopped_at = due_at, breached_at = due_at,"
-                + " action_pending = true where id in (:ids)").param("ids", owed).update();
+                        + " action_pending = true where id in (:ids)")
+                .param("ids", owed)
+                .update();
         try {
             smallBatches.sweep();
             assertThat(jdbc.sql("select count(*) from deadline_clock where state = 'RUNNING' and id in (:ids)")
-                    .param("ids", due).query(Long.class).single()).as("due clocks left running").isZero();
+                            .param("ids", due)
+                            .query(Long.class)
+                            .single())
+                    .as("due clocks left running")
+                    .isZero();
             assertThat(jdbc.sql("select count(*) from deadline_clock where action_pending and id in (:ids)")
-                    .param("ids", owed).query(Long.class).single()).as("actions still owed").isZero();
-        }
-        finally {
+                            .param("ids", owed)
+                            .query(Long.class)
+                            .single())
+                    .as("actions still owed")
+                    .isZero();
+        } finally {
             cleanUp(due);
             cleanUp(owed);
         }
@@ -184,8 +220,8 @@ class SweepIT extends DeadlineIT {
     void anIntermediateAnswerSentToCurOwesTheFinalOneBySevenWorkingDaysEvenBeforeItIsPosted() {
         Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
         // sent to ЦУР on Monday 2026-12-07 and never posted: п.13 counts «со дня направления»
-        transactions.executeWithoutResult(status -> events.publishEvent(
-                new SentToCur(post.getId(), 1, true, Instant.parse("2026-12-07T04:00:00Z"))));
+        transactions.executeWithoutResult(status ->
+                events.publishEvent(new SentToCur(post.getId(), 1, true, Instant.parse("2026-12-07T04:00:00Z"))));
 
         clock.set(Instant.parse("2026-12-16T10:29:00Z")); // Wednesday 2026-12-16 17:29, a minute before the end
         sweep.sweep();
@@ -194,24 +230,32 @@ class SweepIT extends DeadlineIT {
         clock.set(Instant.parse("2026-12-16T10:31:00Z"));
         sweep.sweep();
         assertThat(fx.clock(post.getId(), "FINAL_ANSWER").state()).isEqualTo("BREACHED");
-        assertThat(jdbc.sql("select count(*) from clock_action a join deadline_clock c on c.id = a.clock_id"
-                        + " where c.post_id = ? and c.rule_code = 'FINAL_ANSWER' and a.action = 'INFORM_COORDINATOR'")
-                .param(post.getId()).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql(
+                                "select count(*) from clock_action a join deadline_clock c on c.id = a.clock_id"
+                                        + " where c.post_id = ? and c.rule_code = 'FINAL_ANSWER' and a.action = 'INFORM_COORDINATOR'")
+                        .param(post.getId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
     void aCancelledClockIsNeverActedOn() {
         Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
         clock.advance(Duration.ofMinutes(5));
-        posts.returnToCur(post.getId(), fx.version(post.getId()), "Вне компетенции Министерства",
-                fx.actor("specialist"));
+        posts.returnToCur(
+                post.getId(), fx.version(post.getId()), "Вне компетенции Министерства", fx.actor("specialist"));
 
         clock.advance(Duration.ofHours(30));
         sweep.sweep();
 
         assertThat(fx.clock(post.getId(), "ANSWER").state()).isEqualTo("CANCELLED");
         assertThat(jdbc.sql("select count(*) from clock_action a join deadline_clock c on c.id = a.clock_id"
-                + " where c.post_id = ?").param(post.getId()).query(Long.class).single()).isZero();
+                                + " where c.post_id = ?")
+                        .param(post.getId())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     /** Closed posts with one ROUTE clock each, overdue by an hour, inserted set-based. */
@@ -223,20 +267,30 @@ class SweepIT extends DeadlineIT {
                         select :prefix || '-' || g, 'VK', 'https://vk.com/wall-1_1', 'Тест', :base, :base, 'NORMAL',
                                'ANSWERED', :base, :base
                         from generate_series(1, :count) g""")
-                .param("prefix", prefix).param("base", Sql.ts(base)).param("count", count).update();
+                .param("prefix", prefix)
+                .param("base", Sql.ts(base))
+                .param("count", count)
+                .update();
         return jdbc.sql("""
                         insert into deadline_clock (rule_code, post_id, base_at, started_at, due_at, warn_at, state)
                         select 'ROUTE', p.id, :base, :base, :due, :due, 'RUNNING' from post p
                         where p.external_id like :prefix || '-%'
                         returning id""")
-                .param("base", Sql.ts(base)).param("due", Sql.ts(base.plus(Duration.ofHours(1))))
-                .param("prefix", prefix).query(Long.class).list();
+                .param("base", Sql.ts(base))
+                .param("due", Sql.ts(base.plus(Duration.ofHours(1))))
+                .param("prefix", prefix)
+                .query(Long.class)
+                .list();
     }
 
     private void cleanUp(List<Long> clockIds) {
-        jdbc.sql("delete from email_outbox where notification_id in (select id from notification where clock_id in (:ids))")
-                .param("ids", clockIds).update();
-        jdbc.sql("delete from notification where clock_id in (:ids)").param("ids", clockIds).update();
+        jdbc.sql(
+                        "delete from email_outbox where notification_id in (select id from notification where clock_id in (:ids))")
+                .param("ids", clockIds)
+                .update();
+        jdbc.sql("delete from notification where clock_id in (:ids)")
+                .param("ids", clockIds)
+                .update();
     }
 
     /** A data source that counts the SQL statements prepared on its connections. */
@@ -244,28 +298,27 @@ class SweepIT extends DeadlineIT {
         InvocationHandler dataSourceHandler = (proxy, method, args) -> {
             Object result = method.invoke(target, args);
             if (result instanceof Connection connection) {
-                return Proxy.newProxyInstance(SweepIT.class.getClassLoader(), new Class<?>[] {Connection.class},
-                        (p, m, a) -> {
-                            if (m.getName().equals("prepareStatement") || m.getName().equals("createStatement")
+                return Proxy.newProxyInstance(
+                        SweepIT.class.getClassLoader(), new Class<?>[] {Connection.class}, (p, m, a) -> {
+                            if (m.getName().equals("prepareStatement")
+                                    || m.getName().equals("createStatement")
                                     || m.getName().equals("prepareCall")) {
                                 statements.incrementAndGet();
                             }
                             try {
                                 return m.invoke(connection, a);
-                            }
-                            catch (java.lang.reflect.InvocationTargetException ex) {
+                            } catch (java.lang.reflect.InvocationTargetException ex) {
                                 throw ex.getCause();
                             }
                         });
             }
             return result;
         };
-        return (DataSource) Proxy.newProxyInstance(SweepIT.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
+        return (DataSource) Proxy.newProxyInstance(
+                SweepIT.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
                     try {
                         return dataSourceHandler.invoke(proxy, method, args);
-                    }
-                    catch (java.lang.reflect.InvocationTargetException ex) {
+                    } catch (java.lang.reflect.InvocationTargetException ex) {
                         throw ex.getCause();
                     }
                 });

@@ -1,12 +1,10 @@
 package ru.otklik.demo;
 
-import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-
-import ru.otklik.support.IntegrationTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import ru.otklik.support.IntegrationTest;
 
 /**
  * The start-up log's last line: the address and, in demo mode, the demo logins.
@@ -19,7 +17,8 @@ class ReadyLineIT {
 
     @Test
     void inDemoModeTheLastLineGivesTheAddressAndTheDemoLogins() {
-        assertThat(ready.text("8080", "")).isEqualTo("Отклик готов: http://localhost:8080, демо-входы: admin, specialist, "
-                + "orghead, executor, executor2, head, head2, deputy, deputy2, minister (пароль «demo»)");
+        assertThat(ready.text("8080", ""))
+                .isEqualTo("Отклик готов: http://localhost:8080, демо-входы: admin, specialist, "
+                        + "orghead, executor, executor2, head, head2, deputy, deputy2, minister (пароль «demo»)");
     }
 }

@@ -1,32 +1,5 @@
 package ru.otklik.intake;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
-import java.util.UUID;
-
-import jakarta.servlet.http.Cookie;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
-
-import ru.otklik.posts.Importance;
-import ru.otklik.posts.internal.Post;
-import ru.otklik.posts.internal.Posts;
-import ru.otklik.posts.Source;
-import ru.otklik.support.IntegrationTest;
-import ru.otklik.support.Sessions;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -38,6 +11,30 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.servlet.http.Cookie;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.UUID;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import ru.otklik.posts.Importance;
+import ru.otklik.posts.Source;
+import ru.otklik.posts.internal.Post;
+import ru.otklik.posts.internal.Posts;
+import ru.otklik.support.IntegrationTest;
+import ru.otklik.support.Sessions;
 
 /**
  * The org specialist imports ЦУР's exports: preview first, then the good rows are registered, and a repeated import
@@ -60,9 +57,12 @@ class ImportIT {
     }
 
     String upload(Cookie session, String name, byte[] bytes) throws Exception {
-        MvcResult result = mvc.perform(multipart("/import").file(new MockMultipartFile("file", name, "text/csv", bytes))
-                        .cookie(session).with(csrf()))
-                .andExpect(status().is3xxRedirection()).andReturn();
+        MvcResult result = mvc.perform(multipart("/import")
+                        .file(new MockMultipartFile("file", name, "text/csv", bytes))
+                        .cookie(session)
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
         return result.getResponse().getRedirectedUrl();
     }
 
@@ -70,7 +70,10 @@ class ImportIT {
         mvc.perform(post(page + "/save").cookie(session).with(csrf())).andExpect(status().is3xxRedirection());
         UUID id = UUID.fromString(page.substring(page.lastIndexOf('/') + 1));
         for (int i = 0; i < 300; i++) {
-            String state = jdbc.sql("select state from import_upload where id = ?").param(id).query(String.class).single();
+            String state = jdbc.sql("select state from import_upload where id = ?")
+                    .param(id)
+                    .query(String.class)
+                    .single();
             if (state.equals("DONE")) {
                 return;
             }
@@ -87,7 +90,8 @@ class ImportIT {
     void aUtf8SemicolonCsvWithRussianHeadersIsPreviewedThenItsGoodRowsAreSaved() throws Exception {
         String p = prefix();
         String csv = "\uFEFFВнешний ID;Источник;Ссылка;Автор;Ссылка на автора;Текст;Выявлено;Важность;Тема\r\n"
-                + p + "1;VK;https://vk.com/wall-1_1;Иван И.;https://vk.com/id1;\"Вопрос; с точкой с запятой,\r\nдвумя строками и \"\"кавычками\"\"\";01.12.2026 09:00;повышенная;ЖКХ\r\n"
+                + p
+                + "1;VK;https://vk.com/wall-1_1;Иван И.;https://vk.com/id1;\"Вопрос; с точкой с запятой,\r\nдвумя строками и \"\"кавычками\"\"\";01.12.2026 09:00;повышенная;ЖКХ\r\n"
                 + p + "2;ВКонтакте;https://vk.com/wall-1_2;;;Второй вопрос;2026-12-01T09:10:00+07:00;;\r\n"
                 + p + "3;TELEGRAM;ftp://bad;;;;завтра;;\r\n";
         Cookie specialist = Sessions.login(mvc, "specialist");
@@ -110,7 +114,8 @@ class ImportIT {
         Post first = posts.findByExternalId(p + "1").orElseThrow();
         assertThat(first.getText()).isEqualTo("Вопрос; с точкой с запятой,\nдвумя строками и \"кавычками\"");
         assertThat(first.getImportance()).isEqualTo(Importance.HIGH);
-        assertThat(first.getDetectedAt()).isEqualTo(LocalDateTime.parse("2026-12-01T02:00").toInstant(java.time.ZoneOffset.UTC));
+        assertThat(first.getDetectedAt())
+                .isEqualTo(LocalDateTime.parse("2026-12-01T02:00").toInstant(java.time.ZoneOffset.UTC));
         assertThat(first.getTopic()).isEqualTo("ЖКХ");
         Post second = posts.findByExternalId(p + "2").orElseThrow();
         assertThat(second.getSource()).isEqualTo(Source.VK);
@@ -126,8 +131,8 @@ class ImportIT {
     @Test
     void aWindows1251CommaCsvWithEnglishHeadersIsRead() throws Exception {
         String p = prefix();
-        String csv = "externalId,source,url,authorName,text,detectedAt,importance\n"
-                + p + "1,OK,https://ok.ru/group/1,Пётр Ё.,\"Когда починят лифт, подъезд 3?\",2026-12-01T08:00:00+07:00,NORMAL\n";
+        String csv = "externalId,source,url,authorName,text,detectedAt,importance\n" + p
+                + "1,OK,https://ok.ru/group/1,Пётр Ё.,\"Когда починят лифт, подъезд 3?\",2026-12-01T08:00:00+07:00,NORMAL\n";
         Cookie specialist = Sessions.login(mvc, "orghead");
         String page = upload(specialist, "export.csv", csv.getBytes(Charset.forName("windows-1251")));
         saveAndWait(specialist, page);
@@ -140,7 +145,8 @@ class ImportIT {
     void anXlsxWithADateCellIsReadAndABadRowIsReported() throws Exception {
         String p = prefix();
         byte[] xlsx;
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("Выгрузка");
             CellStyle date = workbook.createCellStyle();
             date.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("dd.mm.yyyy hh:mm"));
@@ -175,7 +181,8 @@ class ImportIT {
                 .andExpect(content().string(not(containsString(p + "1"))));
         saveAndWait(specialist, page);
         Post post = posts.findByExternalId(p + "1").orElseThrow();
-        assertThat(post.getDetectedAt()).isEqualTo(LocalDateTime.parse("2026-12-01T02:30").toInstant(java.time.ZoneOffset.UTC));
+        assertThat(post.getDetectedAt())
+                .isEqualTo(LocalDateTime.parse("2026-12-01T02:30").toInstant(java.time.ZoneOffset.UTC));
         assertThat(post.getImportance()).isEqualTo(Importance.HIGH);
         assertThat(posts.findByExternalId(p + "2")).isEmpty();
     }
@@ -185,7 +192,12 @@ class ImportIT {
         String p = prefix();
         StringBuilder csv = new StringBuilder("externalId;source;url;text;detectedAt\n");
         for (int i = 1; i <= 20; i++) {
-            csv.append(p).append(i).append(";VK;https://vk.com/wall-1_").append(i).append(";Сообщение ").append(i)
+            csv.append(p)
+                    .append(i)
+                    .append(";VK;https://vk.com/wall-1_")
+                    .append(i)
+                    .append(";Сообщение ")
+                    .append(i)
                     .append(";2026-12-01T09:00:00+07:00\n");
         }
         Cookie specialist = Sessions.login(mvc, "specialist");
@@ -207,10 +219,20 @@ class ImportIT {
     void aRowWhoseExternalIdWasTakenWithOtherContentIsAnError() throws Exception {
         String p = prefix();
         Cookie specialist = Sessions.login(mvc, "specialist");
-        saveAndWait(specialist, upload(specialist, "a.csv", ("externalId;source;url;text;detectedAt\n" + p
-                + "1;VK;https://vk.com/1;Первый текст;2026-12-01T09:00:00+07:00\n").getBytes(StandardCharsets.UTF_8)));
-        String page = upload(specialist, "b.csv", ("externalId;source;url;text;detectedAt\n" + p
-                + "1;VK;https://vk.com/1;Другой текст;2026-12-01T09:00:00+07:00\n").getBytes(StandardCharsets.UTF_8));
+        saveAndWait(
+                specialist,
+                upload(
+                        specialist,
+                        "a.csv",
+                        ("externalId;source;url;text;detectedAt\n" + p
+                                        + "1;VK;https://vk.com/1;Первый текст;2026-12-01T09:00:00+07:00\n")
+                                .getBytes(StandardCharsets.UTF_8)));
+        String page = upload(
+                specialist,
+                "b.csv",
+                ("externalId;source;url;text;detectedAt\n" + p
+                                + "1;VK;https://vk.com/1;Другой текст;2026-12-01T09:00:00+07:00\n")
+                        .getBytes(StandardCharsets.UTF_8));
         mvc.perform(get(page).cookie(specialist))
                 .andExpect(content().string(containsString("Внешний ID уже занят сообщением")));
         assertThat(posts.findByExternalId(p + "1").orElseThrow().getText()).isEqualTo("Первый текст");
@@ -223,26 +245,38 @@ class ImportIT {
                 .andExpect(content().string(containsString("href=\"/import/sample.csv\"")))
                 .andExpect(content().string(containsString("href=\"/import/sample.xlsx\"")))
                 .andExpect(content().string(not(containsString("_csrf="))));
-        byte[] csv = mvc.perform(get("/import/sample.csv").cookie(specialist)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsByteArray();
+        byte[] csv = mvc.perform(get("/import/sample.csv").cookie(specialist))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         assertThat(new String(csv, StandardCharsets.UTF_8)).startsWith("\uFEFFНомер ЦУР;Источник;Ссылка;");
-        byte[] xlsx = mvc.perform(get("/import/sample.xlsx").cookie(specialist)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsByteArray();
+        byte[] xlsx = mvc.perform(get("/import/sample.xlsx").cookie(specialist))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         try (Workbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
-            assertThat(book.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("Номер ЦУР");
+            assertThat(book.getSheetAt(0).getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo("Номер ЦУР");
         }
         String p = prefix();
-        String own = "Номер ЦУР;Соцсеть;Ссылка на публикацию;Текст публикации;Дата\n"
-                + p + "1;VK;https://vk.com/wall-1_900;Вопрос;01.12.2026 09:00\n";
+        String own = "Номер ЦУР;Соцсеть;Ссылка на публикацию;Текст публикации;Дата\n" + p
+                + "1;VK;https://vk.com/wall-1_900;Вопрос;01.12.2026 09:00\n";
         String page = upload(specialist, "свои-названия.csv", own.getBytes(StandardCharsets.UTF_8));
         mvc.perform(get(page).cookie(specialist)).andExpect(content().string(containsString("Сохранить (1 новых)")));
     }
 
     @Test
     void aRefusedFileIsNamedAndThePersonIsToldToChooseItAgain() throws Exception {
-        mvc.perform(multipart("/import").file(new MockMultipartFile("file", "выгрузка.csv", "text/csv",
+        mvc.perform(multipart("/import")
+                        .file(new MockMultipartFile(
+                                "file",
+                                "выгрузка.csv",
+                                "text/csv",
                                 "Номер ЦУР;Ссылка\n1;https://vk.com\n".getBytes(StandardCharsets.UTF_8)))
-                        .cookie(Sessions.login(mvc, "specialist")).with(csrf()))
+                        .cookie(Sessions.login(mvc, "specialist"))
+                        .with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Исправьте файл «выгрузка.csv» и выберите его ещё раз")));
     }
@@ -250,14 +284,28 @@ class ImportIT {
     @Test
     void aFileWithoutTheRequiredColumnsIsRefusedWithTheirNames() throws Exception {
         Cookie specialist = Sessions.login(mvc, "specialist");
-        mvc.perform(multipart("/import").file(new MockMultipartFile("file", "x.csv", "text/csv",
+        mvc.perform(multipart("/import")
+                        .file(new MockMultipartFile(
+                                "file",
+                                "x.csv",
+                                "text/csv",
                                 "externalId;Ссылка\n1;https://vk.com\n".getBytes(StandardCharsets.UTF_8)))
-                        .cookie(specialist).with(csrf()))
+                        .cookie(specialist)
+                        .with(csrf()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Нет обязательных столбцов: source («Источник»), text («Текст»), detectedAt («Выявлено»).")));
-        mvc.perform(multipart("/import").file(new MockMultipartFile("file", "x.xlsx", "application/octet-stream",
+                .andExpect(
+                        content()
+                                .string(
+                                        containsString(
+                                                "Нет обязательных столбцов: source («Источник»), text («Текст»), detectedAt («Выявлено»).")));
+        mvc.perform(multipart("/import")
+                        .file(new MockMultipartFile(
+                                "file",
+                                "x.xlsx",
+                                "application/octet-stream",
                                 "PK\u0003\u0004 not really a zip".getBytes(StandardCharsets.ISO_8859_1)))
-                        .cookie(specialist).with(csrf()))
+                        .cookie(specialist)
+                        .with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Не удалось прочитать книгу XLSX")));
         mvc.perform(multipart("/import").cookie(specialist).with(csrf()))
@@ -270,8 +318,15 @@ class ImportIT {
         String p = prefix();
         StringBuilder csv = new StringBuilder("externalId;source;url;text;detectedAt\n");
         for (int i = 1; i <= 10_000; i++) {
-            csv.append(p).append(i).append(";OK;https://ok.ru/topic/").append(i).append(";Вопрос о пособии № ").append(i)
-                    .append(";01.12.2026 08:").append(String.format("%02d", i % 60)).append('\n');
+            csv.append(p)
+                    .append(i)
+                    .append(";OK;https://ok.ru/topic/")
+                    .append(i)
+                    .append(";Вопрос о пособии № ")
+                    .append(i)
+                    .append(";01.12.2026 08:")
+                    .append(String.format("%02d", i % 60))
+                    .append('\n');
         }
         Cookie specialist = Sessions.login(mvc, "specialist");
         long before = postCount();
@@ -287,14 +342,25 @@ class ImportIT {
                 .andExpect(content().string(matchesPattern("(?s).*из 10[\\s\u00A0\u202F]?000 строк.*")));
         // saving twice at once is refused
         mvc.perform(post(page + "/save").cookie(specialist).with(csrf()))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("warning", "import.save.already"));
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("warning", "import.save.already"));
         UUID id = UUID.fromString(page.substring(page.lastIndexOf('/') + 1));
-        for (int i = 0; i < 1800 && !"DONE".equals(jdbc.sql("select state from import_upload where id = ?").param(id)
-                .query(String.class).single()); i++) {
+        for (int i = 0;
+                i < 1800
+                        && !"DONE"
+                                .equals(jdbc.sql("select state from import_upload where id = ?")
+                                        .param(id)
+                                        .query(String.class)
+                                        .single());
+                i++) {
             Thread.sleep(200);
         }
         mvc.perform(get(page).cookie(specialist))
-                .andExpect(content().string(matchesPattern("(?s).*Готово: зарегистрировано 10[\\s\u00A0\u202F]?000, уже были 0, не приняты 0\\..*")));
+                .andExpect(
+                        content()
+                                .string(
+                                        matchesPattern(
+                                                "(?s).*Готово: зарегистрировано 10[\\s\u00A0\u202F]?000, уже были 0, не приняты 0\\..*")));
         assertThat(postCount()).isEqualTo(before + 10_000);
     }
 

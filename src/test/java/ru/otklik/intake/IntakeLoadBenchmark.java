@@ -17,11 +17,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
-
 import ru.otklik.OtklikApplication;
 import ru.otklik.support.CpuMeter;
 
@@ -41,8 +39,7 @@ import ru.otklik.support.CpuMeter;
  */
 public final class IntakeLoadBenchmark {
 
-    private IntakeLoadBenchmark() {
-    }
+    private IntakeLoadBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new ConcurrentHashMap<>();
@@ -64,11 +61,16 @@ public final class IntakeLoadBenchmark {
         String url = options.get("url");
         if (url == null) {
             data = Files.createTempDirectory("otklik-intake-bench");
-            List<String> appArgs = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
-                    "--otklik.data-dir=" + data, "--otklik.demo=true", "--logging.level.root=WARN",
+            List<String> appArgs = new ArrayList<>(List.of(
+                    "--server.port=0",
+                    "--server.address=127.0.0.1",
+                    "--otklik.data-dir=" + data,
+                    "--otklik.demo=true",
+                    "--logging.level.root=WARN",
                     "--spring.main.banner-mode=off"));
             // Spring and server settings go to the application, e.g. --spring.datasource.hikari.maximum-pool-size=20
-            Arrays.stream(args).filter(arg -> arg.startsWith("--spring.") || arg.startsWith("--server."))
+            Arrays.stream(args)
+                    .filter(arg -> arg.startsWith("--spring.") || arg.startsWith("--server."))
                     .forEach(appArgs::add);
             app = SpringApplication.run(OtklikApplication.class, appArgs.toArray(String[]::new));
             url = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
@@ -78,10 +80,11 @@ public final class IntakeLoadBenchmark {
         }
         // the clients' threads live through both runs, so the CPU meter sees them at the end of the measured one
         AtomicLong threads = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(clients,
-                task -> new Thread(task, "bench-client-" + threads.incrementAndGet()));
+        ExecutorService pool = Executors.newFixedThreadPool(
+                clients, task -> new Thread(task, "bench-client-" + threads.incrementAndGet()));
         try {
-            System.out.printf("Intake benchmark%s: %s, %d clients, %d s warm-up, %d s measured%n",
+            System.out.printf(
+                    "Intake benchmark%s: %s, %d clients, %d s warm-up, %d s measured%n",
                     probe ? " (probe: unknown token, every answer 401)" : "", url, clients, warmup, seconds);
             run(pool, url, token, clients, warmup, false, expected);
             CpuMeter cpu = new CpuMeter(IntakeLoadBenchmark::threadGroup);
@@ -90,12 +93,12 @@ public final class IntakeLoadBenchmark {
             CpuMeter.Snapshot after = cpu.snapshot();
             result.print(seconds, probe ? "401 answers" : "posts created");
             if (app != null && CpuMeter.available()) {
-                System.out.printf("CPU ms per %s (2 cores = 2,000 ms per second):%n", probe ? "answer" : "post created");
+                System.out.printf(
+                        "CPU ms per %s (2 cores = 2,000 ms per second):%n", probe ? "answer" : "post created");
                 CpuMeter.perOperation(before, after, result.ok())
                         .forEach((group, ms) -> System.out.printf("  %-28s %6.2f%n", group, ms));
             }
-        }
-        finally {
+        } finally {
             pool.shutdown();
             if (app != null) {
                 app.close();
@@ -126,10 +129,12 @@ public final class IntakeLoadBenchmark {
 
         void print(int seconds, String what) {
             Arrays.sort(latenciesMicros);
-            System.out.printf("%s: %d in %d s = %.0f per second; other answers: %d; statuses: %s%n",
+            System.out.printf(
+                    "%s: %d in %d s = %.0f per second; other answers: %d; statuses: %s%n",
                     what, ok, seconds, ok / (double) seconds, failed, statuses);
-            System.out.printf("latency ms: p50 %.1f, p95 %.1f, p99 %.1f, max %.1f%n", percentile(0.50),
-                    percentile(0.95), percentile(0.99), percentile(1.0));
+            System.out.printf(
+                    "latency ms: p50 %.1f, p95 %.1f, p99 %.1f, max %.1f%n",
+                    percentile(0.50), percentile(0.95), percentile(0.99), percentile(1.0));
         }
 
         private double percentile(double p) {
@@ -141,8 +146,9 @@ public final class IntakeLoadBenchmark {
         }
     }
 
-    private static Result run(ExecutorService pool, String url, String token, int clients, int seconds,
-            boolean measured, int expected) throws Exception {
+    private static Result run(
+            ExecutorService pool, String url, String token, int clients, int seconds, boolean measured, int expected)
+            throws Exception {
         String runId = UUID.randomUUID().toString().substring(0, 8);
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         AtomicLong ok = new AtomicLong();
@@ -157,23 +163,33 @@ public final class IntakeLoadBenchmark {
                     long[] latencies = new long[1 << 16];
                     int n = 0;
                     for (int i = 0; System.nanoTime() < end && n < latencies.length; i++) {
-                        String detectedAt = OffsetDateTime.now(ZoneOffset.ofHours(7)).minusMinutes(1)
-                                .truncatedTo(ChronoUnit.SECONDS).toString();
+                        String detectedAt = OffsetDateTime.now(ZoneOffset.ofHours(7))
+                                .minusMinutes(1)
+                                .truncatedTo(ChronoUnit.SECONDS)
+                                .toString();
                         String body = """
                                 {"externalId":"BENCH-%s-%s-%d-%d","source":"VK","url":"https://vk.com/wall-%d_%d",
                                  "authorName":"Нагрузочный тест","authorUrl":"https://vk.com/id%d",
                                  "text":"Сообщение номер %d от клиента %d: когда отремонтируют дорогу и починят освещение во дворе?",
-                                 "detectedAt":"%s","importance":"%s","topic":"Нагрузка"}"""
-                                .formatted(measured ? "M" : "W", runId, client, i, client, i, client, i, client,
-                                        detectedAt, i % 10 == 0 ? "HIGH" : "NORMAL");
+                                 "detectedAt":"%s","importance":"%s","topic":"Нагрузка"}""".formatted(
+                                        measured ? "M" : "W",
+                                        runId,
+                                        client,
+                                        i,
+                                        client,
+                                        i,
+                                        client,
+                                        i,
+                                        client,
+                                        detectedAt,
+                                        i % 10 == 0 ? "HIGH" : "NORMAL");
                         long start = System.nanoTime();
                         int status = http.post(target.getPath(), token, body);
                         latencies[n++] = (System.nanoTime() - start) / 1000;
                         statuses.merge(status, 1L, Long::sum);
                         if (status == expected) {
                             ok.incrementAndGet();
-                        }
-                        else {
+                        } else {
                             failed.incrementAndGet();
                         }
                     }

@@ -56,16 +56,15 @@ final class LoopbackHttp implements AutoCloseable {
             String lower = header.toLowerCase(Locale.ROOT);
             if (lower.startsWith("content-length:")) {
                 length = Long.parseLong(lower.substring(15).strip());
-            }
-            else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
                 chunked = true;
-            }
-            else if (lower.startsWith("connection:") && lower.contains("close")) {
+            } else if (lower.startsWith("connection:") && lower.contains("close")) {
                 close = true;
             }
         }
         if (chunked) {
-            for (long size = Long.parseLong(line().split(";")[0].strip(), 16); size > 0;
+            for (long size = Long.parseLong(line().split(";")[0].strip(), 16);
+                    size > 0;
                     size = Long.parseLong(line().split(";")[0].strip(), 16)) {
                 skip(size);
                 line();
@@ -73,8 +72,7 @@ final class LoopbackHttp implements AutoCloseable {
             while (!line().isEmpty()) {
                 // trailers
             }
-        }
-        else if (length > 0) {
+        } else if (length > 0) {
             skip(length);
         }
         if (close) {

@@ -1,48 +1,5 @@
 package ru.otklik.intake;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.Stream;
-
-import jakarta.servlet.http.Cookie;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.ResultActions;
-
-import ru.otklik.people.internal.Departments;
-import ru.otklik.people.internal.User;
-import ru.otklik.people.internal.Users;
-import ru.otklik.posts.Importance;
-import ru.otklik.posts.internal.Post;
-import ru.otklik.posts.PostManagement;
-import ru.otklik.posts.PostState;
-import ru.otklik.posts.internal.Posts;
-import ru.otklik.posts.Routing;
-import ru.otklik.support.IntegrationTest;
-import ru.otklik.support.MutableClock;
-import ru.otklik.support.Sessions;
-import ru.otklik.support.TestConfig;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -58,6 +15,46 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.servlet.http.Cookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+import ru.otklik.people.internal.Departments;
+import ru.otklik.people.internal.User;
+import ru.otklik.people.internal.Users;
+import ru.otklik.posts.Importance;
+import ru.otklik.posts.PostManagement;
+import ru.otklik.posts.PostState;
+import ru.otklik.posts.Routing;
+import ru.otklik.posts.internal.Post;
+import ru.otklik.posts.internal.Posts;
+import ru.otklik.support.IntegrationTest;
+import ru.otklik.support.MutableClock;
+import ru.otklik.support.Sessions;
+import ru.otklik.support.TestConfig;
 
 /**
  * ЦУР's intake API, case by case as SPEC §5 states it. The test clock stands at Tuesday 2026-12-01 10:00 +07.
@@ -93,8 +90,10 @@ class MessagesApiIT {
 
     /** {@code POST /api/v1/messages} with ЦУР's demo token and this JSON body. */
     ResultActions submit(String json) throws Exception {
-        return mvc.perform(post("/api/v1/messages").header("Authorization", TOKEN)
-                .contentType(MediaType.APPLICATION_JSON).content(json));
+        return mvc.perform(post("/api/v1/messages")
+                .header("Authorization", TOKEN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json));
     }
 
     static String unique(String prefix) {
@@ -111,8 +110,11 @@ class MessagesApiIT {
     }
 
     MvcResult send(String body) throws Exception {
-        return mvc.perform(post("/api/v1/messages").header("Authorization", TOKEN)
-                .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn();
+        return mvc.perform(post("/api/v1/messages")
+                        .header("Authorization", TOKEN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andReturn();
     }
 
     long postCount() {
@@ -124,17 +126,22 @@ class MessagesApiIT {
     @Test
     void aNewMessageIsRegisteredAsANewPostWithItsRunningDeadlines() throws Exception {
         String externalId = unique("IM");
-        MvcResult result = mvc.perform(post("/api/v1/messages").header("Authorization", TOKEN)
-                        .contentType(MediaType.APPLICATION_JSON).content(message(externalId)))
+        MvcResult result = mvc.perform(post("/api/v1/messages")
+                        .header("Authorization", TOKEN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(message(externalId)))
                 .andExpect(status().isCreated())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$.externalId").value(externalId))
                 .andExpect(jsonPath("$.status").value("NEW"))
                 .andExpect(jsonPath("$.receivedAt").value("2026-12-01T10:00:00+07:00"))
-                .andExpect(jsonPath("$.deadlines[?(@.rule == 'ROUTE')].dueAt").value(hasItem("2026-12-01T10:10:00+07:00")))
-                .andExpect(jsonPath("$.deadlines[?(@.rule == 'CUR_SUBMIT')].dueAt").value(hasItem("2026-12-01T11:00:00+07:00")))
+                .andExpect(
+                        jsonPath("$.deadlines[?(@.rule == 'ROUTE')].dueAt").value(hasItem("2026-12-01T10:10:00+07:00")))
+                .andExpect(jsonPath("$.deadlines[?(@.rule == 'CUR_SUBMIT')].dueAt")
+                        .value(hasItem("2026-12-01T11:00:00+07:00")))
                 // 09:00 + 6 working hours, less the 48-minute lunch
-                .andExpect(jsonPath("$.deadlines[?(@.rule == 'ANSWER')].dueAt").value(hasItem("2026-12-01T15:48:00+07:00")))
+                .andExpect(jsonPath("$.deadlines[?(@.rule == 'ANSWER')].dueAt")
+                        .value(hasItem("2026-12-01T15:48:00+07:00")))
                 .andExpect(jsonPath("$.answer").doesNotExist())
                 .andReturn();
 
@@ -163,7 +170,8 @@ class MessagesApiIT {
                  "detectedAt": "2026-12-01T02:00:00Z", "importance": "HIGH"}""".formatted(externalId))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.deadlines[*].rule").value(hasItems("ROUTE", "CUR_SUBMIT", "ANSWER_HIGH")))
-                .andExpect(jsonPath("$.deadlines[?(@.rule == 'ANSWER_HIGH')].dueAt").value(hasItem("2026-12-01T11:00:00+07:00")));
+                .andExpect(jsonPath("$.deadlines[?(@.rule == 'ANSWER_HIGH')].dueAt")
+                        .value(hasItem("2026-12-01T11:00:00+07:00")));
         Post post = posts.findByExternalId(externalId).orElseThrow();
         assertThat(post.getAuthorUrl()).isNull();
         assertThat(post.getTopic()).isNull();
@@ -180,9 +188,16 @@ class MessagesApiIT {
         Post post = posts.findByExternalId(externalId).orElseThrow();
         User specialist = users.findByLogin("specialist").orElseThrow();
         long executor = users.findByLogin("executor").orElseThrow().getId();
-        long families = departments.findAllByName().stream().filter(d -> d.getName().contains("семей с детьми"))
-                .findFirst().orElseThrow().getId();
-        management.route(post.getId(), post.getVersion(), List.of(new Routing(families, executor)), Importance.NORMAL,
+        long families = departments.findAllByName().stream()
+                .filter(d -> d.getName().contains("семей с детьми"))
+                .findFirst()
+                .orElseThrow()
+                .getId();
+        management.route(
+                post.getId(),
+                post.getVersion(),
+                List.of(new Routing(families, executor)),
+                Importance.NORMAL,
                 management.actor(specialist.getId(), specialist.getRoles()));
 
         // routed in time: the routing clock has stopped and is no longer reported; the executor's clocks have started
@@ -201,7 +216,11 @@ class MessagesApiIT {
                  "detectedAt": "2026-12-01T09:30:00+07:00"}""".formatted(externalId))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.deadlines[*].rule").value(hasItem("ANSWER")));
-        assertThat(posts.findByExternalId(externalId).orElseThrow().getImportance().name()).isEqualTo("NORMAL");
+        assertThat(posts.findByExternalId(externalId)
+                        .orElseThrow()
+                        .getImportance()
+                        .name())
+                .isEqualTo("NORMAL");
     }
 
     @Test
@@ -209,9 +228,9 @@ class MessagesApiIT {
         String externalId = unique("SKEW");
         submit("""
                 {"externalId": "%s", "source": "VK", "url": "https://vk.com/x", "text": "Часы ЦУР спешат",
-                 "detectedAt": "2026-12-01T10:04:00+07:00"}""".formatted(externalId))
-                .andExpect(status().isCreated());
-        assertThat(posts.findByExternalId(externalId).orElseThrow().getDetectedAt()).isEqualTo(TestConfig.START);
+                 "detectedAt": "2026-12-01T10:04:00+07:00"}""".formatted(externalId)).andExpect(status().isCreated());
+        assertThat(posts.findByExternalId(externalId).orElseThrow().getDetectedAt())
+                .isEqualTo(TestConfig.START);
     }
 
     // ------------------------------------------------------------------ idempotency
@@ -227,14 +246,14 @@ class MessagesApiIT {
             // other key order, other whitespace, the same instant in UTC, NORMAL left to its default
             MvcResult again = send("""
                     {"topic":"Дороги","importance":null,"detectedAt":"2026-12-01T02:00:00Z","text":"  Когда отремонтируют дорогу на улице Ленина?",
-                    "authorUrl":"https://vk.com/id1","authorName":"Иван И.","url":"https://vk.com/wall-1_2","source":"VK","externalId":"%s"}"""
-                    .formatted(externalId));
+                    "authorUrl":"https://vk.com/id1","authorName":"Иван И.","url":"https://vk.com/wall-1_2","source":"VK","externalId":"%s"}""".formatted(externalId));
             assertThat(again.getResponse().getStatus()).isEqualTo(200);
-            assertThat(again.getResponse().getContentAsString()).isEqualTo(first.getResponse().getContentAsString());
-            assertThat(again.getResponse().getHeader("Location")).isEqualTo(first.getResponse().getHeader("Location"));
+            assertThat(again.getResponse().getContentAsString())
+                    .isEqualTo(first.getResponse().getContentAsString());
+            assertThat(again.getResponse().getHeader("Location"))
+                    .isEqualTo(first.getResponse().getHeader("Location"));
             assertThat(postCount()).isEqualTo(before);
-        }
-        finally {
+        } finally {
             clock.set(TestConfig.START);
         }
     }
@@ -258,23 +277,33 @@ class MessagesApiIT {
     void anExternalIdTakenByAPostTypedByHandIs409() throws Exception {
         Cookie specialist = Sessions.login(mvc, "specialist");
         String externalId = unique("HAND");
-        mvc.perform(post("/posts").cookie(specialist).with(csrf())
-                .param("externalId", externalId).param("source", "VK").param("url", "https://vk.com/hand")
-                .param("text", "Набрано вручную").param("detectedAt", "2026-12-01T09:00")
-                .param("receivedAt", "2026-12-01T09:30").param("importance", "NORMAL"));
+        mvc.perform(post("/posts")
+                .cookie(specialist)
+                .with(csrf())
+                .param("externalId", externalId)
+                .param("source", "VK")
+                .param("url", "https://vk.com/hand")
+                .param("text", "Набрано вручную")
+                .param("detectedAt", "2026-12-01T09:00")
+                .param("receivedAt", "2026-12-01T09:30")
+                .param("importance", "NORMAL"));
         long id = posts.findByExternalId(externalId).orElseThrow().getId();
         submit(message(externalId))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.existingId").value(id));
-        assertThat(jdbc.sql("select count(*) from cur_message where external_id = ?").param(externalId)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from cur_message where external_id = ?")
+                        .param(externalId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void thirtyTwoConcurrentIdenticalRequestsCreateExactlyOnePost() throws Exception {
         String externalId = unique("RACE");
         String body = message(externalId);
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ExecutorService pool = Executors.newFixedThreadPool(32);
         CountDownLatch start = new CountDownLatch(1);
         try {
@@ -282,9 +311,13 @@ class MessagesApiIT {
             for (int i = 0; i < 32; i++) {
                 Callable<HttpResponse<String>> call = () -> {
                     start.await();
-                    return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/messages"))
-                            .header("Authorization", TOKEN).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    return client.send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/messages"))
+                                    .header("Authorization", TOKEN)
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
                 };
                 futures.add(pool.submit(call));
             }
@@ -299,10 +332,12 @@ class MessagesApiIT {
             assertThat(statuses).containsOnly(200, 201);
             assertThat(statuses.stream().filter(s -> s == 201)).hasSize(1);
             assertThat(ids.stream().distinct()).hasSize(1);
-            assertThat(jdbc.sql("select count(*) from post where external_id = ?").param(externalId)
-                    .query(Long.class).single()).isOne();
-        }
-        finally {
+            assertThat(jdbc.sql("select count(*) from post where external_id = ?")
+                            .param(externalId)
+                            .query(Long.class)
+                            .single())
+                    .isOne();
+        } finally {
             pool.shutdownNow();
         }
     }
@@ -319,8 +354,9 @@ class MessagesApiIT {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(400))
                 .andExpect(jsonPath("$.detail").value(containsString("externalId")))
-                .andExpect(jsonPath("$.errors[*].field").value(hasItems("externalId", "source", "url", "authorUrl",
-                        "text", "detectedAt", "importance")))
+                .andExpect(jsonPath("$.errors[*].field")
+                        .value(hasItems(
+                                "externalId", "source", "url", "authorUrl", "text", "detectedAt", "importance")))
                 .andExpect(jsonPath("$.errors[?(@.field == 'text')].message").value(hasItem(containsString("строка"))));
         assertThat(postCount()).isEqualTo(before);
     }
@@ -337,8 +373,12 @@ class MessagesApiIT {
                 Arguments.of("a bare string", "\"hello\"", 400, "body"),
                 Arguments.of("JSON null", "null", 400, "body"),
                 Arguments.of("trailing garbage", ok + " {}", 400, "body"),
-                Arguments.of("duplicate key", ok.replace("{\"externalId\"", "{\"text\": \"a\", \"externalId\"")
-                        .replace("\"text\": \"Когда", "\"text\": \"Когда"), 400, "body"),
+                Arguments.of(
+                        "duplicate key",
+                        ok.replace("{\"externalId\"", "{\"text\": \"a\", \"externalId\"")
+                                .replace("\"text\": \"Когда", "\"text\": \"Когда"),
+                        400,
+                        "body"),
                 Arguments.of("single quotes", ok.replace('"', '\''), 400, "body"),
                 Arguments.of("comment", "/* hi */" + ok, 400, "body"),
                 Arguments.of("missing externalId", ok.replace("\"externalId\": \"MAL-OK\",", ""), 400, "externalId"),
@@ -348,30 +388,82 @@ class MessagesApiIT {
                 Arguments.of("unknown source", ok.replace("\"VK\"", "\"vk\""), 400, "source"),
                 Arguments.of("source an array", ok.replace("\"VK\"", "[\"VK\"]"), 400, "source"),
                 Arguments.of("url not http", ok.replace("https://vk.com/wall-1_2", "mailto:a@b.ru"), 400, "url"),
-                Arguments.of("url with spaces", ok.replace("https://vk.com/wall-1_2", "https://vk.com/a b"), 400, "url"),
+                Arguments.of(
+                        "url with spaces", ok.replace("https://vk.com/wall-1_2", "https://vk.com/a b"), 400, "url"),
                 Arguments.of("url without host", ok.replace("https://vk.com/wall-1_2", "https:///path"), 400, "url"),
-                Arguments.of("authorUrl javascript", ok.replace("https://vk.com/id1", "javascript:alert(1)"), 400, "authorUrl"),
-                Arguments.of("authorName an object", ok.replace("\"Иван И.\"", "{\"first\": \"Иван\"}"), 400, "authorName"),
+                Arguments.of(
+                        "authorUrl javascript",
+                        ok.replace("https://vk.com/id1", "javascript:alert(1)"),
+                        400,
+                        "authorUrl"),
+                Arguments.of(
+                        "authorName an object", ok.replace("\"Иван И.\"", "{\"first\": \"Иван\"}"), 400, "authorName"),
                 Arguments.of("authorName too long", ok.replace("Иван И.", "И".repeat(301)), 400, "authorName"),
-                Arguments.of("text missing", ok.replace("\"text\": \"Когда отремонтируют дорогу на улице Ленина?\",", ""), 400, "text"),
-                Arguments.of("text blank", ok.replace("Когда отремонтируют дорогу на улице Ленина?", "   "), 400, "text"),
-                Arguments.of("text a number", ok.replace("\"Когда отремонтируют дорогу на улице Ленина?\"", "5"), 400, "text"),
-                Arguments.of("text too long", ok.replace("Когда отремонтируют дорогу на улице Ленина?", "я".repeat(20_001)), 400, "text"),
+                Arguments.of(
+                        "text missing",
+                        ok.replace("\"text\": \"Когда отремонтируют дорогу на улице Ленина?\",", ""),
+                        400,
+                        "text"),
+                Arguments.of(
+                        "text blank", ok.replace("Когда отремонтируют дорогу на улице Ленина?", "   "), 400, "text"),
+                Arguments.of(
+                        "text a number",
+                        ok.replace("\"Когда отремонтируют дорогу на улице Ленина?\"", "5"),
+                        400,
+                        "text"),
+                Arguments.of(
+                        "text too long",
+                        ok.replace("Когда отремонтируют дорогу на улице Ленина?", "я".repeat(20_001)),
+                        400,
+                        "text"),
                 Arguments.of("text with a NUL", ok.replace("Ленина?", "Ленина\\u0000"), 400, "text"),
                 Arguments.of("text with a lone surrogate", ok.replace("Ленина?", "Ленина\\ud800"), 400, "text"),
-                Arguments.of("detectedAt without offset", ok.replace("2026-12-01T09:00:00+07:00", "2026-12-01T09:00:00"), 400, "detectedAt"),
-                Arguments.of("detectedAt a date only", ok.replace("2026-12-01T09:00:00+07:00", "2026-12-01"), 400, "detectedAt"),
-                Arguments.of("detectedAt Russian style", ok.replace("2026-12-01T09:00:00+07:00", "01.12.2026 09:00"), 400, "detectedAt"),
+                Arguments.of(
+                        "detectedAt without offset",
+                        ok.replace("2026-12-01T09:00:00+07:00", "2026-12-01T09:00:00"),
+                        400,
+                        "detectedAt"),
+                Arguments.of(
+                        "detectedAt a date only",
+                        ok.replace("2026-12-01T09:00:00+07:00", "2026-12-01"),
+                        400,
+                        "detectedAt"),
+                Arguments.of(
+                        "detectedAt Russian style",
+                        ok.replace("2026-12-01T09:00:00+07:00", "01.12.2026 09:00"),
+                        400,
+                        "detectedAt"),
                 Arguments.of("detectedAt true", ok.replace("\"2026-12-01T09:00:00+07:00\"", "true"), 400, "detectedAt"),
-                Arguments.of("detectedAt epoch number", ok.replace("\"2026-12-01T09:00:00+07:00\"", "1764554400"), 400, "detectedAt"),
-                Arguments.of("detectedAt in the future", ok.replace("2026-12-01T09:00:00+07:00", "2026-12-01T10:06:00+07:00"), 400, "detectedAt"),
-                Arguments.of("detectedAt impossible date", ok.replace("2026-12-01T09:00:00+07:00", "2026-02-30T09:00:00+07:00"), 400, "detectedAt"),
-                Arguments.of("detectedAt in year 1", ok.replace("2026-12-01T09:00:00+07:00", "0001-01-01T00:00:00+07:00"), 400, "detectedAt"),
+                Arguments.of(
+                        "detectedAt epoch number",
+                        ok.replace("\"2026-12-01T09:00:00+07:00\"", "1764554400"),
+                        400,
+                        "detectedAt"),
+                Arguments.of(
+                        "detectedAt in the future",
+                        ok.replace("2026-12-01T09:00:00+07:00", "2026-12-01T10:06:00+07:00"),
+                        400,
+                        "detectedAt"),
+                Arguments.of(
+                        "detectedAt impossible date",
+                        ok.replace("2026-12-01T09:00:00+07:00", "2026-02-30T09:00:00+07:00"),
+                        400,
+                        "detectedAt"),
+                Arguments.of(
+                        "detectedAt in year 1",
+                        ok.replace("2026-12-01T09:00:00+07:00", "0001-01-01T00:00:00+07:00"),
+                        400,
+                        "detectedAt"),
                 Arguments.of("importance lower case", ok.replace("\"NORMAL\"", "\"high\""), 400, "importance"),
                 Arguments.of("importance a boolean", ok.replace("\"NORMAL\"", "false"), 400, "importance"),
                 Arguments.of("topic too long", ok.replace("Дороги", "т".repeat(301)), 400, "topic"),
-                Arguments.of("unknown property", ok.replace("{\"externalId\"", "{\"priority\": 1, \"externalId\""), 400, "priority"),
-                Arguments.of("body over 1 MB", ok.replace("Когда отремонтируют дорогу на улице Ленина?", big), 413, null));
+                Arguments.of(
+                        "unknown property",
+                        ok.replace("{\"externalId\"", "{\"priority\": 1, \"externalId\""),
+                        400,
+                        "priority"),
+                Arguments.of(
+                        "body over 1 MB", ok.replace("Когда отремонтируют дорогу на улице Ленина?", big), 413, null));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -379,9 +471,12 @@ class MessagesApiIT {
     void aMalformedPayloadIsRefusedWithProblemJsonAndNothingIsSaved(String name, String body, int status, String field)
             throws Exception {
         long before = postCount();
-        long claims = jdbc.sql("select count(*) from cur_message").query(Long.class).single();
-        var result = mvc.perform(post("/api/v1/messages").header("Authorization", TOKEN)
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
+        long claims =
+                jdbc.sql("select count(*) from cur_message").query(Long.class).single();
+        var result = mvc.perform(post("/api/v1/messages")
+                        .header("Authorization", TOKEN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().is(status))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").isString());
@@ -389,7 +484,10 @@ class MessagesApiIT {
             result.andExpect(jsonPath("$.errors[*].field").value(hasItem(field)));
         }
         assertThat(postCount()).isEqualTo(before);
-        assertThat(jdbc.sql("select count(*) from cur_message").query(Long.class).single()).isEqualTo(claims);
+        assertThat(jdbc.sql("select count(*) from cur_message")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(claims);
     }
 
     @Test
@@ -397,19 +495,26 @@ class MessagesApiIT {
         HttpClient client = HttpClient.newHttpClient();
         byte[] chunk = "x".repeat(64 * 1024).getBytes();
         // no Content-Length: the limit is enforced while reading
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/messages"))
-                .header("Authorization", TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(
-                        java.util.Collections.enumeration(Stream.generate(() -> new java.io.ByteArrayInputStream(chunk))
-                                .limit(40).toList()))))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/messages"))
+                        .header("Authorization", TOKEN)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new java.io.SequenceInputStream(java.util.Collections.enumeration(
+                                        Stream.generate(() -> new java.io.ByteArrayInputStream(chunk))
+                                                .limit(40)
+                                                .toList()))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     }
 
     @Test
     void aWrongContentTypeIs415() throws Exception {
-        mvc.perform(post("/api/v1/messages").header("Authorization", TOKEN).contentType(MediaType.TEXT_PLAIN)
+        mvc.perform(post("/api/v1/messages")
+                        .header("Authorization", TOKEN)
+                        .contentType(MediaType.TEXT_PLAIN)
                         .content(message(unique("CT"))))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
@@ -418,8 +523,10 @@ class MessagesApiIT {
         mvc.perform(post("/api/v1/messages").header("Authorization", TOKEN))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(post("/api/v1/messages").header("Authorization", TOKEN)
-                        .header("Content-Type", "application/json;charset=windows-1251").content(message(unique("CT"))))
+        mvc.perform(post("/api/v1/messages")
+                        .header("Authorization", TOKEN)
+                        .header("Content-Type", "application/json;charset=windows-1251")
+                        .content(message(unique("CT"))))
                 .andExpect(status().isUnsupportedMediaType());
     }
 
@@ -432,8 +539,7 @@ class MessagesApiIT {
         mvc.perform(put("/api/v1/messages").header("Authorization", TOKEN))
                 .andExpect(status().isMethodNotAllowed())
                 .andExpect(header().string("Allow", "POST"));
-        mvc.perform(get("/api/v1/messages").header("Authorization", TOKEN))
-                .andExpect(status().isMethodNotAllowed());
+        mvc.perform(get("/api/v1/messages").header("Authorization", TOKEN)).andExpect(status().isMethodNotAllowed());
     }
 
     @Test
@@ -442,21 +548,26 @@ class MessagesApiIT {
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value(containsString("999999999")));
-        mvc.perform(get("/api/v1/messages/abc").header("Authorization", TOKEN))
-                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/messages/abc").header("Authorization", TOKEN)).andExpect(status().isNotFound());
     }
 
     @Test
     void withoutAValidTokenTheAnswerIs401AndNothingIsSaved() throws Exception {
         long before = postCount();
-        mvc.perform(post("/api/v1/messages").contentType(MediaType.APPLICATION_JSON).content(message(unique("NOTOK"))))
+        mvc.perform(post("/api/v1/messages")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(message(unique("NOTOK"))))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(post("/api/v1/messages").header("Authorization", "Bearer nope")
-                        .contentType(MediaType.APPLICATION_JSON).content(message(unique("NOTOK"))))
+        mvc.perform(post("/api/v1/messages")
+                        .header("Authorization", "Bearer nope")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(message(unique("NOTOK"))))
                 .andExpect(status().isUnauthorized());
-        mvc.perform(post("/api/v1/messages").header("Authorization", "Basic ZGVtbzpkZW1v")
-                        .contentType(MediaType.APPLICATION_JSON).content(message(unique("NOTOK"))))
+        mvc.perform(post("/api/v1/messages")
+                        .header("Authorization", "Basic ZGVtbzpkZW1v")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(message(unique("NOTOK"))))
                 .andExpect(status().isUnauthorized());
         assertThat(postCount()).isEqualTo(before);
     }
@@ -464,7 +575,9 @@ class MessagesApiIT {
     @Test
     void aLoggedInSpecialistCannotPostToTheIntakeApi() throws Exception {
         Cookie specialist = Sessions.login(mvc, "specialist");
-        mvc.perform(post("/api/v1/messages").cookie(specialist).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/messages")
+                        .cookie(specialist)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(message(unique("SESS"))))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
@@ -474,15 +587,26 @@ class MessagesApiIT {
     void aRevokedTokenGets401AtOnce() throws Exception {
         Cookie admin = Sessions.login(mvc, "admin");
         String name = unique("Отзыв");
-        String secret = mvc.perform(post("/admin/tokens").cookie(admin).with(csrf()).param("name", name))
-                .andReturn().getFlashMap().get("newSecret").toString();
-        mvc.perform(post("/api/v1/messages").header("Authorization", "Bearer " + secret)
-                        .contentType(MediaType.APPLICATION_JSON).content(message(unique("TOK"))))
+        String secret = mvc.perform(
+                        post("/admin/tokens").cookie(admin).with(csrf()).param("name", name))
+                .andReturn()
+                .getFlashMap()
+                .get("newSecret")
+                .toString();
+        mvc.perform(post("/api/v1/messages")
+                        .header("Authorization", "Bearer " + secret)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(message(unique("TOK"))))
                 .andExpect(status().isCreated());
-        long id = jdbc.sql("select id from api_token where name = ?").param(name).query(Long.class).single();
+        long id = jdbc.sql("select id from api_token where name = ?")
+                .param(name)
+                .query(Long.class)
+                .single();
         mvc.perform(post("/admin/tokens/" + id + "/revoke").cookie(admin).with(csrf()));
-        mvc.perform(post("/api/v1/messages").header("Authorization", "Bearer " + secret)
-                        .contentType(MediaType.APPLICATION_JSON).content(message(unique("TOK"))))
+        mvc.perform(post("/api/v1/messages")
+                        .header("Authorization", "Bearer " + secret)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(message(unique("TOK"))))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.detail").value(containsString("отозван")));
     }

@@ -1,14 +1,5 @@
 package ru.otklik.intake;
 
-import jakarta.servlet.http.Cookie;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
-
-import ru.otklik.support.IntegrationTest;
-import ru.otklik.support.Sessions;
-
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -16,6 +7,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import ru.otklik.support.IntegrationTest;
+import ru.otklik.support.Sessions;
 
 /**
  * The API is described at /v3/api-docs for ЦУР (token) and admins; Swagger UI is for admins.
@@ -30,14 +28,19 @@ class OpenApiIT {
     void theDescriptionCoversTheMessagesAndCalendarApi() throws Exception {
         mvc.perform(get("/v3/api-docs").header("Authorization", "Bearer demo-cur-token"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.paths['/api/v1/messages'].post.responses['201']").exists())
-                .andExpect(jsonPath("$.paths['/api/v1/messages'].post.responses['409']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/messages'].post.responses['201']")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/api/v1/messages'].post.responses['409']")
+                        .exists())
                 .andExpect(jsonPath("$.paths['/api/v1/messages/{id}'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/calendar/deadline'].get").exists())
                 .andExpect(jsonPath("$.components.schemas.Message.required", hasItem("detectedAt")))
-                .andExpect(jsonPath("$.components.schemas.Message.properties.text.type").value("string"))
-                .andExpect(jsonPath("$.components.schemas.Message.properties.unknown").doesNotExist())
-                .andExpect(jsonPath("$.components.securitySchemes.curToken.scheme").value("bearer"));
+                .andExpect(jsonPath("$.components.schemas.Message.properties.text.type")
+                        .value("string"))
+                .andExpect(jsonPath("$.components.schemas.Message.properties.unknown")
+                        .doesNotExist())
+                .andExpect(
+                        jsonPath("$.components.securitySchemes.curToken.scheme").value("bearer"));
     }
 
     @Test
@@ -47,13 +50,20 @@ class OpenApiIT {
                 .andExpect(jsonPath("$.info.title").value("Отклик — API для ЦУР"))
                 .andExpect(jsonPath("$.info.version").value("1"))
                 .andExpect(jsonPath("$.info.description", containsString("Authorization: Bearer")))
-                .andExpect(jsonPath("$.paths['/api/v1/messages/{id}/cur-decision'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/messages/{id}/cur-decision'].post")
+                        .exists())
                 .andExpect(jsonPath("$.components.schemas.CurDecision.properties.decision.enum", hasItem("RETURNED")))
-                .andExpect(jsonPath("$.components.schemas.CurDecision.properties.unknown").doesNotExist())
-                .andExpect(jsonPath("$.paths['/api/v1/messages/{id}/cur-decision'].get").doesNotExist())
-                .andExpect(jsonPath("$.paths['/api/v1/messages/{id}/cur-decision'].delete").doesNotExist())
-                .andExpect(jsonPath("$.paths['/api/v1/messages/{id}/cur-decision'].put").doesNotExist())
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                .andExpect(jsonPath("$.components.schemas.CurDecision.properties.unknown")
+                        .doesNotExist())
+                .andExpect(jsonPath("$.paths['/api/v1/messages/{id}/cur-decision'].get")
+                        .doesNotExist())
+                .andExpect(jsonPath("$.paths['/api/v1/messages/{id}/cur-decision'].delete")
+                        .doesNotExist())
+                .andExpect(jsonPath("$.paths['/api/v1/messages/{id}/cur-decision'].put")
+                        .doesNotExist())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         org.assertj.core.api.Assertions.assertThat(body).doesNotContain("SPEC").doesNotContain("§");
     }
 

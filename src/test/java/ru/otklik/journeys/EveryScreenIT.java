@@ -1,5 +1,7 @@
 package ru.otklik.journeys;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,17 +18,13 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
 import ru.otklik.posts.internal.Posts;
 import ru.otklik.support.Browser;
 import ru.otklik.support.IntegrationTest;
 import ru.otklik.support.MutableClock;
 import ru.otklik.support.TestConfig;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every role's main pages on an office screen (1366 px) and on a phone (390 px): nothing scrolls sideways and
@@ -63,9 +60,21 @@ class EveryScreenIT {
 
     @Test
     void theOrgSpecialistsPages() throws IOException {
-        check("specialist", List.of("/inbox", "/import", "/posts/new", post("IM-DEMO-0001"), post("IM-DEMO-0008"),
-                "/reports/monthly", "/reports/monthly/posts?measure=RECEIVED", "/legislation", "/notifications", "/help",
-                "/calendar", "/no-such-page"));
+        check(
+                "specialist",
+                List.of(
+                        "/inbox",
+                        "/import",
+                        "/posts/new",
+                        post("IM-DEMO-0001"),
+                        post("IM-DEMO-0008"),
+                        "/reports/monthly",
+                        "/reports/monthly/posts?measure=RECEIVED",
+                        "/legislation",
+                        "/notifications",
+                        "/help",
+                        "/calendar",
+                        "/no-such-page"));
     }
 
     @Test
@@ -75,8 +84,15 @@ class EveryScreenIT {
 
     @Test
     void theDepartmentHeadsPages() throws IOException {
-        check("head", List.of("/approvals", post("IM-DEMO-0007"), "/posts/templates", "/absences", "/reports/monthly",
-                "/help"));
+        check(
+                "head",
+                List.of(
+                        "/approvals",
+                        post("IM-DEMO-0007"),
+                        "/posts/templates",
+                        "/absences",
+                        "/reports/monthly",
+                        "/help"));
     }
 
     @Test
@@ -87,9 +103,20 @@ class EveryScreenIT {
 
     @Test
     void theAdministratorsPages() throws IOException {
-        check("admin", List.of("/admin/users", "/admin/users/new", "/admin/departments", "/admin/deadline-rules",
-                "/admin/tokens", "/admin/calendar/hours", "/admin/backups", "/admin/audit", "/account/password", "/calendar",
-                "/help"));
+        check(
+                "admin",
+                List.of(
+                        "/admin/users",
+                        "/admin/users/new",
+                        "/admin/departments",
+                        "/admin/deadline-rules",
+                        "/admin/tokens",
+                        "/admin/calendar/hours",
+                        "/admin/backups",
+                        "/admin/audit",
+                        "/account/password",
+                        "/calendar",
+                        "/help"));
     }
 
     @Test
@@ -103,13 +130,13 @@ class EveryScreenIT {
             browser.click(By.cssSelector("button.navbar-toggler"));
             browser.click(By.cssSelector(".otklik-user-area button.dropdown-toggle"));
             WebElement logout = browser.waitFor(By.cssSelector(".user-menu form[action='/logout'] button"));
-            Object right = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
-                    "const r = arguments[0].getBoundingClientRect(); return r.right <= window.innerWidth && r.left >= 0;",
-                    logout);
+            Object right = ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript(
+                            "const r = arguments[0].getBoundingClientRect(); return r.right <= window.innerWidth && r.left >= 0;",
+                            logout);
             assertThat(right).as("«Выйти» lies inside the phone's screen").isEqualTo(Boolean.TRUE);
             assertThat(browser.horizontalOverflow()).isZero();
-        }
-        finally {
+        } finally {
             browser.width(Browser.DESKTOP);
         }
     }
@@ -164,17 +191,21 @@ class EveryScreenIT {
     private void inspect(String login, String path, int width, List<String> problems) throws IOException {
         long overflow = browser.horizontalOverflow();
         if (overflow > 0) {
-            problems.add(width + " px " + path + ": scrolls sideways by " + overflow + " px: " + browser.widestElements());
+            problems.add(
+                    width + " px " + path + ": scrolls sideways by " + overflow + " px: " + browser.widestElements());
         }
         for (String violation : browser.axeViolations()) {
             problems.add(width + " px " + path + ": " + violation);
         }
-        String name = login + "-" + (path.equals("/") ? "home" : path.substring(1).replaceAll("[^a-zA-Z0-9]+", "-")) + "-" + width;
+        String name = login + "-"
+                + (path.equals("/") ? "home" : path.substring(1).replaceAll("[^a-zA-Z0-9]+", "-")) + "-" + width;
         browser.screenshot("every-screen-" + name);
-        if (Boolean.getBoolean("otklik.help.screenshots") && width == Browser.DESKTOP
+        if (Boolean.getBoolean("otklik.help.screenshots")
+                && width == Browser.DESKTOP
                 && HELP.containsKey(login + " " + path)) {
             Files.createDirectories(HELP_PICTURES);
-            Files.write(HELP_PICTURES.resolve(HELP.get(login + " " + path) + "-" + width + ".png"),
+            Files.write(
+                    HELP_PICTURES.resolve(HELP.get(login + " " + path) + "-" + width + ".png"),
                     ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
         }
     }

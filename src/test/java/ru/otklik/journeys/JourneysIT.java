@@ -1,5 +1,7 @@
 package ru.otklik.journeys;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,7 +9,6 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
@@ -18,33 +19,29 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.validation.BeanPropertyBindingResult;
-
 import ru.otklik.deadlines.internal.Sweep;
-import ru.otklik.people.internal.Department;
-import ru.otklik.people.web.DepartmentForm;
-import ru.otklik.people.internal.Departments;
 import ru.otklik.people.PeopleManagement;
 import ru.otklik.people.Role;
+import ru.otklik.people.internal.Department;
+import ru.otklik.people.internal.Departments;
 import ru.otklik.people.internal.User;
 import ru.otklik.people.internal.Users;
+import ru.otklik.people.web.DepartmentForm;
 import ru.otklik.posts.Actor;
 import ru.otklik.posts.Importance;
 import ru.otklik.posts.NewPost;
-import ru.otklik.posts.internal.Post;
 import ru.otklik.posts.PostManagement;
-import ru.otklik.posts.internal.Posts;
 import ru.otklik.posts.Routing;
 import ru.otklik.posts.Source;
+import ru.otklik.posts.internal.Post;
+import ru.otklik.posts.internal.Posts;
 import ru.otklik.support.Browser;
 import ru.otklik.support.IntegrationTest;
 import ru.otklik.support.MutableClock;
 import ru.otklik.support.TestConfig;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The four ways Otklik is used, end to end in headless Chromium against the running application.
@@ -122,7 +119,8 @@ class JourneysIT {
         String acceptAfter = clockText(postId, "ACCEPT");
         assertThat(acceptBefore).contains("осталось 15 мин (рабочих)");
         assertThat(acceptAfter).as("the clock counts down").contains("осталось 12 мин (рабочих)");
-        assertThat(postRepository.findById(postId).orElseThrow().getImportance()).isEqualTo(Importance.HIGH);
+        assertThat(postRepository.findById(postId).orElseThrow().getImportance())
+                .isEqualTo(Importance.HIGH);
     }
 
     @Test
@@ -152,9 +150,11 @@ class JourneysIT {
         browser.waitForText(By.tagName("body"), "Ответ размещён");
         browser.screenshot("journey2-answered");
         assertThat(postRepository.findById(id).orElseThrow().getState().name()).isEqualTo("ANSWERED");
-        List<WebElement> clocks = browser.driver().findElements(By.cssSelector("#post-clocks-" + id + " li.post-clock"));
+        List<WebElement> clocks =
+                browser.driver().findElements(By.cssSelector("#post-clocks-" + id + " li.post-clock"));
         assertThat(clocks).isNotEmpty();
-        assertThat(clocks).allSatisfy(c -> assertThat(c.getAttribute("textContent")).contains("выполнено в срок"));
+        assertThat(clocks)
+                .allSatisfy(c -> assertThat(c.getAttribute("textContent")).contains("выполнено в срок"));
     }
 
     @Test
@@ -169,16 +169,19 @@ class JourneysIT {
         browser.go("/escalations");
         browser.waitForText(By.tagName("body"), post.getExternalId());
         browser.screenshot("journey3-escalations");
-        WebElement form = browser.driver().findElement(
-                By.cssSelector(".escalation[data-post='" + post.getId() + "'] form[action$='/reassign']"));
+        WebElement form = browser.driver()
+                .findElement(By.cssSelector(".escalation[data-post='" + post.getId() + "'] form[action$='/reassign']"));
         WebElement select = form.findElement(By.cssSelector("select[name=executorId]"));
         new Select(select).selectByVisibleText(substitute.getFullName());
         form.findElement(By.cssSelector("input[name=comment]")).sendKeys("Исполнитель на выезде, передаю коллеге");
         browser.click(form.findElement(By.cssSelector("button[type=submit]")));
 
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> jdbc.sql(
-                "select count(*) from assignment where post_id = ? and executor_id = ?")
-                .params(post.getId(), substitute.getId()).query(Long.class).single() == 1);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> jdbc.sql("select count(*) from assignment where post_id = ? and executor_id = ?")
+                                .params(post.getId(), substitute.getId())
+                                .query(Long.class)
+                                .single()
+                        == 1);
         browser.screenshot("journey3-reassigned");
     }
 
@@ -189,7 +192,8 @@ class JourneysIT {
         browser.open(port).login("specialist");
         browser.go("/reports/monthly");
         browser.waitForText(By.tagName("h1"), "Отчёт за декабрь 2026");
-        assertThat(Long.parseLong(browser.waitFor(By.id("total-RECEIVED")).getText())).isPositive();
+        assertThat(Long.parseLong(browser.waitFor(By.id("total-RECEIVED")).getText()))
+                .isPositive();
         browser.screenshot("journey4-report");
         browser.click(By.cssSelector("a[href*='measure=RECEIVED'][href*='dimension=TOTAL']"));
         browser.waitForText(By.tagName("body"), post.getExternalId());
@@ -198,10 +202,14 @@ class JourneysIT {
         Files.deleteIfExists(file);
         browser.go("/reports/monthly");
         browser.click(By.cssSelector("a[href*='export.xlsx']"));
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> Files.exists(file) && file.toFile().length() > 0);
-        try (InputStream in = Files.newInputStream(file); Workbook workbook = new XSSFWorkbook(in)) {
-            assertThat(workbook.getSheet("Итоги").getRow(2).getCell(0).getStringCellValue()).isEqualTo("Поступило");
-            assertThat(workbook.getSheet("Итоги").getRow(2).getCell(1).getNumericCellValue()).isPositive();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+                .until(d -> Files.exists(file) && file.toFile().length() > 0);
+        try (InputStream in = Files.newInputStream(file);
+                Workbook workbook = new XSSFWorkbook(in)) {
+            assertThat(workbook.getSheet("Итоги").getRow(2).getCell(0).getStringCellValue())
+                    .isEqualTo("Поступило");
+            assertThat(workbook.getSheet("Итоги").getRow(2).getCell(1).getNumericCellValue())
+                    .isPositive();
         }
     }
 
@@ -213,41 +221,78 @@ class JourneysIT {
                 browser.click(By.id(box.getAttribute("id")));
             }
         }
-        browser.click(By.cssSelector("form.approve-form[action='/posts/" + postId + "/draft/approve'] button[type=submit]"));
+        browser.click(
+                By.cssSelector("form.approve-form[action='/posts/" + postId + "/draft/approve'] button[type=submit]"));
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
-                .until(d -> d.findElements(By.cssSelector("form.approve-form[action='/posts/" + postId + "/draft/approve']")).isEmpty());
+                .until(d -> d.findElements(
+                                By.cssSelector("form.approve-form[action='/posts/" + postId + "/draft/approve']"))
+                        .isEmpty());
     }
 
     private String clockText(long postId, String rule) {
-        return browser.driver().findElement(By.cssSelector("#post-clocks-" + postId + " li[data-rule=" + rule + "]")).getText();
+        return browser.driver()
+                .findElement(By.cssSelector("#post-clocks-" + postId + " li[data-rule=" + rule + "]"))
+                .getText();
     }
 
     private Post routedPost(String externalId, String executorLogin) {
         User specialist = users.findByLogin("specialist").orElseThrow();
         User executor = users.findByLogin(executorLogin).orElseThrow();
-        Post post = posts.register(new NewPost(externalId, Source.VK, "https://vk.com/wall-100_" + System.nanoTime(),
-                "Пётр Иванов", null, "Когда откроют запись в детский лагерь?", clock.instant(), clock.instant(),
-                Importance.NORMAL, null), Set.of(), specialist.getId());
+        Post post = posts.register(
+                new NewPost(
+                        externalId,
+                        Source.VK,
+                        "https://vk.com/wall-100_" + System.nanoTime(),
+                        "Пётр Иванов",
+                        null,
+                        "Когда откроют запись в детский лагерь?",
+                        clock.instant(),
+                        clock.instant(),
+                        Importance.NORMAL,
+                        null),
+                Set.of(),
+                specialist.getId());
         Actor actor = posts.actor(specialist.getId(), specialist.getRoles());
-        return posts.route(post.getId(), post.getVersion(),
-                List.of(new Routing(departmentOf(executorLogin).getId(), executor.getId())), Importance.NORMAL, actor);
+        return posts.route(
+                post.getId(),
+                post.getVersion(),
+                List.of(new Routing(departmentOf(executorLogin).getId(), executor.getId())),
+                Importance.NORMAL,
+                actor);
     }
 
     private Department departmentOf(String executorLogin) {
         long executorId = users.findByLogin(executorLogin).orElseThrow().getId();
-        return departments.findAllByName().stream().filter(d -> d.hasExecutor(executorId)).findFirst().orElseThrow();
+        return departments.findAllByName().stream()
+                .filter(d -> d.hasExecutor(executorId))
+                .findFirst()
+                .orElseThrow();
     }
 
     private User secondExecutorOfTheFirstDepartment() {
         synchronized (JourneysIT.class) {
-            User second = users.findByLogin("executor3").orElseGet(() -> users.findById(people.createAccount("executor3",
-                    "Орлова Дарья Игоревна", null, "Journey-2026", EnumSet.of(Role.EXECUTOR)).id()).orElseThrow());
+            User second = users.findByLogin("executor3")
+                    .orElseGet(() -> users.findById(people.createAccount(
+                                            "executor3",
+                                            "Орлова Дарья Игоревна",
+                                            null,
+                                            "Journey-2026",
+                                            EnumSet.of(Role.EXECUTOR))
+                                    .id())
+                            .orElseThrow());
             Department families = departmentOf("executor");
             if (!families.hasExecutor(second.getId())) {
-                List<Long> executors = new java.util.ArrayList<>(families.getExecutors().stream().map(User::getId).toList());
+                List<Long> executors = new java.util.ArrayList<>(
+                        families.getExecutors().stream().map(User::getId).toList());
                 executors.add(second.getId());
-                people.saveDepartment(families.getId(), new DepartmentForm(families.getName(), families.getHead().getId(),
-                        families.getCurator().getId(), executors, families.getVersion()),
+                people.saveDepartment(
+                        families.getId(),
+                        new DepartmentForm(
+                                families.getName(),
+                                families.getHead().getId(),
+                                families.getCurator().getId(),
+                                executors,
+                                families.getVersion()),
                         new BeanPropertyBindingResult(families, "form"));
             }
             return second;

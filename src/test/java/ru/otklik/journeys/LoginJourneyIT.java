@@ -1,16 +1,14 @@
 package ru.otklik.journeys;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-
 import org.springframework.boot.test.web.server.LocalServerPort;
-
 import ru.otklik.support.Browser;
 import ru.otklik.support.IntegrationTest;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * In a real browser: people log in, see their start page with the Ministry's clock, and read the calendar.
@@ -37,7 +35,9 @@ class LoginJourneyIT {
 
         browser.driver().findElement(By.id("username")).sendKeys("head");
         browser.driver().findElement(By.id("password")).sendKeys("not-the-password");
-        browser.driver().findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+        browser.driver()
+                .findElement(By.cssSelector("form[action='/login'] button[type=submit]"))
+                .click();
         browser.waitForText(By.cssSelector(".alert-danger"), "Неверный логин или пароль");
     }
 
@@ -54,11 +54,16 @@ class LoginJourneyIT {
     void theAdminOpensTheProductionCalendarAndADayToEdit() throws Exception {
         browser.open(port).login("admin");
         browser.go("/calendar?year=2026");
-        assertThat(browser.pageText()).contains("Производственный календарь на 2026 год").contains("Рабочих дней: 247");
+        assertThat(browser.pageText())
+                .contains("Производственный календарь на 2026 год")
+                .contains("Рабочих дней: 247");
         browser.screenshot("calendar-2026");
         browser.click(By.cssSelector("a[href='/admin/calendar/day/2026-12-31']"));
         browser.waitFor(By.cssSelector("input[value=DAY_OFF]"));
-        assertThat(browser.driver().findElement(By.cssSelector("input[value=DAY_OFF]")).isSelected()).isTrue();
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector("input[value=DAY_OFF]"))
+                        .isSelected())
+                .isTrue();
         browser.screenshot("calendar-day");
     }
 }

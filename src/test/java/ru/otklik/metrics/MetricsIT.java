@@ -1,5 +1,7 @@
 package ru.otklik.metrics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,21 +12,16 @@ import java.util.Base64;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import ru.otklik.deadlines.internal.Sweep;
 import ru.otklik.support.HttpBrowser;
 import ru.otklik.support.IntegrationTest;
 import ru.otklik.support.MutableClock;
 import ru.otklik.support.TestConfig;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Scrapes {@code /actuator/prometheus} over HTTP the way Prometheus does, as the metrics user, after doing what the
@@ -63,17 +60,20 @@ class MetricsIT {
         String before = scrape();
 
         for (int i = 0; i < 3; i++) {
-            assertThat(send(message("IM-METRICS-" + UUID.randomUUID()), "demo-cur-token")).isEqualTo(201);
+            assertThat(send(message("IM-METRICS-" + UUID.randomUUID()), "demo-cur-token"))
+                    .isEqualTo(201);
         }
         String repeated = message("IM-METRICS-" + UUID.randomUUID());
         assertThat(send(repeated, "demo-cur-token")).isEqualTo(201);
         assertThat(send(repeated, "demo-cur-token")).isEqualTo(200);
         assertThat(send("{\"externalId\": \"\"}", "demo-cur-token")).isEqualTo(400);
-        assertThat(send(message("IM-METRICS-" + UUID.randomUUID()), "not-a-token")).isEqualTo(401);
+        assertThat(send(message("IM-METRICS-" + UUID.randomUUID()), "not-a-token"))
+                .isEqualTo(401);
         gauges.expire();
 
         String after = scrape();
-        assertThat(value(after, "otklik_posts_open", "state", "NEW") - value(before, "otklik_posts_open", "state", "NEW"))
+        assertThat(value(after, "otklik_posts_open", "state", "NEW")
+                        - value(before, "otklik_posts_open", "state", "NEW"))
                 .isEqualTo(4);
         assertThat(delta(before, after, INTAKE, "outcome", "registered")).isEqualTo(4);
         assertThat(delta(before, after, INTAKE, "outcome", "repeated")).isEqualTo(1);
@@ -84,7 +84,8 @@ class MetricsIT {
 
     @Test
     void aBreachShowsAsOverdueUntilTheSweepActsThenAsBreachedWithTheSweepsLag() throws Exception {
-        assertThat(send(message("IM-METRICS-" + UUID.randomUUID()), "demo-cur-token")).isEqualTo(201);
+        assertThat(send(message("IM-METRICS-" + UUID.randomUUID()), "demo-cur-token"))
+                .isEqualTo(201);
         String before = scrape();
 
         // ROUTE is 10 working minutes: 11 minutes 7 seconds later it is overdue by at least 67 seconds
@@ -92,18 +93,21 @@ class MetricsIT {
         gauges.expire();
         String overdue = scrape();
         assertThat(value(overdue, "otklik_clocks_overdue", "rule", "ROUTE")).isGreaterThanOrEqualTo(1);
-        assertThat(value(overdue, "otklik_clocks_overdue_oldest_seconds", null, null)).isGreaterThanOrEqualTo(67);
+        assertThat(value(overdue, "otklik_clocks_overdue_oldest_seconds", null, null))
+                .isGreaterThanOrEqualTo(67);
 
         sweep.sweep();
         gauges.expire();
 
         String after = scrape();
-        assertThat(delta(before, after, "otklik_clocks_breached_total", "rule", "ROUTE")).isGreaterThanOrEqualTo(1);
+        assertThat(delta(before, after, "otklik_clocks_breached_total", "rule", "ROUTE"))
+                .isGreaterThanOrEqualTo(1);
         assertThat(value(after, "otklik_clocks_overdue", "rule", "ROUTE")).isZero();
         assertThat(value(after, "otklik_sweep_lag_seconds", null, null)).isGreaterThanOrEqualTo(67);
         assertThat(value(after, "otklik_sweep_last_run_seconds", null, null))
                 .isEqualTo(clock.instant().toEpochMilli() / 1000.0);
-        assertThat(delta(before, after, "otklik_sweep_duration_seconds_count", null, null)).isEqualTo(1);
+        assertThat(delta(before, after, "otklik_sweep_duration_seconds_count", null, null))
+                .isEqualTo(1);
         // the breach notified the org head, whose e-mail copy waits in the outbox (no SMTP in the tests)
         assertThat(value(after, "otklik_outbox_backlog", null, null)).isGreaterThanOrEqualTo(1);
     }
@@ -121,22 +125,30 @@ class MetricsIT {
         gauges.expire();
 
         String after = scrape();
-        assertThat(delta(before, after, "otklik_logins_total", "result", "success")).isEqualTo(1);
-        assertThat(delta(before, after, "otklik_logins_total", "result", "bad_credentials")).isEqualTo(10);
-        assertThat(delta(before, after, "otklik_logins_total", "result", "blocked")).isEqualTo(1);
+        assertThat(delta(before, after, "otklik_logins_total", "result", "success"))
+                .isEqualTo(1);
+        assertThat(delta(before, after, "otklik_logins_total", "result", "bad_credentials"))
+                .isEqualTo(10);
+        assertThat(delta(before, after, "otklik_logins_total", "result", "blocked"))
+                .isEqualTo(1);
         assertThat(value(after, "otklik_logins_blocked", null, null)).isGreaterThanOrEqualTo(1);
     }
 
     @Test
     void aScrapeWithoutTheMetricsUsersPasswordIsRefused() throws Exception {
-        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri()).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymous =
+                http.send(HttpRequest.newBuilder(uri()).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
         assertThat(anonymous.body()).doesNotContain("otklik_");
 
-        HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(uri()).header("Authorization", basic("prometheus", "guess"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrong = http.send(
+                HttpRequest.newBuilder(uri())
+                        .header("Authorization", basic("prometheus", "guess"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(wrong.statusCode()).isEqualTo(401);
 
         HttpBrowser admin = new HttpBrowser(port);
@@ -145,25 +157,31 @@ class MetricsIT {
     }
 
     private String scrape() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri())
-                .header("Authorization", basic("prometheus", IntegrationTest.METRICS_PASSWORD)).GET().build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(uri())
+                        .header("Authorization", basic("prometheus", IntegrationTest.METRICS_PASSWORD))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }
 
     private int send(String body, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/messages"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
+        return http.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/messages"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
                 .statusCode();
     }
 
     private static String message(String externalId) {
         return """
                 {"externalId": "%s", "source": "VK", "url": "https://vk.com/wall-1_%s",
-                 "text": "Когда придёт пособие?", "detectedAt": "2026-12-01T09:55:00+07:00"}"""
-                .formatted(externalId, Math.abs(externalId.hashCode()));
+                 "text": "Когда придёт пособие?", "detectedAt": "2026-12-01T09:55:00+07:00"}""".formatted(externalId, Math.abs(externalId.hashCode()));
     }
 
     private URI uri() {

@@ -1,10 +1,10 @@
 package ru.otklik.people;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The password rule (ASVS 5.0 V6.2), without Spring: length in characters, BCrypt's 72-byte limit counted in UTF-8
@@ -21,8 +21,18 @@ class PasswordPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"123456789012", "qwerty123456", "password1234", "1q2w3e4r5t6y", "QWERTYUIOP123",
-            "йцукенгшщзхъ", "aaaaaaaaaaaa", "Password2026", "iloveyou1234"})
+    @ValueSource(
+            strings = {
+                "123456789012",
+                "qwerty123456",
+                "password1234",
+                "1q2w3e4r5t6y",
+                "QWERTYUIOP123",
+                "йцукенгшщзхъ",
+                "aaaaaaaaaaaa",
+                "Password2026",
+                "iloveyou1234"
+            })
     void commonPasswordsAreRefusedWhateverTheCase(String password) {
         assertThat(policy.problem(password, "ivanova")).isEqualTo("people.password.common");
     }

@@ -1,11 +1,10 @@
 package ru.otklik.people;
 
-import java.util.EnumSet;
-
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
 
 /**
  * The role groups the security configuration, the pages, the controllers and the access test all read: their
@@ -18,12 +17,23 @@ class RoleGroupsTest {
         assertThat(Role.ORG_STAFF).containsExactly(Role.ORG_SPECIALIST, Role.ORG_HEAD);
         assertThat(Role.LEADERS).containsExactly(Role.DEPUTY_MINISTER, Role.FIRST_DEPUTY_MINISTER, Role.MINISTER);
         assertThat(Role.TOP_LEADERS).containsExactly(Role.FIRST_DEPUTY_MINISTER, Role.MINISTER);
-        assertThat(Role.APPROVERS).containsExactly(Role.DEPT_HEAD, Role.DEPUTY_MINISTER, Role.FIRST_DEPUTY_MINISTER,
-                Role.MINISTER);
-        assertThat(Role.MINISTRY_WIDE).containsExactly(Role.ORG_SPECIALIST, Role.ORG_HEAD, Role.DEPUTY_MINISTER,
-                Role.FIRST_DEPUTY_MINISTER, Role.MINISTER);
-        assertThat(Role.REPORT_READERS).containsExactly(Role.ORG_SPECIALIST, Role.ORG_HEAD, Role.DEPT_HEAD,
-                Role.DEPUTY_MINISTER, Role.FIRST_DEPUTY_MINISTER, Role.MINISTER);
+        assertThat(Role.APPROVERS)
+                .containsExactly(Role.DEPT_HEAD, Role.DEPUTY_MINISTER, Role.FIRST_DEPUTY_MINISTER, Role.MINISTER);
+        assertThat(Role.MINISTRY_WIDE)
+                .containsExactly(
+                        Role.ORG_SPECIALIST,
+                        Role.ORG_HEAD,
+                        Role.DEPUTY_MINISTER,
+                        Role.FIRST_DEPUTY_MINISTER,
+                        Role.MINISTER);
+        assertThat(Role.REPORT_READERS)
+                .containsExactly(
+                        Role.ORG_SPECIALIST,
+                        Role.ORG_HEAD,
+                        Role.DEPT_HEAD,
+                        Role.DEPUTY_MINISTER,
+                        Role.FIRST_DEPUTY_MINISTER,
+                        Role.MINISTER);
         assertThat(Role.ABSENCE_KEEPERS).containsExactly(Role.DEPT_HEAD, Role.ADMIN);
     }
 

@@ -6,11 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import ru.otklik.people.internal.Department;
 import ru.otklik.people.internal.Departments;
 import ru.otklik.people.internal.User;
@@ -35,8 +33,14 @@ class AnswerFixtures {
     final Clock clock;
     final TransactionTemplate tx;
 
-    AnswerFixtures(PostManagement management, Posts posts, Users users, Departments departments, JdbcClient jdbc,
-            Clock clock, PlatformTransactionManager transactions) {
+    AnswerFixtures(
+            PostManagement management,
+            Posts posts,
+            Users users,
+            Departments departments,
+            JdbcClient jdbc,
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.tx = new TransactionTemplate(transactions);
         this.management = management;
         this.posts = posts;
@@ -60,12 +64,16 @@ class AnswerFixtures {
     }
 
     Department families() {
-        return departments.findAllByName().stream().filter(d -> d.getName().contains("семей с детьми")).findFirst()
+        return departments.findAllByName().stream()
+                .filter(d -> d.getName().contains("семей с детьми"))
+                .findFirst()
                 .orElseThrow();
     }
 
     Department employment() {
-        return departments.findAllByName().stream().filter(d -> d.getName().contains("занятости")).findFirst()
+        return departments.findAllByName().stream()
+                .filter(d -> d.getName().contains("занятости"))
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -87,9 +95,20 @@ class AnswerFixtures {
 
     Post registered(String text, Set<Long> links) {
         Instant now = clock.instant();
-        return management.register(new NewPost("IT2-" + unique(), Source.VK, "https://vk.com/wall-7_" + unique(),
-                "Мария Иванова", "https://vk.com/id" + unique(), text, now.minus(Duration.ofMinutes(10)),
-                now.minus(Duration.ofMinutes(5)), Importance.NORMAL, null), links, null);
+        return management.register(
+                new NewPost(
+                        "IT2-" + unique(),
+                        Source.VK,
+                        "https://vk.com/wall-7_" + unique(),
+                        "Мария Иванова",
+                        "https://vk.com/id" + unique(),
+                        text,
+                        now.minus(Duration.ofMinutes(10)),
+                        now.minus(Duration.ofMinutes(5)),
+                        Importance.NORMAL,
+                        null),
+                links,
+                null);
     }
 
     /** A post in work with the families executor. */
@@ -100,10 +119,14 @@ class AnswerFixtures {
     Post inWork(String text, Set<Long> links) {
         return inTransaction(() -> {
             Post post = registered(text, links);
-            post = management.route(post.getId(), post.getVersion(),
-                    List.of(new Routing(families().getId(), id("executor"))), Importance.NORMAL, actor("specialist"));
-            return management.accept(post.getId(), post.getAssignments().get(0).getId(), post.getVersion(),
-                    actor("executor"));
+            post = management.route(
+                    post.getId(),
+                    post.getVersion(),
+                    List.of(new Routing(families().getId(), id("executor"))),
+                    Importance.NORMAL,
+                    actor("specialist"));
+            return management.accept(
+                    post.getId(), post.getAssignments().get(0).getId(), post.getVersion(), actor("executor"));
         });
     }
 
@@ -111,13 +134,18 @@ class AnswerFixtures {
     Post jointInWork() {
         return inTransaction(() -> {
             Post post = registered("Пособие и работа для многодетной мамы? " + unique(), Set.of());
-            post = management.route(post.getId(), post.getVersion(), List.of(new Routing(families().getId(),
-                    id("executor")), new Routing(employment().getId(), id("executor2"))), Importance.NORMAL,
+            post = management.route(
+                    post.getId(),
+                    post.getVersion(),
+                    List.of(
+                            new Routing(families().getId(), id("executor")),
+                            new Routing(employment().getId(), id("executor2"))),
+                    Importance.NORMAL,
                     actor("specialist"));
-            post = management.accept(post.getId(), post.getAssignments().get(0).getId(), post.getVersion(),
-                    actor("executor"));
-            return management.accept(post.getId(), post.getAssignments().get(1).getId(), post.getVersion(),
-                    actor("executor2"));
+            post = management.accept(
+                    post.getId(), post.getAssignments().get(0).getId(), post.getVersion(), actor("executor"));
+            return management.accept(
+                    post.getId(), post.getAssignments().get(1).getId(), post.getVersion(), actor("executor2"));
         });
     }
 
@@ -147,11 +175,16 @@ class AnswerFixtures {
     /** The timeline as {@code ACTION:FROM>TO}. */
     List<String> timeline(long postId) {
         return jdbc.sql("select action || ':' || coalesce(from_state, '-') || '>' || to_state from post_event"
-                + " where post_id = ? order by at, id").param(postId).query(String.class).list();
+                        + " where post_id = ? order by at, id")
+                .param(postId)
+                .query(String.class)
+                .list();
     }
 
     List<String> actions(long postId) {
-        return jdbc.sql("select action from post_event where post_id = ? order by at, id").param(postId)
-                .query(String.class).list();
+        return jdbc.sql("select action from post_event where post_id = ? order by at, id")
+                .param(postId)
+                .query(String.class)
+                .list();
     }
 }

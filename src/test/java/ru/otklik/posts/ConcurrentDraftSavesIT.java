@@ -4,26 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import jakarta.servlet.http.Cookie;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
-
+import ru.otklik.posts.internal.Draft;
 import ru.otklik.support.IntegrationTest;
 import ru.otklik.support.Sessions;
-import ru.otklik.posts.internal.Draft;
 
 /**
  * Two saves of one draft at the same instant (two tabs of the executor): one is saved, the other gets the same
@@ -36,6 +33,7 @@ class ConcurrentDraftSavesIT {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     AutowireCapableBeanFactory beans;
 
@@ -70,7 +68,9 @@ class ConcurrentDraftSavesIT {
             List<MockHttpServletResponse> answers = List.of(a.get(30, TimeUnit.SECONDS), b.get(30, TimeUnit.SECONDS));
             List<String> texts = List.of(textA, textB);
 
-            assertThat(answers).extracting(MockHttpServletResponse::getStatus).as("round %d", round)
+            assertThat(answers)
+                    .extracting(MockHttpServletResponse::getStatus)
+                    .as("round %d", round)
                     .containsExactlyInAnyOrder(302, 409);
             int loser = answers.get(0).getStatus() == 409 ? 0 : 1;
             String page = answers.get(loser).getContentAsString();
@@ -85,9 +85,15 @@ class ConcurrentDraftSavesIT {
     private MockHttpServletResponse save(Cookie session, long id, String version, String text, CyclicBarrier together)
             throws Exception {
         together.await(10, TimeUnit.SECONDS);
-        return mvc.perform(post("/posts/" + id + "/draft").cookie(session).with(csrf())
-                .param("version", version).param("intermediate", "false").param("text", text)
-                .param("action", "save")).andReturn().getResponse();
+        return mvc.perform(post("/posts/" + id + "/draft")
+                        .cookie(session)
+                        .with(csrf())
+                        .param("version", version)
+                        .param("intermediate", "false")
+                        .param("text", text)
+                        .param("action", "save"))
+                .andReturn()
+                .getResponse();
     }
 
     private int versions(long id) {

@@ -1,21 +1,5 @@
 package ru.otklik.posts;
 
-import java.time.Clock;
-import java.time.LocalDate;
-
-import jakarta.servlet.http.Cookie;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-
-import ru.otklik.calendar.MinistryTime;
-import ru.otklik.support.IntegrationTest;
-import ru.otklik.support.Sessions;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
@@ -26,7 +10,20 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.servlet.http.Cookie;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import ru.otklik.calendar.MinistryTime;
 import ru.otklik.posts.internal.Post;
+import ru.otklik.support.IntegrationTest;
+import ru.otklik.support.Sessions;
 
 /**
  * Who may act on and read a draft (issue 14, findings 4 and 9): nobody approves a draft they wrote, not even as the
@@ -62,10 +59,13 @@ class DraftAccessIT {
         Long absence = absent("head", "executor");
         try {
             Cookie executor = Sessions.login(mvc, "executor");
-            mvc.perform(post("/posts/" + id + "/draft/approve").cookie(executor).with(csrf())
+            mvc.perform(post("/posts/" + id + "/draft/approve")
+                            .cookie(executor)
+                            .with(csrf())
                             .param("version", String.valueOf(fx.reload(id).getVersion())))
                     .andExpect(status().isForbidden())
-                    .andExpect(content().string(containsString("Вы автор этого проекта ответа и не можете его согласовать")));
+                    .andExpect(content()
+                            .string(containsString("Вы автор этого проекта ответа и не можете его согласовать")));
 
             Post post = fx.reload(id);
             assertThat(post.getState()).isEqualTo(PostState.IN_APPROVAL);
@@ -74,8 +74,7 @@ class DraftAccessIT {
                     .isInstanceOf(OwnDraftApproval.class);
             assertThatThrownBy(() -> fx.management.returnDraft(id, post.getVersion(), "сам себе", fx.actor("executor")))
                     .isInstanceOf(OwnDraftApproval.class);
-        }
-        finally {
+        } finally {
             jdbc.sql("delete from absence where id = ?").param(absence).update();
         }
     }
@@ -86,12 +85,13 @@ class DraftAccessIT {
         Long absence = absent("head", "head2");
         try {
             Cookie head2 = Sessions.login(mvc, "head2");
-            mvc.perform(post("/posts/" + id + "/draft/approve").cookie(head2).with(csrf())
+            mvc.perform(post("/posts/" + id + "/draft/approve")
+                            .cookie(head2)
+                            .with(csrf())
                             .param("version", String.valueOf(fx.reload(id).getVersion())))
                     .andExpect(redirectedUrl("/posts/" + id));
             assertThat(fx.reload(id).openDraft().getApprovalLevel()).isEqualTo(2);
-        }
-        finally {
+        } finally {
             jdbc.sql("delete from absence where id = ?").param(absence).update();
         }
     }
@@ -114,7 +114,9 @@ class DraftAccessIT {
         mvc.perform(get("/posts/" + id).cookie(Sessions.login(mvc, "deputy2")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString(DRAFT_TEXT))));
-        mvc.perform(post("/posts/" + id + "/draft/approve").cookie(Sessions.login(mvc, "deputy2")).with(csrf())
+        mvc.perform(post("/posts/" + id + "/draft/approve")
+                        .cookie(Sessions.login(mvc, "deputy2"))
+                        .with(csrf())
                         .param("version", String.valueOf(fx.reload(id).getVersion())))
                 .andExpect(status().isForbidden());
 
@@ -135,8 +137,7 @@ class DraftAccessIT {
         try {
             mvc.perform(get("/posts/" + id).cookie(Sessions.login(mvc, "deputy2")))
                     .andExpect(content().string(containsString(DRAFT_TEXT)));
-        }
-        finally {
+        } finally {
             jdbc.sql("delete from absence where id = ?").param(absence).update();
         }
     }
@@ -145,6 +146,8 @@ class DraftAccessIT {
         LocalDate today = LocalDate.ofInstant(clock.instant(), MinistryTime.ZONE);
         return jdbc.sql("insert into absence (user_id, starts_on, ends_on, kind, substitute_id)"
                         + " values (?, ?, ?, 'VACATION', ?) returning id")
-                .params(fx.id(login), today, today, fx.id(substitute)).query(Long.class).single();
+                .params(fx.id(login), today, today, fx.id(substitute))
+                .query(Long.class)
+                .single();
     }
 }

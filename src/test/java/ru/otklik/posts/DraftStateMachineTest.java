@@ -1,18 +1,5 @@
 package ru.otklik.posts;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import ru.otklik.people.Role;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static ru.otklik.posts.PostStateMachineTest.CURATOR;
@@ -24,8 +11,19 @@ import static ru.otklik.posts.PostStateMachineTest.MINISTER;
 import static ru.otklik.posts.PostStateMachineTest.OTHER_DEPUTY;
 import static ru.otklik.posts.PostStateMachineTest.OTHER_EXECUTOR;
 import static ru.otklik.posts.PostStateMachineTest.SPECIALIST;
-import static ru.otklik.posts.PostStateMachineTest.assertGuarded;
 import static ru.otklik.posts.PostStateMachineTest.T0;
+import static ru.otklik.posts.PostStateMachineTest.assertGuarded;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import ru.otklik.people.Role;
 import ru.otklik.posts.internal.Assignment;
 import ru.otklik.posts.internal.Draft;
 import ru.otklik.posts.internal.Post;
@@ -42,17 +40,53 @@ class DraftStateMachineTest {
     static final Actor OTHER_HEAD = new Actor(41, Set.of(Role.DEPT_HEAD), Set.of(), Set.of(EMPLOYMENT));
     /** Stands in for the absent head of FAMILIES today. */
     static final Actor SUBSTITUTE = new Actor(50, Set.of(Role.DEPT_HEAD), Set.of(), Set.of(), Set.of(HEAD.id()));
+
     static final Actor ADMIN = new Actor(99, Set.of(Role.ADMIN));
 
-    static final Map<String, Actor> ACTORS = Map.of("specialist", SPECIALIST, "executor", EXECUTOR,
-            "otherExecutor", OTHER_EXECUTOR, "head", HEAD, "otherHead", OTHER_HEAD, "substitute", SUBSTITUTE,
-            "curator", CURATOR, "otherDeputy", OTHER_DEPUTY, "minister", MINISTER, "admin", ADMIN);
+    static final Map<String, Actor> ACTORS = Map.of(
+            "specialist",
+            SPECIALIST,
+            "executor",
+            EXECUTOR,
+            "otherExecutor",
+            OTHER_EXECUTOR,
+            "head",
+            HEAD,
+            "otherHead",
+            OTHER_HEAD,
+            "substitute",
+            SUBSTITUTE,
+            "curator",
+            CURATOR,
+            "otherDeputy",
+            OTHER_DEPUTY,
+            "minister",
+            MINISTER,
+            "admin",
+            ADMIN);
 
-    enum Transition { SAVE, SUBMIT, APPROVE, RETURN_DRAFT, SEND_TO_CUR, CUR_APPROVE, CUR_RETURN, POST }
+    enum Transition {
+        SAVE,
+        SUBMIT,
+        APPROVE,
+        RETURN_DRAFT,
+        SEND_TO_CUR,
+        CUR_APPROVE,
+        CUR_RETURN,
+        POST
+    }
 
-    static final List<PostState> STATES = List.of(PostState.ASSIGNED, PostState.IN_WORK, PostState.IN_APPROVAL,
-            PostState.REWORK, PostState.READY_FOR_CUR, PostState.AT_CUR, PostState.CUR_APPROVED,
-            PostState.AWAITING_FINAL, PostState.ANSWERED, PostState.RETURNED_TO_CUR);
+    static final List<PostState> STATES = List.of(
+            PostState.ASSIGNED,
+            PostState.IN_WORK,
+            PostState.IN_APPROVAL,
+            PostState.REWORK,
+            PostState.READY_FOR_CUR,
+            PostState.AT_CUR,
+            PostState.CUR_APPROVED,
+            PostState.AWAITING_FINAL,
+            PostState.ANSWERED,
+            PostState.RETURNED_TO_CUR);
 
     /** A post in the given state, assigned to {@link PostStateMachineTest#EXECUTOR} in FAMILIES. */
     static Post postIn(PostState state) {
@@ -108,12 +142,13 @@ class DraftStateMachineTest {
 
     static boolean allowed(PostState state, Transition transition, String actor) {
         return switch (transition) {
-            case SAVE -> (state == PostState.IN_WORK || state == PostState.REWORK || state == PostState.AWAITING_FINAL)
-                    && actor.equals("executor");
+            case SAVE ->
+                (state == PostState.IN_WORK || state == PostState.REWORK || state == PostState.AWAITING_FINAL)
+                        && actor.equals("executor");
             // after an intermediate answer there is no open draft to send until the final one is written
             case SUBMIT -> (state == PostState.IN_WORK || state == PostState.REWORK) && actor.equals("executor");
-            case APPROVE, RETURN_DRAFT -> state == PostState.IN_APPROVAL
-                    && (actor.equals("head") || actor.equals("substitute"));
+            case APPROVE, RETURN_DRAFT ->
+                state == PostState.IN_APPROVAL && (actor.equals("head") || actor.equals("substitute"));
             case SEND_TO_CUR -> state == PostState.READY_FOR_CUR && actor.equals("specialist");
             case CUR_APPROVE, CUR_RETURN -> state == PostState.AT_CUR && actor.equals("specialist");
             case POST -> state == PostState.CUR_APPROVED && actor.equals("specialist");
@@ -148,9 +183,19 @@ class DraftStateMachineTest {
     static String snapshot(Post post) {
         StringBuilder out = new StringBuilder(PostStateMachineTest.snapshot(post));
         for (Draft d : post.getDrafts()) {
-            out.append('|').append(d.isIntermediate()).append(':').append(d.getVersions().size()).append(':')
-                    .append(d.getApprovalLevel()).append(':').append(d.getCurrentApproverId()).append(':')
-                    .append(d.getSentToCurAt()).append(':').append(d.getPostedAt()).append(':')
+            out.append('|')
+                    .append(d.isIntermediate())
+                    .append(':')
+                    .append(d.getVersions().size())
+                    .append(':')
+                    .append(d.getApprovalLevel())
+                    .append(':')
+                    .append(d.getCurrentApproverId())
+                    .append(':')
+                    .append(d.getSentToCurAt())
+                    .append(':')
+                    .append(d.getPostedAt())
+                    .append(':')
                     .append(d.isReturnedByCur());
         }
         return out.toString();
@@ -158,8 +203,8 @@ class DraftStateMachineTest {
 
     @ParameterizedTest(name = "{1} of a {0} post by {2}: allowed={3}")
     @MethodSource("everyCase")
-    void eachDraftTransitionIsAllowedOnlyInItsStatesForItsPeople(PostState state, Transition transition,
-            String actorName, boolean allowed) {
+    void eachDraftTransitionIsAllowedOnlyInItsStatesForItsPeople(
+            PostState state, Transition transition, String actorName, boolean allowed) {
         Post post = postIn(state);
         Actor actor = ACTORS.get(actorName);
         assertGuarded(post, allowed, () -> perform(post, transition, actor), DraftStateMachineTest::snapshot);
@@ -181,8 +226,13 @@ class DraftStateMachineTest {
 
         assertThat(post.approveDraft(MINISTER, LATER)).isTrue();
         assertThat(post.getState()).isEqualTo(PostState.READY_FOR_CUR);
-        assertThat(post.getTimeline()).extracting(TimelineEntry::getAction).endsWith(TimelineAction.DRAFT_SAVED,
-                TimelineAction.DRAFT_SUBMITTED, TimelineAction.DRAFT_APPROVED_BY_HEAD, TimelineAction.DRAFT_APPROVED);
+        assertThat(post.getTimeline())
+                .extracting(TimelineEntry::getAction)
+                .endsWith(
+                        TimelineAction.DRAFT_SAVED,
+                        TimelineAction.DRAFT_SUBMITTED,
+                        TimelineAction.DRAFT_APPROVED_BY_HEAD,
+                        TimelineAction.DRAFT_APPROVED);
     }
 
     @Test
@@ -206,7 +256,8 @@ class DraftStateMachineTest {
         Post post = atCur(drafted(false));
         post.curReturn("Уберите ссылку на закон", null, LATER);
         assertThat(post.getState()).isEqualTo(PostState.REWORK);
-        assertThat(post.getTimeline().get(post.getTimeline().size() - 1).getActorId()).isNull();
+        assertThat(post.getTimeline().get(post.getTimeline().size() - 1).getActorId())
+                .isNull();
         assertThat(post.submitDraft(HEAD.id(), CURATOR.id(), EXECUTOR, LATER)).isTrue();
         post.approveDraft(HEAD, LATER);
         post.approveDraft(CURATOR, LATER);
@@ -253,8 +304,11 @@ class DraftStateMachineTest {
     @Test
     void aJointAnswerIsComposedByTheSpecialistFromTheDepartmentsContributions() {
         Post post = PostStateMachineTest.newPost();
-        post.route(List.of(new Routing(FAMILIES, EXECUTOR.id()), new Routing(EMPLOYMENT, OTHER_EXECUTOR.id())),
-                Importance.NORMAL, SPECIALIST, T0);
+        post.route(
+                List.of(new Routing(FAMILIES, EXECUTOR.id()), new Routing(EMPLOYMENT, OTHER_EXECUTOR.id())),
+                Importance.NORMAL,
+                SPECIALIST,
+                T0);
         Assignment families = post.getAssignments().get(0);
         Assignment employment = post.getAssignments().get(1);
         post.accept(families, EXECUTOR, T0);

@@ -1,27 +1,5 @@
 package ru.otklik.posts;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.util.List;
-import java.util.UUID;
-
-import jakarta.servlet.http.Cookie;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-
-import ru.otklik.people.internal.Department;
-import ru.otklik.people.internal.Departments;
-import ru.otklik.people.internal.Users;
-import ru.otklik.calendar.MinistryTime;
-import ru.otklik.support.IntegrationTest;
-import ru.otklik.support.Sessions;
-import ru.otklik.support.TestConfig;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -31,9 +9,28 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.servlet.http.Cookie;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import ru.otklik.calendar.MinistryTime;
+import ru.otklik.people.internal.Department;
+import ru.otklik.people.internal.Departments;
+import ru.otklik.people.internal.Users;
 import ru.otklik.posts.internal.InboxQuery;
 import ru.otklik.posts.internal.Post;
 import ru.otklik.posts.internal.Posts;
+import ru.otklik.support.IntegrationTest;
+import ru.otklik.support.Sessions;
+import ru.otklik.support.TestConfig;
 
 /**
  * The first half of a post's life through the pages, as the org specialist, executors, the org head and deputy
@@ -67,28 +64,39 @@ class PostFlowsIT {
     }
 
     MockHttpServletRequestBuilder registration(Cookie who, String externalId, String text, String authorUrl) {
-        return post("/posts").cookie(who).with(csrf())
-                .param("externalId", externalId).param("source", "VK")
-                .param("url", "https://vk.com/wall-1_" + externalId).param("authorName", "Иван Петров")
-                .param("authorUrl", authorUrl).param("text", text)
-                .param("detectedAt", "2026-12-01T09:40").param("receivedAt", "2026-12-01T09:50")
-                .param("importance", "NORMAL").param("topic", "Пособия");
+        return post("/posts")
+                .cookie(who)
+                .with(csrf())
+                .param("externalId", externalId)
+                .param("source", "VK")
+                .param("url", "https://vk.com/wall-1_" + externalId)
+                .param("authorName", "Иван Петров")
+                .param("authorUrl", authorUrl)
+                .param("text", text)
+                .param("detectedAt", "2026-12-01T09:40")
+                .param("receivedAt", "2026-12-01T09:50")
+                .param("importance", "NORMAL")
+                .param("topic", "Пособия");
     }
 
     Post register(String text) throws Exception {
         String externalId = "IT-" + unique();
-        mvc.perform(registration(Sessions.login(mvc, "specialist"), externalId, text,
-                "https://vk.com/id" + unique())).andExpect(status().is3xxRedirection());
+        mvc.perform(registration(Sessions.login(mvc, "specialist"), externalId, text, "https://vk.com/id" + unique()))
+                .andExpect(status().is3xxRedirection());
         return posts.findByExternalId(externalId).orElseThrow();
     }
 
     Department families() {
-        return departments.findAllByName().stream().filter(d -> d.getName().contains("семей с детьми")).findFirst()
+        return departments.findAllByName().stream()
+                .filter(d -> d.getName().contains("семей с детьми"))
+                .findFirst()
                 .orElseThrow();
     }
 
     Department employment() {
-        return departments.findAllByName().stream().filter(d -> d.getName().contains("занятости")).findFirst()
+        return departments.findAllByName().stream()
+                .filter(d -> d.getName().contains("занятости"))
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -101,19 +109,27 @@ class PostFlowsIT {
     }
 
     MvcResult route(Cookie who, Post post, long version, Department department, String executor) throws Exception {
-        return mvc.perform(post("/posts/" + post.getId() + "/route").cookie(who).with(csrf())
-                .param("version", String.valueOf(version))
-                .param("assignTo", department.getId() + ":" + id(executor))).andReturn();
+        return mvc.perform(post("/posts/" + post.getId() + "/route")
+                        .cookie(who)
+                        .with(csrf())
+                        .param("version", String.valueOf(version))
+                        .param("assignTo", department.getId() + ":" + id(executor)))
+                .andReturn();
     }
 
     long assignmentOf(Post post, String executor) {
         return jdbc.sql("select id from assignment where post_id = ? and executor_id = ? order by id desc limit 1")
-                .params(post.getId(), id(executor)).query(Long.class).single();
+                .params(post.getId(), id(executor))
+                .query(Long.class)
+                .single();
     }
 
     List<String> timeline(Post post) {
         return jdbc.sql("select action || ':' || coalesce(from_state, '-') || '>' || to_state from post_event"
-                + " where post_id = ? order by at, id").param(post.getId()).query(String.class).list();
+                        + " where post_id = ? order by at, id")
+                .param(post.getId())
+                .query(String.class)
+                .list();
     }
 
     // ------------------------------------------------------------------ registration
@@ -122,9 +138,13 @@ class PostFlowsIT {
     void theSpecialistRegistersAPostByHandAndItIsNewOnItsPage() throws Exception {
         Cookie specialist = Sessions.login(mvc, "specialist");
         String externalId = "IT-" + unique();
-        MvcResult result = mvc.perform(registration(specialist, externalId,
-                        "Здравствуйте! Когда придёт\nединое пособие?", "https://vk.com/id" + unique()))
-                .andExpect(status().is3xxRedirection()).andReturn();
+        MvcResult result = mvc.perform(registration(
+                        specialist,
+                        externalId,
+                        "Здравствуйте! Когда придёт\nединое пособие?",
+                        "https://vk.com/id" + unique()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
         Post post = posts.findByExternalId(externalId).orElseThrow();
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/posts/" + post.getId());
         assertThat(post.getState()).isEqualTo(PostState.NEW);
@@ -146,7 +166,10 @@ class PostFlowsIT {
         String text = "Нет номера ЦУР " + unique();
         mvc.perform(registration(Sessions.login(mvc, "specialist"), "", text, ""))
                 .andExpect(status().is3xxRedirection());
-        Long id = jdbc.sql("select id from post where text = ?").param(text).query(Long.class).single();
+        Long id = jdbc.sql("select id from post where text = ?")
+                .param(text)
+                .query(Long.class)
+                .single();
         assertThat(posts.findById(id).orElseThrow().getExternalId()).isEqualTo("MANUAL-" + id);
     }
 
@@ -154,39 +177,66 @@ class PostFlowsIT {
     void eachBadFieldGetsItsRussianMessageAndNothingIsSaved() throws Exception {
         Cookie specialist = Sessions.login(mvc, "specialist");
         long before = posts.count();
-        mvc.perform(post("/posts").cookie(specialist).with(csrf())
-                        .param("externalId", "x".repeat(101)).param("source", "VK")
-                        .param("url", "javascript:alert(1)").param("authorUrl", "ftp://example.ru/me")
-                        .param("text", "").param("detectedAt", "2026-12-01T09:00").param("receivedAt", "")
+        mvc.perform(post("/posts")
+                        .cookie(specialist)
+                        .with(csrf())
+                        .param("externalId", "x".repeat(101))
+                        .param("source", "VK")
+                        .param("url", "javascript:alert(1)")
+                        .param("authorUrl", "ftp://example.ru/me")
+                        .param("text", "")
+                        .param("detectedAt", "2026-12-01T09:00")
+                        .param("receivedAt", "")
                         .param("importance", "NORMAL"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Номер ЦУР не длиннее 100 символов")))
                 .andExpect(content().string(containsString("Ссылка должна начинаться с http:// или https://")))
                 .andExpect(content().string(containsString("Введите текст сообщения")))
                 .andExpect(content().string(containsString("Укажите, когда министерство получило сообщение")));
-        mvc.perform(post("/posts").cookie(specialist).with(csrf())
-                        .param("source", "VK").param("url", "").param("text", "x".repeat(20001))
-                        .param("detectedAt", "2026-12-01T09:55").param("receivedAt", "2026-12-01T09:50")
+        mvc.perform(post("/posts")
+                        .cookie(specialist)
+                        .with(csrf())
+                        .param("source", "VK")
+                        .param("url", "")
+                        .param("text", "x".repeat(20001))
+                        .param("detectedAt", "2026-12-01T09:55")
+                        .param("receivedAt", "2026-12-01T09:50")
                         .param("importance", "NORMAL"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Укажите ссылку на сообщение")))
                 .andExpect(content().string(containsString("не длиннее 20 000 символов")))
                 .andExpect(content().string(containsString("не может быть выявлено позже")));
-        mvc.perform(post("/posts").cookie(specialist).with(csrf())
-                        .param("source", "VK").param("url", "https://vk.com/wall-1_1").param("text", "Текст")
-                        .param("detectedAt", "2026-12-01T09:55").param("receivedAt", "2026-12-01T11:00")
+        mvc.perform(post("/posts")
+                        .cookie(specialist)
+                        .with(csrf())
+                        .param("source", "VK")
+                        .param("url", "https://vk.com/wall-1_1")
+                        .param("text", "Текст")
+                        .param("detectedAt", "2026-12-01T09:55")
+                        .param("receivedAt", "2026-12-01T11:00")
                         .param("importance", "NORMAL"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("не может быть в будущем")));
-        mvc.perform(post("/posts").cookie(specialist).with(csrf())
-                        .param("source", "FACEBOOK").param("url", "https://vk.com/wall-1_1").param("text", "Текст")
-                        .param("detectedAt", "вчера").param("receivedAt", "2026-12-01T09:50").param("importance", "NORMAL"))
+        mvc.perform(post("/posts")
+                        .cookie(specialist)
+                        .with(csrf())
+                        .param("source", "FACEBOOK")
+                        .param("url", "https://vk.com/wall-1_1")
+                        .param("text", "Текст")
+                        .param("detectedAt", "вчера")
+                        .param("receivedAt", "2026-12-01T09:50")
+                        .param("importance", "NORMAL"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Выберите источник из списка")))
                 .andExpect(content().string(containsString("Укажите дату и время")));
-        mvc.perform(post("/posts").cookie(specialist).with(csrf())
-                        .param("source", "OK").param("url", "https://ok.ru/topic/1").param("text", "Текст")
-                        .param("detectedAt", "2026-12-01T09:40").param("receivedAt", "2026-12-01T09:50")
+        mvc.perform(post("/posts")
+                        .cookie(specialist)
+                        .with(csrf())
+                        .param("source", "OK")
+                        .param("url", "https://ok.ru/topic/1")
+                        .param("text", "Текст")
+                        .param("detectedAt", "2026-12-01T09:40")
+                        .param("receivedAt", "2026-12-01T09:50")
                         .param("importance", ""))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Выберите важность")));
@@ -201,11 +251,17 @@ class PostFlowsIT {
     void theFormRefusesWhatTheApiRefusesLineBreaksInOneLineFieldsAndDatesBefore2000() throws Exception {
         Cookie specialist = Sessions.login(mvc, "specialist");
         long before = posts.count();
-        mvc.perform(post("/posts").cookie(specialist).with(csrf())
-                        .param("externalId", "CUR-1\r\nX-Injected: yes").param("source", "VK")
-                        .param("url", "https://vk.com/wall-1_1").param("authorName", "Иван\nПетров")
-                        .param("authorUrl", "http://[broken").param("text", "Первая строка\r\nвторая строка")
-                        .param("detectedAt", "1900-01-01T09:00").param("receivedAt", "1900-01-01T10:00")
+        mvc.perform(post("/posts")
+                        .cookie(specialist)
+                        .with(csrf())
+                        .param("externalId", "CUR-1\r\nX-Injected: yes")
+                        .param("source", "VK")
+                        .param("url", "https://vk.com/wall-1_1")
+                        .param("authorName", "Иван\nПетров")
+                        .param("authorUrl", "http://[broken")
+                        .param("text", "Первая строка\r\nвторая строка")
+                        .param("detectedAt", "1900-01-01T09:00")
+                        .param("receivedAt", "1900-01-01T10:00")
                         .param("importance", "NORMAL"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Содержит управляющий символ (код 13).")))
@@ -231,8 +287,11 @@ class PostFlowsIT {
                 .andExpect(status().is3xxRedirection());
         Post first = posts.findByExternalId(firstId).orElseThrow();
 
-        mvc.perform(post("/posts/repeats").cookie(specialist).with(csrf())
-                        .param("authorUrl", author).param("url", "https://vk.com/wall-1_new")
+        mvc.perform(post("/posts/repeats")
+                        .cookie(specialist)
+                        .with(csrf())
+                        .param("authorUrl", author)
+                        .param("url", "https://vk.com/wall-1_new")
                         .param("text", "Совсем другой текст о транспорте"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(firstId)))
@@ -242,10 +301,14 @@ class PostFlowsIT {
 
         String secondId = "IT-" + unique();
         mvc.perform(registration(specialist, secondId, "Снова о компенсации за сад", author)
-                .param("linkIds", String.valueOf(first.getId()))).andExpect(status().is3xxRedirection());
+                        .param("linkIds", String.valueOf(first.getId())))
+                .andExpect(status().is3xxRedirection());
         Post second = posts.findByExternalId(secondId).orElseThrow();
-        assertThat(jdbc.sql("select linked_post_id from post_link where post_id = ?").param(second.getId())
-                .query(Long.class).list()).containsExactly(first.getId());
+        assertThat(jdbc.sql("select linked_post_id from post_link where post_id = ?")
+                        .param(second.getId())
+                        .query(Long.class)
+                        .list())
+                .containsExactly(first.getId());
         mvc.perform(get("/posts/" + first.getId()).cookie(specialist))
                 .andExpect(content().string(containsString(secondId)));
     }
@@ -254,8 +317,12 @@ class PostFlowsIT {
     void aSimilarTextIsOfferedAsARepeat() throws Exception {
         String marker = unique();
         Post earlier = register("Почему до сих пор не начислили пособие по безработице в Новокузнецке " + marker);
-        mvc.perform(post("/posts/repeats").cookie(Sessions.login(mvc, "specialist")).with(csrf())
-                        .param("text", "Почему до сих пор не начислили пособие по безработице в Новокузнецке? " + marker))
+        mvc.perform(post("/posts/repeats")
+                        .cookie(Sessions.login(mvc, "specialist"))
+                        .with(csrf())
+                        .param(
+                                "text",
+                                "Почему до сих пор не начислили пособие по безработице в Новокузнецке? " + marker))
                 .andExpect(content().string(containsString(earlier.getExternalId())))
                 .andExpect(content().string(containsString("похожий текст")));
     }
@@ -280,7 +347,9 @@ class PostFlowsIT {
     void routeAcceptAndTheTimelineRecordsEachStep() throws Exception {
         Post post = register("Маршрут " + unique());
         Cookie specialist = Sessions.login(mvc, "specialist");
-        mvc.perform(post("/posts/" + post.getId() + "/route").cookie(specialist).with(csrf())
+        mvc.perform(post("/posts/" + post.getId() + "/route")
+                        .cookie(specialist)
+                        .with(csrf())
                         .param("version", String.valueOf(post.getVersion()))
                         .param("assignTo", families().getId() + ":" + id("executor"), "")
                         .param("high", "true"))
@@ -290,22 +359,31 @@ class PostFlowsIT {
         assertThat(routed.getImportance()).isEqualTo(Importance.HIGH);
 
         Cookie executor = Sessions.login(mvc, "executor");
-        mvc.perform(get("/assignments").cookie(executor)).andExpect(content().string(containsString(post.getExternalId())));
+        mvc.perform(get("/assignments").cookie(executor))
+                .andExpect(content().string(containsString(post.getExternalId())));
         mvc.perform(get("/posts/" + post.getId()).cookie(executor))
                 .andExpect(content().string(containsString("Принять в работу")))
                 .andExpect(content().string(not(containsString("name=\"assignTo\""))));
-        String executorsPage = mvc.perform(get("/posts/" + post.getId()).cookie(executor)).andReturn().getResponse()
+        String executorsPage = mvc.perform(get("/posts/" + post.getId()).cookie(executor))
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         assertThat(executorsPage.indexOf("/accept\""))
                 .as("accepting lives in the one «Действия» panel, not under «Поручения»")
                 .isGreaterThan(executorsPage.indexOf(">Действия</h2>"));
         mvc.perform(post("/posts/" + post.getId() + "/assignments/" + assignmentOf(post, "executor") + "/accept")
-                        .cookie(executor).with(csrf()).param("version", String.valueOf(routed.getVersion())))
+                        .cookie(executor)
+                        .with(csrf())
+                        .param("version", String.valueOf(routed.getVersion())))
                 .andExpect(redirectedUrl("/posts/" + post.getId()));
         assertThat(reload(post).getState()).isEqualTo(PostState.IN_WORK);
 
-        assertThat(timeline(post)).containsExactly("REGISTERED:->NEW", "ROUTED:NEW>ASSIGNED",
-                "IMPORTANCE_CHANGED:ASSIGNED>ASSIGNED", "ACCEPTED:ASSIGNED>IN_WORK");
+        assertThat(timeline(post))
+                .containsExactly(
+                        "REGISTERED:->NEW",
+                        "ROUTED:NEW>ASSIGNED",
+                        "IMPORTANCE_CHANGED:ASSIGNED>ASSIGNED",
+                        "ACCEPTED:ASSIGNED>IN_WORK");
         mvc.perform(get("/posts/" + post.getId()).cookie(specialist))
                 .andExpect(content().string(containsString("Принято в работу")))
                 // the change of importance left the state as it was: no «Направлено → Направлено» in the history
@@ -334,12 +412,17 @@ class PostFlowsIT {
         Cookie executor = Sessions.login(mvc, "executor");
         long assignment = assignmentOf(post, "executor");
 
-        mvc.perform(post("/posts/" + post.getId() + "/assignments/" + assignment + "/return").cookie(executor)
-                        .with(csrf()).param("version", String.valueOf(reload(post).getVersion())).param("reason", " "))
+        mvc.perform(post("/posts/" + post.getId() + "/assignments/" + assignment + "/return")
+                        .cookie(executor)
+                        .with(csrf())
+                        .param("version", String.valueOf(reload(post).getVersion()))
+                        .param("reason", " "))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Укажите причину")));
-        mvc.perform(post("/posts/" + post.getId() + "/assignments/" + assignment + "/return").cookie(executor)
-                        .with(csrf()).param("version", String.valueOf(reload(post).getVersion()))
+        mvc.perform(post("/posts/" + post.getId() + "/assignments/" + assignment + "/return")
+                        .cookie(executor)
+                        .with(csrf())
+                        .param("version", String.valueOf(reload(post).getVersion()))
                         .param("reason", "Вопрос о занятости, не семьи"))
                 .andExpect(redirectedUrl("/posts/" + post.getId()));
         assertThat(reload(post).getState()).isEqualTo(PostState.RETURNED_BY_EXECUTOR);
@@ -349,8 +432,12 @@ class PostFlowsIT {
         route(specialist, post, reload(post).getVersion(), employment(), "executor2");
         Post rerouted = reload(post);
         assertThat(rerouted.getState()).isEqualTo(PostState.ASSIGNED);
-        assertThat(timeline(post)).containsExactly("REGISTERED:->NEW", "ROUTED:NEW>ASSIGNED",
-                "RETURNED_BY_EXECUTOR:ASSIGNED>RETURNED_BY_EXECUTOR", "ROUTED:RETURNED_BY_EXECUTOR>ASSIGNED");
+        assertThat(timeline(post))
+                .containsExactly(
+                        "REGISTERED:->NEW",
+                        "ROUTED:NEW>ASSIGNED",
+                        "RETURNED_BY_EXECUTOR:ASSIGNED>RETURNED_BY_EXECUTOR",
+                        "ROUTED:RETURNED_BY_EXECUTOR>ASSIGNED");
         mvc.perform(get("/posts/" + post.getId()).cookie(specialist))
                 .andExpect(content().string(containsString("Вопрос о занятости, не семьи")));
     }
@@ -359,11 +446,16 @@ class PostFlowsIT {
     void theSpecialistReturnsAPostToCurWithAReason() throws Exception {
         Post post = register("Вопрос о дорогах " + unique());
         Cookie specialist = Sessions.login(mvc, "specialist");
-        mvc.perform(post("/posts/" + post.getId() + "/return-to-cur").cookie(specialist).with(csrf())
-                        .param("version", String.valueOf(post.getVersion())).param("reason", ""))
+        mvc.perform(post("/posts/" + post.getId() + "/return-to-cur")
+                        .cookie(specialist)
+                        .with(csrf())
+                        .param("version", String.valueOf(post.getVersion()))
+                        .param("reason", ""))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Укажите причину")));
-        mvc.perform(post("/posts/" + post.getId() + "/return-to-cur").cookie(specialist).with(csrf())
+        mvc.perform(post("/posts/" + post.getId() + "/return-to-cur")
+                        .cookie(specialist)
+                        .with(csrf())
                         .param("version", String.valueOf(post.getVersion()))
                         .param("reason", "Дороги — министерство транспорта"))
                 .andExpect(redirectedUrl("/posts/" + post.getId()));
@@ -382,8 +474,11 @@ class PostFlowsIT {
     void theSpecialistRefusesAPostUnderClause18() throws Exception {
         Post post = register("Я вас всех найду и убью " + unique());
         assertThat(post.isScreeningFlagged()).isTrue();
-        mvc.perform(post("/posts/" + post.getId() + "/refuse").cookie(Sessions.login(mvc, "orghead")).with(csrf())
-                        .param("version", String.valueOf(post.getVersion())).param("reason", "Угроза жизни"))
+        mvc.perform(post("/posts/" + post.getId() + "/refuse")
+                        .cookie(Sessions.login(mvc, "orghead"))
+                        .with(csrf())
+                        .param("version", String.valueOf(post.getVersion()))
+                        .param("reason", "Угроза жизни"))
                 .andExpect(redirectedUrl("/posts/" + post.getId()));
         assertThat(reload(post).getState()).isEqualTo(PostState.NOT_PROCESSED);
         assertThat(timeline(post)).last().isEqualTo("REFUSED:NEW>NOT_PROCESSED");
@@ -400,9 +495,11 @@ class PostFlowsIT {
 
         // the post's state machine refuses a reassignment to the executor who already holds it
         mvc.perform(post("/posts/" + post.getId() + "/assignments/" + assignment + "/reassign")
-                        .cookie(Sessions.login(mvc, "orghead")).with(csrf())
+                        .cookie(Sessions.login(mvc, "orghead"))
+                        .with(csrf())
                         .param("version", String.valueOf(reload(post).getVersion()))
-                        .param("executorId", String.valueOf(id("executor"))).param("comment", "Тому же"))
+                        .param("executorId", String.valueOf(id("executor")))
+                        .param("comment", "Тому же"))
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("Выберите другого исполнителя.")))
                 .andExpect(content().string(not(containsString("posts.refusal"))));
@@ -420,49 +517,77 @@ class PostFlowsIT {
         mvc.perform(get("/posts/" + post.getId()).cookie(deputy2))
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("Переназначить</button>"))));
-        mvc.perform(post("/posts/" + post.getId() + "/assignments/" + assignment + "/reassign").cookie(deputy2)
-                        .with(csrf()).param("version", String.valueOf(reload(post).getVersion()))
-                        .param("executorId", String.valueOf(executor3)).param("comment", "Я не куратор"))
+        mvc.perform(post("/posts/" + post.getId() + "/assignments/" + assignment + "/reassign")
+                        .cookie(deputy2)
+                        .with(csrf())
+                        .param("version", String.valueOf(reload(post).getVersion()))
+                        .param("executorId", String.valueOf(executor3))
+                        .param("comment", "Я не куратор"))
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("действие сейчас недоступно")));
-        assertThat(jdbc.sql("select executor_id from assignment where id = ?").param(assignment).query(Long.class)
-                .single()).isEqualTo(id("executor"));
+        assertThat(jdbc.sql("select executor_id from assignment where id = ?")
+                        .param(assignment)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(id("executor"));
 
         Cookie deputy = Sessions.login(mvc, "deputy");
         mvc.perform(get("/posts/" + post.getId()).cookie(deputy))
                 .andExpect(content().string(containsString("Переназначить</button>")));
-        mvc.perform(post("/posts/" + post.getId() + "/assignments/" + assignment + "/reassign").cookie(deputy)
-                        .with(csrf()).param("version", String.valueOf(reload(post).getVersion()))
-                        .param("executorId", String.valueOf(executor3)).param("comment", "Кузнецов на выезде"))
+        mvc.perform(post("/posts/" + post.getId() + "/assignments/" + assignment + "/reassign")
+                        .cookie(deputy)
+                        .with(csrf())
+                        .param("version", String.valueOf(reload(post).getVersion()))
+                        .param("executorId", String.valueOf(executor3))
+                        .param("comment", "Кузнецов на выезде"))
                 .andExpect(redirectedUrl("/posts/" + post.getId()));
-        assertThat(jdbc.sql("select executor_id from assignment where id = ?").param(assignment).query(Long.class)
-                .single()).isEqualTo(executor3);
+        assertThat(jdbc.sql("select executor_id from assignment where id = ?")
+                        .param(assignment)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(executor3);
 
         Cookie orghead = Sessions.login(mvc, "orghead");
-        mvc.perform(post("/posts/" + post.getId() + "/assignments/" + assignment + "/reassign").cookie(orghead)
-                        .with(csrf()).param("version", String.valueOf(reload(post).getVersion()))
-                        .param("executorId", String.valueOf(id("executor"))).param("comment", "Кузнецов вернулся"))
+        mvc.perform(post("/posts/" + post.getId() + "/assignments/" + assignment + "/reassign")
+                        .cookie(orghead)
+                        .with(csrf())
+                        .param("version", String.valueOf(reload(post).getVersion()))
+                        .param("executorId", String.valueOf(id("executor")))
+                        .param("comment", "Кузнецов вернулся"))
                 .andExpect(redirectedUrl("/posts/" + post.getId()));
-        assertThat(jdbc.sql("select executor_id from assignment where id = ?").param(assignment).query(Long.class)
-                .single()).isEqualTo(id("executor"));
+        assertThat(jdbc.sql("select executor_id from assignment where id = ?")
+                        .param(assignment)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(id("executor"));
         assertThat(timeline(post)).endsWith("REASSIGNED:ASSIGNED>ASSIGNED", "REASSIGNED:ASSIGNED>ASSIGNED");
 
-        mvc.perform(post("/posts/" + post.getId() + "/assignments/" + assignment + "/reassign").cookie(orghead)
-                        .with(csrf()).param("version", String.valueOf(reload(post).getVersion()))
-                        .param("executorId", String.valueOf(id("executor2"))).param("comment", "Чужой отдел"))
+        mvc.perform(post("/posts/" + post.getId() + "/assignments/" + assignment + "/reassign")
+                        .cookie(orghead)
+                        .with(csrf())
+                        .param("version", String.valueOf(reload(post).getVersion()))
+                        .param("executorId", String.valueOf(id("executor2")))
+                        .param("comment", "Чужой отдел"))
                 .andExpect(status().isBadRequest());
     }
 
     /** A second executor in the families department, so that there is someone to reassign to. */
     long ensureSecondFamiliesExecutor(Department families) {
-        Long existing = jdbc.sql("select u.id from app_user u where u.login = 'posts-executor3'").query(Long.class)
-                .optional().orElse(null);
+        Long existing = jdbc.sql("select u.id from app_user u where u.login = 'posts-executor3'")
+                .query(Long.class)
+                .optional()
+                .orElse(null);
         if (existing == null) {
             existing = jdbc.sql("insert into app_user (login, full_name, password_hash) values "
-                    + "('posts-executor3', 'Сидорова Анна Ивановна', 'x') returning id").query(Long.class).single();
-            jdbc.sql("insert into user_role (user_id, role) values (?, 'EXECUTOR')").param(existing).update();
+                            + "('posts-executor3', 'Сидорова Анна Ивановна', 'x') returning id")
+                    .query(Long.class)
+                    .single();
+            jdbc.sql("insert into user_role (user_id, role) values (?, 'EXECUTOR')")
+                    .param(existing)
+                    .update();
             jdbc.sql("insert into department_executor (department_id, user_id) values (?, ?)")
-                    .params(families.getId(), existing).update();
+                    .params(families.getId(), existing)
+                    .update();
         }
         return existing;
     }
@@ -474,7 +599,10 @@ class PostFlowsIT {
         Cookie specialist = Sessions.login(mvc, "specialist");
         mvc.perform(get("/posts/abc").cookie(specialist)).andExpect(status().isNotFound());
         Post post = register("Без версии " + unique());
-        mvc.perform(post("/posts/" + post.getId() + "/refuse").cookie(specialist).with(csrf()).param("reason", "Спам"))
+        mvc.perform(post("/posts/" + post.getId() + "/refuse")
+                        .cookie(specialist)
+                        .with(csrf())
+                        .param("reason", "Спам"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Страница устарела")));
         assertThat(reload(post).getVersion()).isEqualTo(post.getVersion());
@@ -487,17 +615,23 @@ class PostFlowsIT {
         mvc.perform(get("/posts/" + post.getId()).cookie(Sessions.login(mvc, "executor")))
                 .andExpect(status().isNotFound());
         mvc.perform(post("/posts/" + post.getId() + "/assignments/" + assignmentOf(post, "executor2") + "/accept")
-                        .cookie(Sessions.login(mvc, "executor")).with(csrf())
+                        .cookie(Sessions.login(mvc, "executor"))
+                        .with(csrf())
                         .param("version", String.valueOf(reload(post).getVersion())))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/posts/" + post.getId()).cookie(Sessions.login(mvc, "executor2"))).andExpect(status().isOk());
-        mvc.perform(get("/posts/" + post.getId()).cookie(Sessions.login(mvc, "head2"))).andExpect(status().isOk());
-        mvc.perform(get("/posts/" + post.getId()).cookie(Sessions.login(mvc, "head"))).andExpect(status().isNotFound());
+        mvc.perform(get("/posts/" + post.getId()).cookie(Sessions.login(mvc, "executor2")))
+                .andExpect(status().isOk());
+        mvc.perform(get("/posts/" + post.getId()).cookie(Sessions.login(mvc, "head2")))
+                .andExpect(status().isOk());
+        mvc.perform(get("/posts/" + post.getId()).cookie(Sessions.login(mvc, "head")))
+                .andExpect(status().isNotFound());
         mvc.perform(get("/posts/" + post.getId()).cookie(Sessions.login(mvc, "minister")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("нет действий")));
-        mvc.perform(get("/posts/" + post.getId()).cookie(Sessions.login(mvc, "admin"))).andExpect(status().isNotFound());
-        mvc.perform(get("/posts/999999999").cookie(Sessions.login(mvc, "specialist"))).andExpect(status().isNotFound());
+        mvc.perform(get("/posts/" + post.getId()).cookie(Sessions.login(mvc, "admin")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/posts/999999999").cookie(Sessions.login(mvc, "specialist")))
+                .andExpect(status().isNotFound());
     }
 
     @Test
@@ -511,7 +645,9 @@ class PostFlowsIT {
         assertThat(second.getResponse().getStatus()).isEqualTo(409);
         assertThat(second.getResponse().getContentAsString()).contains("уже изменил другой пользователь");
         assertThat(jdbc.sql("select department_id || ':' || executor_id from assignment where post_id = ?")
-                .param(post.getId()).query(String.class).list())
+                        .param(post.getId())
+                        .query(String.class)
+                        .list())
                 .containsExactly(families().getId() + ":" + id("executor"));
         assertThat(timeline(post)).containsExactly("REGISTERED:->NEW", "ROUTED:NEW>ASSIGNED");
     }
@@ -529,16 +665,23 @@ class PostFlowsIT {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(target.getExternalId())))
                 .andExpect(content().string(not(containsString(other.getExternalId()))));
-        mvc.perform(get("/inbox").cookie(specialist).param("department", String.valueOf(employment().getId()))
-                        .param("executor", String.valueOf(id("executor2"))).param("state", "ASSIGNED")
-                        .param("source", "VK").param("importance", "NORMAL"))
+        mvc.perform(get("/inbox")
+                        .cookie(specialist)
+                        .param("department", String.valueOf(employment().getId()))
+                        .param("executor", String.valueOf(id("executor2")))
+                        .param("state", "ASSIGNED")
+                        .param("source", "VK")
+                        .param("importance", "NORMAL"))
                 .andExpect(content().string(containsString(other.getExternalId())))
                 .andExpect(content().string(not(containsString(target.getExternalId()))));
         mvc.perform(get("/inbox").cookie(specialist).param("importance", "HIGH"))
                 .andExpect(content().string(not(containsString(target.getExternalId()))));
         mvc.perform(get("/inbox").cookie(specialist).param("source", "OK"))
                 .andExpect(content().string(not(containsString(target.getExternalId()))));
-        mvc.perform(get("/inbox").cookie(specialist).param("sort", "-received").param("page", "abc")
+        mvc.perform(get("/inbox")
+                        .cookie(specialist)
+                        .param("sort", "-received")
+                        .param("page", "abc")
                         .param("state", "NOSUCH"))
                 .andExpect(status().isOk());
     }
@@ -552,8 +695,7 @@ class PostFlowsIT {
         for (int i = 0; i < states.size(); i++) {
             if (states.get(i).needsOrgAction()) {
                 lastNeeding = i;
-            }
-            else {
+            } else {
                 firstOther = Math.min(firstOther, i);
             }
         }
@@ -572,6 +714,7 @@ class PostFlowsIT {
         mvc.perform(get("/posts/new").cookie(Sessions.login(mvc, "specialist")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("value=\"" + LOCAL_NOW + "\"")));
-        assertThat(LocalDateTime.ofInstant(TestConfig.START, MinistryTime.ZONE).toString()).isEqualTo(LOCAL_NOW);
+        assertThat(LocalDateTime.ofInstant(TestConfig.START, MinistryTime.ZONE).toString())
+                .isEqualTo(LOCAL_NOW);
     }
 }

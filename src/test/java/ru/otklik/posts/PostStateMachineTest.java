@@ -1,5 +1,8 @@
 package ru.otklik.posts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,16 +11,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
 import ru.otklik.people.Role;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ru.otklik.posts.internal.Assignment;
 import ru.otklik.posts.internal.Post;
 import ru.otklik.posts.internal.TimelineAction;
@@ -43,23 +41,58 @@ class PostStateMachineTest {
     static final Actor MINISTER = new Actor(30, Set.of(Role.MINISTER));
     static final Actor ADMIN = new Actor(99, Set.of(Role.ADMIN));
 
-    static final Map<String, Actor> ACTORS = Map.of("specialist", SPECIALIST, "orghead", ORG_HEAD,
-            "executor", EXECUTOR, "otherExecutor", OTHER_EXECUTOR, "curator", CURATOR, "otherDeputy", OTHER_DEPUTY,
-            "minister", MINISTER, "admin", ADMIN);
+    static final Map<String, Actor> ACTORS = Map.of(
+            "specialist",
+            SPECIALIST,
+            "orghead",
+            ORG_HEAD,
+            "executor",
+            EXECUTOR,
+            "otherExecutor",
+            OTHER_EXECUTOR,
+            "curator",
+            CURATOR,
+            "otherDeputy",
+            OTHER_DEPUTY,
+            "minister",
+            MINISTER,
+            "admin",
+            ADMIN);
 
-    enum Transition { ROUTE, RETURN_TO_CUR, REFUSE, ACCEPT, RETURN, REASSIGN }
+    enum Transition {
+        ROUTE,
+        RETURN_TO_CUR,
+        REFUSE,
+        ACCEPT,
+        RETURN,
+        REASSIGN
+    }
 
     static Post newPost() {
-        return Post.register(new NewPost("IM-1", Source.VK, "https://vk.com/wall-1_1", "Иван", "https://vk.com/id1",
-                "Когда выплатят пособие?", T0.minusSeconds(600), T0, Importance.NORMAL, null), false, null, Set.of(),
-                null, T0);
+        return Post.register(
+                new NewPost(
+                        "IM-1",
+                        Source.VK,
+                        "https://vk.com/wall-1_1",
+                        "Иван",
+                        "https://vk.com/id1",
+                        "Когда выплатят пособие?",
+                        T0.minusSeconds(600),
+                        T0,
+                        Importance.NORMAL,
+                        null),
+                false,
+                null,
+                Set.of(),
+                null,
+                T0);
     }
 
     /** A post in the given state; its one assignment (when it has one) is to {@link #EXECUTOR} in FAMILIES. */
     static Post postIn(PostState state) {
         Post post = newPost();
         switch (state) {
-            case NEW -> { }
+            case NEW -> {}
             case ASSIGNED -> route(post);
             case IN_WORK -> {
                 route(post);
@@ -86,15 +119,21 @@ class PostStateMachineTest {
         return switch (transition) {
             case ROUTE, RETURN_TO_CUR, REFUSE -> org && routable;
             case ACCEPT, RETURN -> state == PostState.ASSIGNED && actor.equals("executor");
-            case REASSIGN -> (state == PostState.ASSIGNED || state == PostState.IN_WORK)
-                    && (actor.equals("orghead") || actor.equals("curator"));
+            case REASSIGN ->
+                (state == PostState.ASSIGNED || state == PostState.IN_WORK)
+                        && (actor.equals("orghead") || actor.equals("curator"));
         };
     }
 
     static Stream<Arguments> everyCase() {
         List<Arguments> cases = new ArrayList<>();
-        for (PostState state : List.of(PostState.NEW, PostState.ASSIGNED, PostState.IN_WORK,
-                PostState.RETURNED_BY_EXECUTOR, PostState.RETURNED_TO_CUR, PostState.NOT_PROCESSED)) {
+        for (PostState state : List.of(
+                PostState.NEW,
+                PostState.ASSIGNED,
+                PostState.IN_WORK,
+                PostState.RETURNED_BY_EXECUTOR,
+                PostState.RETURNED_TO_CUR,
+                PostState.NOT_PROCESSED)) {
             for (Transition transition : Transition.values()) {
                 for (String actor : ACTORS.keySet().stream().sorted().toList()) {
                     cases.add(Arguments.of(state, transition, actor, allowed(state, transition, actor)));
@@ -105,11 +144,12 @@ class PostStateMachineTest {
     }
 
     static void perform(Post post, Transition transition, Actor actor) {
-        Assignment assignment = post.getAssignments().isEmpty() ? postIn(PostState.ASSIGNED).getAssignments().get(0)
+        Assignment assignment = post.getAssignments().isEmpty()
+                ? postIn(PostState.ASSIGNED).getAssignments().get(0)
                 : post.getAssignments().get(post.getAssignments().size() - 1);
         switch (transition) {
-            case ROUTE -> post.route(List.of(new Routing(EMPLOYMENT, OTHER_EXECUTOR.id())), Importance.HIGH, actor,
-                    LATER);
+            case ROUTE ->
+                post.route(List.of(new Routing(EMPLOYMENT, OTHER_EXECUTOR.id())), Importance.HIGH, actor, LATER);
             case RETURN_TO_CUR -> post.returnToCur("Не в компетенции министерства", actor, LATER);
             case REFUSE -> post.refuse("Нецензурные выражения", actor, LATER);
             case ACCEPT -> post.accept(assignment, actor, LATER);
@@ -121,20 +161,36 @@ class PostStateMachineTest {
     /** Everything a transition could change. */
     static String snapshot(Post post) {
         StringBuilder out = new StringBuilder();
-        out.append(post.getState()).append('|').append(post.getImportance()).append('|')
-                .append(post.getClosingReason()).append('|').append(post.getClosedAt()).append('|')
-                .append(post.getLastActionAt()).append('|').append(post.getTimeline().size());
+        out.append(post.getState())
+                .append('|')
+                .append(post.getImportance())
+                .append('|')
+                .append(post.getClosingReason())
+                .append('|')
+                .append(post.getClosedAt())
+                .append('|')
+                .append(post.getLastActionAt())
+                .append('|')
+                .append(post.getTimeline().size());
         for (Assignment a : post.getAssignments()) {
-            out.append('|').append(a.getDepartmentId()).append(':').append(a.getExecutorId()).append(':')
-                    .append(a.getState()).append(':').append(a.getAcceptedAt()).append(':').append(a.getReturnedAt());
+            out.append('|')
+                    .append(a.getDepartmentId())
+                    .append(':')
+                    .append(a.getExecutorId())
+                    .append(':')
+                    .append(a.getState())
+                    .append(':')
+                    .append(a.getAcceptedAt())
+                    .append(':')
+                    .append(a.getReturnedAt());
         }
         return out.toString();
     }
 
     @ParameterizedTest(name = "{1} of a {0} post by {2}: allowed={3}")
     @MethodSource("everyCase")
-    void eachTransitionIsAllowedOnlyInItsStatesForItsRoles(PostState state, Transition transition, String actorName,
-            boolean allowed) {
+    void eachTransitionIsAllowedOnlyInItsStatesForItsRoles(
+            PostState state, Transition transition, String actorName, boolean allowed) {
         Post post = postIn(state);
         Actor actor = ACTORS.get(actorName);
         assertGuarded(post, allowed, () -> perform(post, transition, actor), PostStateMachineTest::snapshot);
@@ -151,8 +207,7 @@ class PostStateMachineTest {
             transition.run();
             assertThat(post.getTimeline()).hasSizeGreaterThan(timeline);
             assertThat(post.getLastActionAt()).isEqualTo(LATER);
-        }
-        else {
+        } else {
             assertThatThrownBy(transition::run).isInstanceOf(ForbiddenTransition.class);
             assertThat(snapshot.apply(post)).isEqualTo(before);
         }
@@ -173,24 +228,35 @@ class PostStateMachineTest {
     @Test
     void routingToTwoDepartmentsMakesOneAssignmentEachAndCanSetHigh() {
         Post post = newPost();
-        post.route(List.of(new Routing(FAMILIES, EXECUTOR.id()), new Routing(EMPLOYMENT, OTHER_EXECUTOR.id())),
-                Importance.HIGH, SPECIALIST, LATER);
+        post.route(
+                List.of(new Routing(FAMILIES, EXECUTOR.id()), new Routing(EMPLOYMENT, OTHER_EXECUTOR.id())),
+                Importance.HIGH,
+                SPECIALIST,
+                LATER);
         assertThat(post.getState()).isEqualTo(PostState.ASSIGNED);
         assertThat(post.getImportance()).isEqualTo(Importance.HIGH);
-        assertThat(post.getAssignments()).extracting(Assignment::getDepartmentId, Assignment::getExecutorId,
-                Assignment::getState).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(FAMILIES, EXECUTOR.id(), AssignmentState.ASSIGNED),
-                org.assertj.core.groups.Tuple.tuple(EMPLOYMENT, OTHER_EXECUTOR.id(), AssignmentState.ASSIGNED));
-        assertThat(post.getTimeline()).extracting(TimelineEntry::getAction).containsExactly(
-                TimelineAction.REGISTERED, TimelineAction.ROUTED, TimelineAction.ROUTED,
-                TimelineAction.IMPORTANCE_CHANGED);
+        assertThat(post.getAssignments())
+                .extracting(Assignment::getDepartmentId, Assignment::getExecutorId, Assignment::getState)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(FAMILIES, EXECUTOR.id(), AssignmentState.ASSIGNED),
+                        org.assertj.core.groups.Tuple.tuple(EMPLOYMENT, OTHER_EXECUTOR.id(), AssignmentState.ASSIGNED));
+        assertThat(post.getTimeline())
+                .extracting(TimelineEntry::getAction)
+                .containsExactly(
+                        TimelineAction.REGISTERED,
+                        TimelineAction.ROUTED,
+                        TimelineAction.ROUTED,
+                        TimelineAction.IMPORTANCE_CHANGED);
     }
 
     @Test
     void aJointPostIsInWorkOnceOneDepartmentAcceptsAndReturnedOnlyWhenAllReturn() {
         Post post = newPost();
-        post.route(List.of(new Routing(FAMILIES, EXECUTOR.id()), new Routing(EMPLOYMENT, OTHER_EXECUTOR.id())),
-                Importance.NORMAL, SPECIALIST, T0);
+        post.route(
+                List.of(new Routing(FAMILIES, EXECUTOR.id()), new Routing(EMPLOYMENT, OTHER_EXECUTOR.id())),
+                Importance.NORMAL,
+                SPECIALIST,
+                T0);
         Assignment families = post.getAssignments().get(0);
         Assignment employment = post.getAssignments().get(1);
 
@@ -203,8 +269,9 @@ class PostStateMachineTest {
         assertThat(post.getState()).isEqualTo(PostState.ASSIGNED);
         post.accept(post.getAssignments().get(2), new Actor(12, Set.of(Role.EXECUTOR)), LATER);
         assertThat(post.getState()).isEqualTo(PostState.IN_WORK);
-        assertThat(post.getAssignments()).extracting(Assignment::getState).containsExactly(
-                AssignmentState.RETURNED, AssignmentState.RETURNED, AssignmentState.ACCEPTED);
+        assertThat(post.getAssignments())
+                .extracting(Assignment::getState)
+                .containsExactly(AssignmentState.RETURNED, AssignmentState.RETURNED, AssignmentState.ACCEPTED);
     }
 
     @Test
@@ -237,8 +304,12 @@ class PostStateMachineTest {
         String before = snapshot(post);
         assertThatThrownBy(() -> post.route(List.of(), Importance.NORMAL, SPECIALIST, LATER))
                 .isInstanceOf(ForbiddenTransition.class);
-        assertThatThrownBy(() -> post.route(List.of(new Routing(FAMILIES, 10), new Routing(FAMILIES, 12)),
-                Importance.NORMAL, SPECIALIST, LATER)).isInstanceOf(ForbiddenTransition.class);
+        assertThatThrownBy(() -> post.route(
+                        List.of(new Routing(FAMILIES, 10), new Routing(FAMILIES, 12)),
+                        Importance.NORMAL,
+                        SPECIALIST,
+                        LATER))
+                .isInstanceOf(ForbiddenTransition.class);
         assertThat(snapshot(post)).isEqualTo(before);
     }
 
@@ -251,7 +322,9 @@ class PostStateMachineTest {
         assertThat(post.maySee(EXECUTOR)).isTrue();
         assertThat(post.maySee(OTHER_EXECUTOR)).isFalse();
         assertThat(post.maySee(ADMIN)).isFalse();
-        assertThat(post.maySee(new Actor(40, Set.of(Role.DEPT_HEAD), Set.of(), Set.of(FAMILIES)))).isTrue();
-        assertThat(post.maySee(new Actor(41, Set.of(Role.DEPT_HEAD), Set.of(), Set.of(EMPLOYMENT)))).isFalse();
+        assertThat(post.maySee(new Actor(40, Set.of(Role.DEPT_HEAD), Set.of(), Set.of(FAMILIES))))
+                .isTrue();
+        assertThat(post.maySee(new Actor(41, Set.of(Role.DEPT_HEAD), Set.of(), Set.of(EMPLOYMENT))))
+                .isFalse();
     }
 }

@@ -1,14 +1,12 @@
 package ru.otklik.posts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
+import ru.otklik.posts.web.TextDiff;
 import ru.otklik.posts.web.TextDiff.Kind;
 import ru.otklik.posts.web.TextDiff.Segment;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import ru.otklik.posts.web.TextDiff;
 
 /**
  * What an approver sees of a reworked draft: the words removed and added, the rest as it was.
@@ -18,16 +16,21 @@ class TextDiffTest {
     @Test
     void aChangedWordIsShownRemovedThenAdded() {
         List<Segment> diff = TextDiff.between("Пособие назначено 1 декабря.", "Пособие назначено 5 декабря.");
-        assertThat(diff).containsExactly(new Segment(Kind.SAME, "Пособие назначено "), new Segment(Kind.REMOVED, "1"),
-                new Segment(Kind.ADDED, "5"), new Segment(Kind.SAME, " декабря."));
+        assertThat(diff)
+                .containsExactly(
+                        new Segment(Kind.SAME, "Пособие назначено "),
+                        new Segment(Kind.REMOVED, "1"),
+                        new Segment(Kind.ADDED, "5"),
+                        new Segment(Kind.SAME, " декабря."));
         assertThat(TextDiff.changed(diff)).isTrue();
     }
 
     @Test
     void anAddedLineKeepsTheLineBreaks() {
         List<Segment> diff = TextDiff.between("Здравствуйте!\nОтвет.", "Здравствуйте!\nОтвет.\nС уважением");
-        assertThat(diff).containsExactly(new Segment(Kind.SAME, "Здравствуйте!\nОтвет."),
-                new Segment(Kind.ADDED, "\nС уважением"));
+        assertThat(diff)
+                .containsExactly(
+                        new Segment(Kind.SAME, "Здравствуйте!\nОтвет."), new Segment(Kind.ADDED, "\nС уважением"));
     }
 
     @Test
@@ -36,9 +39,19 @@ class TextDiffTest {
         String before = "а б в г д е ж";
         String after = "а в г х д ж з";
         List<Segment> diff = TextDiff.between(before, after);
-        assertThat(String.join("", diff.stream().filter(s -> s.kind() != Kind.ADDED).map(Segment::text).toList()))
+        assertThat(String.join(
+                        "",
+                        diff.stream()
+                                .filter(s -> s.kind() != Kind.ADDED)
+                                .map(Segment::text)
+                                .toList()))
                 .isEqualTo(before);
-        assertThat(String.join("", diff.stream().filter(s -> s.kind() != Kind.REMOVED).map(Segment::text).toList()))
+        assertThat(String.join(
+                        "",
+                        diff.stream()
+                                .filter(s -> s.kind() != Kind.REMOVED)
+                                .map(Segment::text)
+                                .toList()))
                 .isEqualTo(after);
     }
 

@@ -1,13 +1,18 @@
 package ru.otklik.reports;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.servlet.http.Cookie;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-
-import jakarta.servlet.http.Cookie;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -16,19 +21,11 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-
 import ru.otklik.support.IntegrationTest;
 import ru.otklik.support.Sessions;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Names an admin typed are data, never formulas: a department called {@code =HYPERLINK(…)} and a person called
@@ -50,23 +47,41 @@ class FormulaSafeExportIT {
     @BeforeEach
     void anAdminEnteredFormulaNamesAndTheirDepartmentAnsweredInJuly2024() throws Exception {
         synchronized (FormulaSafeExportIT.class) {
-            if (jdbc.sql("select count(*) from app_user where login = 'formula.head'").query(Long.class).single() > 0) {
+            if (jdbc.sql("select count(*) from app_user where login = 'formula.head'")
+                            .query(Long.class)
+                            .single()
+                    > 0) {
                 return;
             }
             Cookie admin = Sessions.login(mvc, "admin");
-            mvc.perform(post("/admin/users").cookie(admin).with(csrf()).param("login", "formula.head")
-                            .param("fullName", PERSON).param("email", "").param("roles", "DEPT_HEAD", "EXECUTOR")
-                            .param("password", "Formula-Safe-Export-2026!").param("enabled", "true")
+            mvc.perform(post("/admin/users")
+                            .cookie(admin)
+                            .with(csrf())
+                            .param("login", "formula.head")
+                            .param("fullName", PERSON)
+                            .param("email", "")
+                            .param("roles", "DEPT_HEAD", "EXECUTOR")
+                            .param("password", "Formula-Safe-Export-2026!")
+                            .param("enabled", "true")
                             .param("version", "0"))
                     .andExpect(status().is3xxRedirection());
             long person = id("select id from app_user where login = 'formula.head'");
             long curator = id("select id from app_user where login = 'deputy2'");
-            mvc.perform(post("/admin/departments").cookie(admin).with(csrf()).param("name", DEPARTMENT)
-                            .param("headId", String.valueOf(person)).param("curatorId", String.valueOf(curator))
-                            .param("executorIds", String.valueOf(person)).param("version", "0"))
+            mvc.perform(post("/admin/departments")
+                            .cookie(admin)
+                            .with(csrf())
+                            .param("name", DEPARTMENT)
+                            .param("headId", String.valueOf(person))
+                            .param("curatorId", String.valueOf(curator))
+                            .param("executorIds", String.valueOf(person))
+                            .param("version", "0"))
                     .andExpect(status().is3xxRedirection());
-            long department = jdbc.sql("select id from department where name = ?").param(DEPARTMENT).query(Long.class).single();
-            Timestamp at = Timestamp.from(OffsetDateTime.parse("2024-07-10T10:00:00+07:00").toInstant());
+            long department = jdbc.sql("select id from department where name = ?")
+                    .param(DEPARTMENT)
+                    .query(Long.class)
+                    .single();
+            Timestamp at = Timestamp.from(
+                    OffsetDateTime.parse("2024-07-10T10:00:00+07:00").toInstant());
             // Answered in July too: a post left open would be open at the end of every later month, and
             // MonthlyReportIT counts the posts open at the end of March 2025.
             long postId = jdbc.sql("""
@@ -84,25 +99,39 @@ class FormulaSafeExportIT {
 
     @Test
     void theCsvWritesAdminEnteredNamesAsTextNotFormulas() throws Exception {
-        String csv = new String(mvc.perform(get("/reports/monthly/export.csv").param("month", MONTH)
-                        .cookie(Sessions.login(mvc, "minister")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+        String csv = new String(
+                mvc.perform(get("/reports/monthly/export.csv")
+                                .param("month", MONTH)
+                                .cookie(Sessions.login(mvc, "minister")))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsByteArray(),
+                StandardCharsets.UTF_8);
 
         List<String> cells = new ArrayList<>();
         for (String line : csv.split("\r\n")) {
             cells.addAll(List.of(line.split(";")));
         }
-        assertThat(cells).as("every cell that names the department or the person")
-                .filteredOn(c -> c.contains("HYPERLINK") || c.contains("SUM(1+1)")).isNotEmpty()
-                .allSatisfy(c -> assertThat(c.startsWith("'") || c.startsWith("\"'")).as(c).isTrue());
+        assertThat(cells)
+                .as("every cell that names the department or the person")
+                .filteredOn(c -> c.contains("HYPERLINK") || c.contains("SUM(1+1)"))
+                .isNotEmpty()
+                .allSatisfy(c -> assertThat(c.startsWith("'") || c.startsWith("\"'"))
+                        .as(c)
+                        .isTrue());
         assertThat(csv).contains("\"'=HYPERLINK(\"\"http://evil.example/").contains("'@SUM(1+1)");
     }
 
     @Test
     void theXlsxWritesAdminEnteredNamesAsTextNotFormulas() throws Exception {
-        byte[] xlsx = mvc.perform(get("/reports/monthly/export.xlsx").param("month", MONTH)
+        byte[] xlsx = mvc.perform(get("/reports/monthly/export.xlsx")
+                        .param("month", MONTH)
                         .cookie(Sessions.login(mvc, "minister")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
 
         List<String> named = new ArrayList<>();
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {

@@ -1,5 +1,12 @@
 package ru.otklik.reports;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.servlet.http.Cookie;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -7,8 +14,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
-
-import jakarta.servlet.http.Cookie;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -16,11 +21,9 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-
 import ru.otklik.people.internal.User;
 import ru.otklik.people.internal.Users;
 import ru.otklik.posts.Actor;
@@ -33,12 +36,6 @@ import ru.otklik.support.IntegrationTest;
 import ru.otklik.support.MutableClock;
 import ru.otklik.support.Sessions;
 import ru.otklik.support.TestConfig;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @IntegrationTest
 class MonthlyReportIT {
@@ -63,17 +60,24 @@ class MonthlyReportIT {
     void theMonthCountsPostsAnswersReturnsRefusalsAndOpenOnesWithTheEdgesInTheRightMonth() {
         MonthlyReport report = reports.build(MARCH, List.of());
 
-        assertThat(report.total(Measure.RECEIVED)).as("23:59 on 31 March counts, 00:00 on 1 April does not").isEqualTo(4);
+        assertThat(report.total(Measure.RECEIVED))
+                .as("23:59 on 31 March counts, 00:00 on 1 April does not")
+                .isEqualTo(4);
         assertThat(report.total(Measure.ANSWERED)).isEqualTo(1);
         assertThat(report.total(Measure.INTERMEDIATE)).isEqualTo(1);
-        assertThat(report.total(Measure.RETURNED_TO_CUR)).as("returned at 00:00 on 1 March").isEqualTo(1);
+        assertThat(report.total(Measure.RETURNED_TO_CUR))
+                .as("returned at 00:00 on 1 March")
+                .isEqualTo(1);
         assertThat(report.total(Measure.NOT_PROCESSED)).isEqualTo(1);
         assertThat(report.total(Measure.OPEN_AT_END)).isEqualTo(2);
 
         MonthlyReport february = reports.build(YearMonth.of(2025, 2), List.of());
-        assertThat(february.total(Measure.RECEIVED)).as("received at 23:59 on 28 February").isEqualTo(1);
+        assertThat(february.total(Measure.RECEIVED))
+                .as("received at 23:59 on 28 February")
+                .isEqualTo(1);
         assertThat(february.total(Measure.RETURNED_TO_CUR)).isZero();
-        assertThat(reports.build(YearMonth.of(2025, 4), List.of()).total(Measure.RECEIVED)).isEqualTo(1);
+        assertThat(reports.build(YearMonth.of(2025, 4), List.of()).total(Measure.RECEIVED))
+                .isEqualTo(1);
     }
 
     @Test
@@ -84,25 +88,33 @@ class MonthlyReportIT {
         assertThat(vk.label()).isEqualTo("ВКонтакте");
         assertThat(vk.count(Measure.RECEIVED)).isEqualTo(3);
         assertThat(vk.count(Measure.NOT_PROCESSED)).isEqualTo(1);
-        assertThat(row(report, Dimension.IMPORTANCE, "HIGH").count(Measure.INTERMEDIATE)).isEqualTo(1);
-        assertThat(row(report, Dimension.DEPARTMENT, "0").count(Measure.RECEIVED)).as("not routed").isEqualTo(2);
-        assertThat(report.breakdown(Dimension.DEPARTMENT).rows())
-                .anySatisfy(r -> {
-                    assertThat(r.label()).isEqualTo("Отдел социальной поддержки семей с детьми");
-                    assertThat(r.count(Measure.ANSWERED)).isEqualTo(1);
-                });
+        assertThat(row(report, Dimension.IMPORTANCE, "HIGH").count(Measure.INTERMEDIATE))
+                .isEqualTo(1);
+        assertThat(row(report, Dimension.DEPARTMENT, "0").count(Measure.RECEIVED))
+                .as("not routed")
+                .isEqualTo(2);
+        assertThat(report.breakdown(Dimension.DEPARTMENT).rows()).anySatisfy(r -> {
+            assertThat(r.label()).isEqualTo("Отдел социальной поддержки семей с детьми");
+            assertThat(r.count(Measure.ANSWERED)).isEqualTo(1);
+        });
     }
 
     @Test
     void everyRuleShowsStartedMetBreachedShareAndMedianWorkingTime() {
         MonthlyReport report = reports.build(MARCH, List.of());
 
-        MonthlyReport.RuleRow route = report.rules().stream().filter(r -> r.code().equals("ROUTE")).findFirst().orElseThrow();
+        MonthlyReport.RuleRow route = report.rules().stream()
+                .filter(r -> r.code().equals("ROUTE"))
+                .findFirst()
+                .orElseThrow();
         assertThat(route.started()).isEqualTo(2);
         assertThat(route.met()).isEqualTo(2);
         assertThat(route.shareOnTime()).isEqualTo(1.0);
         assertThat(route.medianMinutes()).as("5 and 7 working minutes").isEqualTo(6);
-        MonthlyReport.RuleRow accept = report.rules().stream().filter(r -> r.code().equals("ACCEPT")).findFirst().orElseThrow();
+        MonthlyReport.RuleRow accept = report.rules().stream()
+                .filter(r -> r.code().equals("ACCEPT"))
+                .findFirst()
+                .orElseThrow();
         assertThat(accept.breached()).isEqualTo(1);
         assertThat(accept.shareOnTime()).isZero();
         assertThat(report.rules()).hasSize(15);
@@ -122,16 +134,24 @@ class MonthlyReportIT {
                 .andExpect(content().string(containsString("Отчёт за март 2025")))
                 .andExpect(content().string(containsString("id=\"total-RECEIVED\">4</span>")))
                 .andExpect(content().string(containsString("id=\"total-OPEN_AT_END\">2</span>")))
-                .andExpect(content().string(containsString("/reports/monthly/posts?month=2025-03&amp;measure=RECEIVED")));
+                .andExpect(
+                        content().string(containsString("/reports/monthly/posts?month=2025-03&amp;measure=RECEIVED")));
 
-        mvc.perform(get("/reports/monthly/posts").cookie(session).param("month", "2025-03")
-                        .param("measure", "RECEIVED").param("dimension", "SOURCE").param("key", "VK"))
+        mvc.perform(get("/reports/monthly/posts")
+                        .cookie(session)
+                        .param("month", "2025-03")
+                        .param("measure", "RECEIVED")
+                        .param("dimension", "SOURCE")
+                        .param("key", "VK"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Сообщений: 3")))
                 .andExpect(content().string(containsString("RPT-P3")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("RPT-P4"))));
-        mvc.perform(get("/reports/monthly/clocks").cookie(session).param("month", "2025-03")
-                        .param("rule", "ACCEPT").param("outcome", "BREACHED"))
+        mvc.perform(get("/reports/monthly/clocks")
+                        .cookie(session)
+                        .param("month", "2025-03")
+                        .param("rule", "ACCEPT")
+                        .param("outcome", "BREACHED"))
                 .andExpect(content().string(containsString("RPT-P1")))
                 .andExpect(content().string(containsString("Сообщений: 1")));
     }
@@ -139,16 +159,26 @@ class MonthlyReportIT {
     @Test
     void drillDownsNameThemselvesInWordsInTheTabTheBreadcrumbAndTheHeading() throws Exception {
         Cookie session = Sessions.login(mvc, "specialist");
-        mvc.perform(get("/reports/monthly/posts").cookie(session).param("month", "2025-03")
-                        .param("measure", "RECEIVED").param("dimension", "SOURCE").param("key", "VK"))
+        mvc.perform(get("/reports/monthly/posts")
+                        .cookie(session)
+                        .param("month", "2025-03")
+                        .param("measure", "RECEIVED")
+                        .param("dimension", "SOURCE")
+                        .param("key", "VK"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<title>Поступило · По источникам: ВКонтакте</title>")))
-                .andExpect(content().string(containsString("<h1 class=\"h3\">Поступило · По источникам: ВКонтакте</h1>")))
-                .andExpect(content().string(containsString("aria-current=\"page\">Поступило · По источникам: ВКонтакте</li>")))
+                .andExpect(
+                        content().string(containsString("<h1 class=\"h3\">Поступило · По источникам: ВКонтакте</h1>")))
+                .andExpect(content()
+                        .string(containsString("aria-current=\"page\">Поступило · По источникам: ВКонтакте</li>")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("th:text"))));
-        mvc.perform(get("/reports/monthly/clocks").cookie(session).param("month", "2025-03")
-                        .param("rule", "ACCEPT").param("outcome", "BREACHED"))
-                .andExpect(content().string(containsString("<title>Срок «Принятие в работу»: с нарушением срока</title>")))
+        mvc.perform(get("/reports/monthly/clocks")
+                        .cookie(session)
+                        .param("month", "2025-03")
+                        .param("rule", "ACCEPT")
+                        .param("outcome", "BREACHED"))
+                .andExpect(
+                        content().string(containsString("<title>Срок «Принятие в работу»: с нарушением срока</title>")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("th:text"))));
         mvc.perform(get("/reports/monthly/assignments").cookie(session).param("month", "2025-03"))
                 .andExpect(content().string(containsString("<title>Поручения за месяц</title>")))
@@ -173,8 +203,10 @@ class MonthlyReportIT {
 
     @Test
     void executorsAndAdminsCannotOpenTheReport() throws Exception {
-        mvc.perform(get("/reports/monthly").cookie(Sessions.login(mvc, "executor"))).andExpect(status().isForbidden());
-        mvc.perform(get("/reports/monthly/export.xlsx").cookie(Sessions.login(mvc, "admin"))).andExpect(status().isForbidden());
+        mvc.perform(get("/reports/monthly").cookie(Sessions.login(mvc, "executor")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/reports/monthly/export.xlsx").cookie(Sessions.login(mvc, "admin")))
+                .andExpect(status().isForbidden());
     }
 
     @Test
@@ -186,12 +218,15 @@ class MonthlyReportIT {
 
     @Test
     void theXlsxHasOneFormattedSheetPerTableWithTheSameNumbers() throws Exception {
-        byte[] xlsx = mvc.perform(get("/reports/monthly/export.xlsx").param("month", "2025-03")
+        byte[] xlsx = mvc.perform(get("/reports/monthly/export.xlsx")
+                        .param("month", "2025-03")
                         .cookie(Sessions.login(mvc, "deputy")))
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
                         .string("Content-Disposition", containsString("otklik-2025-03.xlsx")))
-                .andReturn().getResponse().getContentAsByteArray();
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
 
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             assertThat(workbook.getNumberOfSheets()).isEqualTo(7);
@@ -203,7 +238,8 @@ class MonthlyReportIT {
             Row received = totals.getRow(2);
             assertThat(received.getCell(0).getStringCellValue()).isEqualTo("Поступило");
             assertThat(received.getCell(1).getNumericCellValue()).isEqualTo(4.0);
-            assertThat(workbook.getSheet("По источникам").getRow(2).getCell(1).getNumericCellValue()).isEqualTo(3.0);
+            assertThat(workbook.getSheet("По источникам").getRow(2).getCell(1).getNumericCellValue())
+                    .isEqualTo(3.0);
             Sheet rules = workbook.getSheet("Сроки");
             assertThat(rules.getRow(2).getCell(0).getStringCellValue()).isEqualTo("Направление исполнителю");
             assertThat(format.formatCellValue(rules.getRow(2).getCell(7))).isEqualTo("100.0%");
@@ -212,17 +248,24 @@ class MonthlyReportIT {
 
     @Test
     void theCsvStartsWithABomAndCarriesTheSameNumbers() throws Exception {
-        byte[] csv = mvc.perform(get("/reports/monthly/export.csv").param("month", "2025-03")
+        byte[] csv = mvc.perform(get("/reports/monthly/export.csv")
+                        .param("month", "2025-03")
                         .cookie(Sessions.login(mvc, "minister")))
                 .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsByteArray();
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
 
         assertThat(csv[0]).isEqualTo((byte) 0xEF);
         assertThat(csv[1]).isEqualTo((byte) 0xBB);
         assertThat(csv[2]).isEqualTo((byte) 0xBF);
         String text = new String(csv, StandardCharsets.UTF_8);
-        assertThat(text).contains("Поступило;4").contains("Открыто на конец месяца;2")
-                .contains("ВКонтакте;3;1;0;0;1;1").contains("Направление исполнителю;п.9;2;2;0;0;0;100,0 %;6").doesNotContain("ROUTE;");
+        assertThat(text)
+                .contains("Поступило;4")
+                .contains("Открыто на конец месяца;2")
+                .contains("ВКонтакте;3;1;0;0;1;1")
+                .contains("Направление исполнителю;п.9;2;2;0;0;0;100,0 %;6")
+                .doesNotContain("ROUTE;");
     }
 
     /** September 2025: no other test works there. */
@@ -249,42 +292,68 @@ class MonthlyReportIT {
         mvc.perform(get("/reports/monthly").param("month", "2025-09").cookie(session))
                 .andExpect(content().string(containsString("Не требовалось")))
                 .andExpect(content().string(containsString("id=\"cancelled-ANSWER\">2</a>")));
-        mvc.perform(get("/reports/monthly/clocks").cookie(session).param("month", "2025-09")
-                        .param("rule", "ANSWER").param("outcome", "MET"))
+        mvc.perform(get("/reports/monthly/clocks")
+                        .cookie(session)
+                        .param("month", "2025-09")
+                        .param("rule", "ANSWER")
+                        .param("outcome", "MET"))
                 .andExpect(content().string(containsString("Сообщений: 0")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("RPT-CANCEL-RETURNED"))));
-        mvc.perform(get("/reports/monthly/clocks").cookie(session).param("month", "2025-09")
-                        .param("rule", "ANSWER").param("outcome", "CANCELLED"))
+        mvc.perform(get("/reports/monthly/clocks")
+                        .cookie(session)
+                        .param("month", "2025-09")
+                        .param("rule", "ANSWER")
+                        .param("outcome", "CANCELLED"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Сообщений: 2")))
                 .andExpect(content().string(containsString("RPT-CANCEL-RETURNED")))
                 .andExpect(content().string(containsString("RPT-CANCEL-REFUSED")));
 
-        String csv = new String(mvc.perform(get("/reports/monthly/export.csv").param("month", "2025-09").cookie(session))
-                .andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+        String csv = new String(
+                mvc.perform(get("/reports/monthly/export.csv")
+                                .param("month", "2025-09")
+                                .cookie(session))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsByteArray(),
+                StandardCharsets.UTF_8);
         assertThat(csv).contains("Не требовалось").contains("Размещение ответа;п.7;2;0;0;0;2;;");
-        byte[] xlsx = mvc.perform(get("/reports/monthly/export.xlsx").param("month", "2025-09").cookie(session))
-                .andReturn().getResponse().getContentAsByteArray();
+        byte[] xlsx = mvc.perform(get("/reports/monthly/export.xlsx")
+                        .param("month", "2025-09")
+                        .cookie(session))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet rules = workbook.getSheet("Сроки");
             assertThat(rules.getRow(1).getCell(6).getStringCellValue()).isEqualTo("Не требовалось");
-            Row answerRow = java.util.stream.IntStream.rangeClosed(2, rules.getLastRowNum()).mapToObj(rules::getRow)
-                    .filter(r -> r.getCell(0).getStringCellValue().equals("Размещение ответа")).findFirst().orElseThrow();
+            Row answerRow = java.util.stream.IntStream.rangeClosed(2, rules.getLastRowNum())
+                    .mapToObj(rules::getRow)
+                    .filter(r -> r.getCell(0).getStringCellValue().equals("Размещение ответа"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(answerRow.getCell(3).getNumericCellValue()).as("в срок").isZero();
-            assertThat(answerRow.getCell(6).getNumericCellValue()).as("не требовалось").isEqualTo(2.0);
+            assertThat(answerRow.getCell(6).getNumericCellValue())
+                    .as("не требовалось")
+                    .isEqualTo(2.0);
         }
     }
 
     @Autowired
     PostManagement posts;
+
     @Autowired
     Users users;
+
     @Autowired
     MutableClock clock;
 
     /** Two posts of September 2025 made through the posts module: one returned to ЦУР, one refused (п.18). */
     private synchronized void cancelledMonth() {
-        if (jdbc.sql("select count(*) from post where external_id = 'RPT-CANCEL-RETURNED'").query(Long.class).single() > 0) {
+        if (jdbc.sql("select count(*) from post where external_id = 'RPT-CANCEL-RETURNED'")
+                        .query(Long.class)
+                        .single()
+                > 0) {
             return;
         }
         Instant tuesday = Instant.parse("2025-09-02T03:00:00Z"); // 10:00 in Novokuznetsk
@@ -297,22 +366,36 @@ class MonthlyReportIT {
             clock.advance(Duration.ofMinutes(5));
             posts.returnToCur(returned.getId(), returned.getVersion(), "Вне компетенции Министерства", actor);
             posts.refuse(refused.getId(), refused.getVersion(), "Нецензурная брань", actor);
-        }
-        finally {
+        } finally {
             clock.set(TestConfig.START);
         }
     }
 
     private static NewPost newPost(String externalId, Instant at) {
-        return new NewPost(externalId, Source.VK, "https://vk.com/wall-1_2", "Автор", null,
-                "Когда придёт пособие на ребёнка?", at, at, Importance.NORMAL, null);
+        return new NewPost(
+                externalId,
+                Source.VK,
+                "https://vk.com/wall-1_2",
+                "Автор",
+                null,
+                "Когда придёт пособие на ребёнка?",
+                at,
+                at,
+                Importance.NORMAL,
+                null);
     }
 
     private static MonthlyReport.RuleRow rule(MonthlyReport report, String code) {
-        return report.rules().stream().filter(r -> r.code().equals(code)).findFirst().orElseThrow();
+        return report.rules().stream()
+                .filter(r -> r.code().equals(code))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static MonthlyReport.Row row(MonthlyReport report, Dimension dimension, String key) {
-        return report.breakdown(dimension).rows().stream().filter(r -> r.key().equals(key)).findFirst().orElseThrow();
+        return report.breakdown(dimension).rows().stream()
+                .filter(r -> r.key().equals(key))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -3,11 +3,9 @@ package ru.otklik.reports;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
-
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import ru.otklik.OtklikApplication;
 import ru.otklik.support.TestDatabase;
 
@@ -22,9 +20,14 @@ public final class ReportBenchmark {
         int posts = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         TestDatabase db = TestDatabase.get();
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OtklikApplication.class)
-                .properties("spring.datasource.url=" + db.url(), "spring.datasource.username=" + db.username(),
-                        "spring.datasource.password=" + db.password(), "server.port=0", "otklik.demo=true",
-                        "spring.main.banner-mode=off", "logging.level.root=WARN")
+                .properties(
+                        "spring.datasource.url=" + db.url(),
+                        "spring.datasource.username=" + db.username(),
+                        "spring.datasource.password=" + db.password(),
+                        "server.port=0",
+                        "otklik.demo=true",
+                        "spring.main.banner-mode=off",
+                        "logging.level.root=WARN")
                 .run()) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             long seedStart = System.nanoTime();
@@ -45,25 +48,36 @@ public final class ReportBenchmark {
                 nanos[i] = System.nanoTime() - start;
             }
             Arrays.sort(nanos);
-            System.out.printf("monthly report for %s over %,d posts: received %,d, open at end %,d%n", month, posts,
-                    last.total(Measure.RECEIVED), last.total(Measure.OPEN_AT_END));
-            MonthlyReports.Params params = new MonthlyReports.Params(MonthlyReports.start(month),
-                    MonthlyReports.start(month.plusMonths(1)), List.of());
-            System.out.printf("parts: rules %.0f ms, executors and departments %.0f ms%n",
+            System.out.printf(
+                    "monthly report for %s over %,d posts: received %,d, open at end %,d%n",
+                    month, posts, last.total(Measure.RECEIVED), last.total(Measure.OPEN_AT_END));
+            MonthlyReports.Params params = new MonthlyReports.Params(
+                    MonthlyReports.start(month), MonthlyReports.start(month.plusMonths(1)), List.of());
+            System.out.printf(
+                    "parts: rules %.0f ms, executors and departments %.0f ms%n",
                     time(() -> reports.rules(params)), time(() -> reports.performers(params)));
-            System.out.printf("counts query %.0f ms%n", time(() -> jdbc.sql(MonthlyReports.counts(false))
-                    .paramSource(params.source()).query().listOfRows()));
+            System.out.printf(
+                    "counts query %.0f ms%n",
+                    time(() -> jdbc.sql(MonthlyReports.counts(false))
+                            .paramSource(params.source())
+                            .query()
+                            .listOfRows()));
             if (Boolean.getBoolean("report.explain")) {
-                jdbc.sql("explain (analyze, buffers) " + MonthlyReports.counts(false)).paramSource(params.source())
-                        .query(String.class).list().forEach(System.out::println);
+                jdbc.sql("explain (analyze, buffers) " + MonthlyReports.counts(false))
+                        .paramSource(params.source())
+                        .query(String.class)
+                        .list()
+                        .forEach(System.out::println);
             }
             long rulesStart = System.nanoTime();
             for (int i = 0; i < 5; i++) {
                 reports.build(month, List.of(1L));
             }
-            System.out.printf("a department head's report: %.0f ms on average%n", (System.nanoTime() - rulesStart) / 5e6);
-            System.out.printf("median %.0f ms, p95 %.0f ms, max %.0f ms over %d runs%n", nanos[runs / 2] / 1e6,
-                    nanos[(int) Math.ceil(runs * 0.95) - 1] / 1e6, nanos[runs - 1] / 1e6, runs);
+            System.out.printf(
+                    "a department head's report: %.0f ms on average%n", (System.nanoTime() - rulesStart) / 5e6);
+            System.out.printf(
+                    "median %.0f ms, p95 %.0f ms, max %.0f ms over %d runs%n",
+                    nanos[runs / 2] / 1e6, nanos[(int) Math.ceil(runs * 0.95) - 1] / 1e6, nanos[runs - 1] / 1e6, runs);
         }
         System.exit(0);
     }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
@@ -45,24 +44,39 @@ public final class Browser implements TestWatcher {
             throw new IllegalStateException("CI requires Chromium and chromedriver: install the Debian packages "
                     + "chromium and chromium-driver (.ci/run does)");
         }
-        Assumptions.assumeTrue(present, "Chromium is not installed (apt-get install chromium chromium-driver): "
-                + "real-browser journeys skipped on this machine");
+        Assumptions.assumeTrue(
+                present,
+                "Chromium is not installed (apt-get install chromium chromium-driver): "
+                        + "real-browser journeys skipped on this machine");
         if (driver == null) {
             try {
                 Files.createDirectories(DOWNLOADS);
-            }
-            catch (IOException ex) {
+            } catch (IOException ex) {
                 throw new java.io.UncheckedIOException(ex);
             }
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());
-            options.addArguments(List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=ru-RU"));
-            options.setExperimentalOption("prefs", java.util.Map.of(
-                    "download.default_directory", DOWNLOADS.toAbsolutePath().toString(),
-                    "download.prompt_for_download", false));
-            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+            options.addArguments(List.of(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--disable-dev-shm-usage",
+                    "--window-size=1400,1000",
+                    "--lang=ru-RU"));
+            options.setExperimentalOption(
+                    "prefs",
+                    java.util.Map.of(
+                            "download.default_directory",
+                            DOWNLOADS.toAbsolutePath().toString(),
+                            "download.prompt_for_download",
+                            false));
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile())
                     .build();
             driver = new ChromeDriver(service, options);
             driver.manage().timeouts().implicitlyWait(Duration.ZERO);
@@ -84,16 +98,19 @@ public final class Browser implements TestWatcher {
         go("/login");
         driver.findElement(By.id("username")).sendKeys(login);
         driver.findElement(By.id("password")).sendKeys("demo");
-        driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+        driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]"))
+                .click();
         waitFor(By.id("otklik-bell"));
     }
 
     public WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     public void waitForText(By by, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
     /** Scrolls the element into the middle of the window, then clicks it as a person would. */
@@ -103,8 +120,11 @@ public final class Browser implements TestWatcher {
 
     /** Scrolls the element into the middle of the window, then clicks it as a person would. */
     public void click(WebElement element) {
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(element)).click();
+        ((JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.elementToBeClickable(element))
+                .click();
     }
 
     /** Fills a field as a person types: clears it, then types. */
@@ -135,27 +155,28 @@ public final class Browser implements TestWatcher {
         try {
             Path dir = Path.of("target", "browser-failures");
             Files.createDirectories(dir);
-            String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
+            String name = context.getRequiredTestClass().getSimpleName() + "-"
+                    + context.getRequiredTestMethod().getName();
             Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
             Files.writeString(dir.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
-        }
-        catch (IOException | RuntimeException ex) {
+        } catch (IOException | RuntimeException ex) {
             cause.addSuppressed(ex);
         }
     }
 
     /** The width of a phone (iPhone 12–15) and of a common office screen. */
     public static final int PHONE = 390;
+
     public static final int DESKTOP = 1366;
 
     /** Shows pages as a screen {@code width} CSS pixels wide: a phone (touch, viewport meta honoured) below 600. */
     public void width(int width) {
         ChromeDriver chrome = (ChromeDriver) driver;
         if (width < 600) {
-            chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", 844,
-                    "deviceScaleFactor", 1, "mobile", true));
-        }
-        else {
+            chrome.executeCdpCommand(
+                    "Emulation.setDeviceMetricsOverride",
+                    java.util.Map.of("width", width, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        } else {
             chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
             driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
         }
@@ -163,8 +184,8 @@ public final class Browser implements TestWatcher {
 
     /** How many CSS pixels the page is wider than the window (0 when nothing scrolls sideways). */
     public long horizontalOverflow() {
-        Object over = ((JavascriptExecutor) driver).executeScript(
-                "return Math.max(0, document.documentElement.scrollWidth - window.innerWidth);");
+        Object over = ((JavascriptExecutor) driver)
+                .executeScript("return Math.max(0, document.documentElement.scrollWidth - window.innerWidth);");
         return ((Number) over).longValue();
     }
 
@@ -195,8 +216,7 @@ public final class Browser implements TestWatcher {
                     axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 }
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new java.io.UncheckedIOException(ex);
         }
         JavascriptExecutor js = (JavascriptExecutor) driver;

@@ -1,11 +1,11 @@
 package ru.otklik.support;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-
 import ru.otklik.OtklikApplication;
 
 /**
@@ -36,7 +35,8 @@ public final class ChildApplication implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private ChildApplication(Process process, int port, Path log) {
         this.process = process;
@@ -60,12 +60,17 @@ public final class ChildApplication implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-cp", System.getProperty("java.class.path"),
+                "-Xmx384m",
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-cp",
+                System.getProperty("java.class.path"),
                 OtklikApplication.class.getName()));
         settings.forEach((name, value) -> command.add("--" + name + "=" + value));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         return new ChildApplication(process, Integer.parseInt(settings.get("server.port")), log);
     }
 
@@ -80,18 +85,20 @@ public final class ChildApplication implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Отклик завершился при запуске (код " + process.exitValue() + "):\n"
-                        + tail());
+                throw new IllegalStateException(
+                        "Отклик завершился при запуске (код " + process.exitValue() + "):\n" + tail());
             }
             try {
-                HttpResponse<String> answer = send(HttpRequest.newBuilder(uri(
-                        "/api/v1/calendar/deadline?from=2026-12-04T16:25:00%2B07:00&workingMinutes=10"))
-                        .header("Authorization", "Bearer " + CUR_TOKEN).timeout(Duration.ofSeconds(5)).GET().build());
+                HttpResponse<String> answer = send(HttpRequest.newBuilder(
+                                uri("/api/v1/calendar/deadline?from=2026-12-04T16:25:00%2B07:00&workingMinutes=10"))
+                        .header("Authorization", "Bearer " + CUR_TOKEN)
+                        .timeout(Duration.ofSeconds(5))
+                        .GET()
+                        .build());
                 if (answer.statusCode() == 200) {
                     return;
                 }
-            }
-            catch (IOException ex) {
+            } catch (IOException ex) {
                 // not listening yet
             }
             Thread.sleep(250);
@@ -103,11 +110,13 @@ public final class ChildApplication implements AutoCloseable {
     public HttpResponse<String> postMessage(String externalId) throws IOException, InterruptedException {
         String body = """
                 {"externalId":"%s","source":"VK","url":"https://vk.com/wall-1_%s","text":"Когда придёт пособие? %s",
-                 "detectedAt":"2026-01-15T10:00:00+07:00"}""".formatted(externalId, Math.abs(externalId.hashCode()),
-                externalId);
-        return send(HttpRequest.newBuilder(uri("/api/v1/messages")).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + CUR_TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                 "detectedAt":"2026-01-15T10:00:00+07:00"}""".formatted(externalId, Math.abs(externalId.hashCode()), externalId);
+        return send(HttpRequest.newBuilder(uri("/api/v1/messages"))
+                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + CUR_TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     /**
@@ -136,8 +145,7 @@ public final class ChildApplication implements AutoCloseable {
                             if (app.postMessage(id).statusCode() == 201) {
                                 acknowledged.add(id);
                             }
-                        }
-                        catch (IOException ex) {
+                        } catch (IOException ex) {
                             // refused or cut off: not acknowledged, the load goes on
                         }
                     }
@@ -163,7 +171,10 @@ public final class ChildApplication implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20)).GET().build());
+        return send(HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(20))
+                .GET()
+                .build());
     }
 
     public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
@@ -208,7 +219,10 @@ public final class ChildApplication implements AutoCloseable {
             return Optional.empty();
         }
         try (Stream<String> lines = Files.lines(pid)) {
-            return lines.findFirst().map(String::strip).map(Long::parseLong).flatMap(ProcessHandle::of)
+            return lines.findFirst()
+                    .map(String::strip)
+                    .map(Long::parseLong)
+                    .flatMap(ProcessHandle::of)
                     .filter(ProcessHandle::isAlive);
         }
     }
@@ -218,8 +232,7 @@ public final class ChildApplication implements AutoCloseable {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             return "(журнал не прочитан: " + ex + ")";
         }
     }

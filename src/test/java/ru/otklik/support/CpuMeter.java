@@ -17,8 +17,7 @@ import java.util.stream.Stream;
 public final class CpuMeter {
 
     /** CPU seconds by group at one moment. */
-    public record Snapshot(Map<String, Double> seconds) {
-    }
+    public record Snapshot(Map<String, Double> seconds) {}
 
     private static final double TICKS_PER_SECOND = 100.0; // USER_HZ on Linux
 
@@ -50,20 +49,20 @@ public final class CpuMeter {
                     grouped += t;
                 }
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             return new Snapshot(Map.of());
         }
         seconds.put("JVM, other threads", (jvm - grouped) / TICKS_PER_SECOND);
         double postgres = 0;
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            for (Path process : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+            for (Path process : processes
+                    .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .toList()) {
                 if ("postgres".equals(name(process.resolve("comm")))) {
                     postgres += ticks(process.resolve("stat"));
                 }
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             // a process ended while listing: counted as far as it was read
         }
         seconds.put("PostgreSQL", postgres / TICKS_PER_SECOND);
@@ -89,8 +88,7 @@ public final class CpuMeter {
     private static String name(Path comm) {
         try {
             return Files.readString(comm).strip();
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             return "";
         }
     }
@@ -102,8 +100,7 @@ public final class CpuMeter {
             // the name in parentheses may hold spaces: count fields after the last ')'
             String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
             return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        }
-        catch (IOException | RuntimeException ex) {
+        } catch (IOException | RuntimeException ex) {
             return 0;
         }
     }

@@ -3,7 +3,6 @@ package ru.otklik.support;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -12,8 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class DatabaseContents {
 
-    private DatabaseContents() {
-    }
+    private DatabaseContents() {}
 
     public static Map<String, String> checksums(JdbcTemplate db) {
         List<String> tables = db.queryForList("""
@@ -23,16 +21,22 @@ public final class DatabaseContents {
                 order by table_name""", String.class);
         Map<String, String> sums = new LinkedHashMap<>();
         for (String table : tables) {
-            sums.put(table, db.queryForObject("select md5(coalesce(string_agg(t::text, '|' order by t::text), ''))"
-                    + " from \"" + table + "\" t", String.class));
+            sums.put(
+                    table,
+                    db.queryForObject(
+                            "select md5(coalesce(string_agg(t::text, '|' order by t::text), ''))" + " from \"" + table
+                                    + "\" t",
+                            String.class));
         }
         return sums;
     }
 
     public static Map<String, Long> sequences(JdbcTemplate db) {
         Map<String, Long> values = new LinkedHashMap<>();
-        db.query("select sequencename, coalesce(last_value, 0) from pg_sequences where schemaname = current_schema()"
-                + " order by sequencename", rs -> {
+        db.query(
+                "select sequencename, coalesce(last_value, 0) from pg_sequences where schemaname = current_schema()"
+                        + " order by sequencename",
+                rs -> {
                     values.put(rs.getString(1), rs.getLong(2));
                 });
         return values;

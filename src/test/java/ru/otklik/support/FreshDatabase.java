@@ -12,18 +12,17 @@ import java.util.UUID;
  */
 public final class FreshDatabase {
 
-    private FreshDatabase() {
-    }
+    private FreshDatabase() {}
 
     /** Creates an empty database and returns its JDBC URL (same server, user and password as {@link TestDatabase}). */
     public static String create(String prefix) {
         TestDatabase db = TestDatabase.get();
-        String name = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name =
+                prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection connection = DriverManager.getConnection(db.url(), db.username(), db.password());
                 Statement statement = connection.createStatement()) {
             statement.execute("create database " + name);
-        }
-        catch (SQLException ex) {
+        } catch (SQLException ex) {
             throw new IllegalStateException("could not create the test database " + name, ex);
         }
         return withDatabase(db.url(), name);

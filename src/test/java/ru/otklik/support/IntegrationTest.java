@@ -4,7 +4,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
@@ -16,8 +15,13 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"otklik.demo=true", "otklik.sweep.enabled=false",
-        "otklik.metrics.password=" + IntegrationTest.METRICS_PASSWORD})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "otklik.demo=true",
+            "otklik.sweep.enabled=false",
+            "otklik.metrics.password=" + IntegrationTest.METRICS_PASSWORD
+        })
 @AutoConfigureMockMvc
 @Import(TestConfig.class)
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)

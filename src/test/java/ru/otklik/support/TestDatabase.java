@@ -1,9 +1,8 @@
 package ru.otklik.support;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -55,18 +54,18 @@ public final class TestDatabase {
             return new TestDatabase(container.getJdbcUrl(), container.getUsername(), container.getPassword());
         }
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("timezone", "UTC").start();
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setServerConfig("timezone", "UTC")
+                    .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     postgres.close();
-                }
-                catch (IOException ignored) {
+                } catch (IOException ignored) {
                     // the JVM is exiting; the temporary data folder is removed by the next run's cleaner
                 }
             }));
             return new TestDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException("Не удалось запустить встроенную PostgreSQL для тестов", ex);
         }
     }
@@ -74,8 +73,7 @@ public final class TestDatabase {
     private static boolean dockerAnswers() {
         try {
             return DockerClientFactory.instance().isDockerAvailable();
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             return false;
         }
     }

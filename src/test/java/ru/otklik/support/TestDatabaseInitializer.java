@@ -13,8 +13,9 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
     public void initialize(ConfigurableApplicationContext context) {
         TestDatabase db = TestDatabase.get();
         TestPropertyValues.of(
-                "spring.datasource.url=" + db.url(),
-                "spring.datasource.username=" + db.username(),
-                "spring.datasource.password=" + db.password()).applyTo(context);
+                        "spring.datasource.url=" + db.url(),
+                        "spring.datasource.username=" + db.username(),
+                        "spring.datasource.password=" + db.password())
+                .applyTo(context);
     }
 }

@@ -1,5 +1,9 @@
 package ru.otklik.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,11 +18,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
@@ -31,8 +33,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import tools.jackson.databind.json.JsonMapper;
-
 import ru.otklik.api.ControlCharacters;
 import ru.otklik.people.PeopleManagement;
 import ru.otklik.people.Role;
@@ -40,10 +40,7 @@ import ru.otklik.people.internal.Users;
 import ru.otklik.support.IntegrationTest;
 import ru.otklik.web.EndpointCatalogue.Endpoint;
 import ru.otklik.web.EndpointCatalogue.Input;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A corpus of bad values sent to every input of every endpoint of the {@link EndpointCatalogue} (and to the login
@@ -62,19 +59,62 @@ class BadInputIT {
      * is a password of 40 Cyrillic letters, 80 bytes in UTF-8, past BCrypt's limit of 72.
      */
     static final List<String> CORPUS = List.of(
-            "\u0000", "до\u0000после", "\u0001\u0008\u001b\u001f", "строка\u007f", "\u0085",
-            HUGE, "-1", "-9223372036854775809", "50000000", "99999999999999999999", "abc", "1.5",
-            "2026-02-30", "0000-00-00T25:61", "NOT_A_VALUE", "../../../etc/passwd", "\u202Egnp.exe",
-            "' OR 1=1; --", "<script>alert(1)</script>", "=HYPERLINK(\"http://evil.example\")", "", "   ",
+            "\u0000",
+            "до\u0000после",
+            "\u0001\u0008\u001b\u001f",
+            "строка\u007f",
+            "\u0085",
+            HUGE,
+            "-1",
+            "-9223372036854775809",
+            "50000000",
+            "99999999999999999999",
+            "abc",
+            "1.5",
+            "2026-02-30",
+            "0000-00-00T25:61",
+            "NOT_A_VALUE",
+            "../../../etc/passwd",
+            "\u202Egnp.exe",
+            "' OR 1=1; --",
+            "<script>alert(1)</script>",
+            "=HYPERLINK(\"http://evil.example\")",
+            "",
+            "   ",
             "я".repeat(40));
 
     /** The tables whose rows a refused request must not add or remove. */
-    private static final List<String> TABLES = List.of("app_user", "user_role", "department", "department_executor",
-            "office_hours", "calendar_day", "calendar_year", "post", "assignment", "post_link", "post_event", "api_token",
-            "absence", "deadline_rule", "deadline_rule_change", "legislation_notice", "legislation_ack", "deadline_clock",
-            "escalation", "escalation_comment", "notification", "draft", "draft_version", "answer_template",
-            "cur_message", "import_upload", "import_row");
-    private static final String COUNT_ROWS = TABLES.stream().map(t -> "(select count(*) from " + t + ")")
+    private static final List<String> TABLES = List.of(
+            "app_user",
+            "user_role",
+            "department",
+            "department_executor",
+            "office_hours",
+            "calendar_day",
+            "calendar_year",
+            "post",
+            "assignment",
+            "post_link",
+            "post_event",
+            "api_token",
+            "absence",
+            "deadline_rule",
+            "deadline_rule_change",
+            "legislation_notice",
+            "legislation_ack",
+            "deadline_clock",
+            "escalation",
+            "escalation_comment",
+            "notification",
+            "draft",
+            "draft_version",
+            "answer_template",
+            "cur_message",
+            "import_upload",
+            "import_row");
+
+    private static final String COUNT_ROWS = TABLES.stream()
+            .map(t -> "(select count(*) from " + t + ")")
             .collect(Collectors.joining(" || ',' || ", "select ", ""));
 
     private static final String CUR_TOKEN = "Bearer demo-cur-token";
@@ -115,13 +155,15 @@ class BadInputIT {
         for (Endpoint endpoint : EndpointCatalogue.endpoints(mappings)) {
             List<Input> inputs = endpoint.inputs();
             for (Input input : inputs) {
-                tests.add(DynamicTest.dynamicTest(endpoint.method() + " " + endpoint.pattern() + " ‹" + input.name() + "›",
+                tests.add(DynamicTest.dynamicTest(
+                        endpoint.method() + " " + endpoint.pattern() + " ‹" + input.name() + "›",
                         () -> corpus(endpoint, inputs, input)));
             }
         }
         tests.add(DynamicTest.dynamicTest("POST /login ‹username›, ‹password›", this::loginForm));
         tests.add(DynamicTest.dynamicTest("POST /api/v1/messages (JSON fields)", this::messagesApi));
-        tests.add(DynamicTest.dynamicTest("POST /api/v1/messages/{id}/cur-decision (JSON comment)", this::curDecisionApi));
+        tests.add(DynamicTest.dynamicTest(
+                "POST /api/v1/messages/{id}/cur-decision (JSON comment)", this::curDecisionApi));
         assertThat(tests).hasSizeGreaterThan(100);
         return tests.stream();
     }
@@ -137,12 +179,12 @@ class BadInputIT {
                     if (input == bad) {
                         path = endpoint.path(input.name(), URLEncoder.encode(value, StandardCharsets.UTF_8));
                     }
-                }
-                else {
+                } else {
                     values.put(input.name(), input == bad ? value : plausible(input));
                 }
             }
-            MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(endpoint.method().asHttpMethod(), path)
+            MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(
+                            endpoint.method().asHttpMethod(), path)
                     .accept(MediaType.TEXT_HTML, MediaType.APPLICATION_JSON, MediaType.ALL);
             values.forEach(request::param);
             if (endpoint.method() != RequestMethod.GET) {
@@ -151,8 +193,7 @@ class BadInputIT {
             Set<Role> allowed = endpoint.allowed().orElseThrow();
             if (allowed.isEmpty()) {
                 request.header("Authorization", CUR_TOKEN);
-            }
-            else {
+            } else {
                 Role role = Role.values()[0];
                 for (Role candidate : Role.values()) {
                     if (allowed.contains(candidate)) {
@@ -167,7 +208,9 @@ class BadInputIT {
                 failures.add(describe(value) + ": " + failure);
             }
         }
-        assertThat(failures).as("%s %s with bad ‹%s›", endpoint.method(), endpoint.pattern(), bad.name()).isEmpty();
+        assertThat(failures)
+                .as("%s %s with bad ‹%s›", endpoint.method(), endpoint.pattern(), bad.name())
+                .isEmpty();
     }
 
     private void loginForm() {
@@ -175,7 +218,8 @@ class BadInputIT {
         String before = rows();
         for (String field : List.of("username", "password")) {
             for (String value : CORPUS) {
-                MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post("/login").with(csrf())
+                MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post("/login")
+                        .with(csrf())
                         .param("username", field.equals("username") ? value : "specialist")
                         .param("password", field.equals("password") ? value : "wrong-password");
                 String failure = check(request, value, false, before);
@@ -190,15 +234,32 @@ class BadInputIT {
     private void messagesApi() throws Exception {
         List<String> failures = new ArrayList<>();
         String before = rows();
-        Map<String, Object> valid = Map.of("externalId", "corpus-1", "source", "VK", "url", "https://vk.com/wall-1_1",
-                "authorName", "Автор", "authorUrl", "https://vk.com/id1", "text", "Текст сообщения",
-                "detectedAt", "2026-12-01T09:00:00+07:00", "importance", "NORMAL", "topic", "Тема");
+        Map<String, Object> valid = Map.of(
+                "externalId",
+                "corpus-1",
+                "source",
+                "VK",
+                "url",
+                "https://vk.com/wall-1_1",
+                "authorName",
+                "Автор",
+                "authorUrl",
+                "https://vk.com/id1",
+                "text",
+                "Текст сообщения",
+                "detectedAt",
+                "2026-12-01T09:00:00+07:00",
+                "importance",
+                "NORMAL",
+                "topic",
+                "Тема");
         for (String field : valid.keySet()) {
             for (String value : CORPUS) {
                 Map<String, Object> body = new LinkedHashMap<>(valid);
                 body.put(field, value);
                 MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post("/api/v1/messages")
-                        .header("Authorization", CUR_TOKEN).contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", CUR_TOKEN)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(body));
                 String failure = check(request, value, false, before);
                 if (failure != null) {
@@ -214,8 +275,10 @@ class BadInputIT {
         String before = rows();
         for (String decision : List.of("APPROVED", "RETURNED")) {
             for (String value : CORPUS) {
-                MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post("/api/v1/messages/999999999/cur-decision")
-                        .header("Authorization", CUR_TOKEN).contentType(MediaType.APPLICATION_JSON)
+                MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post(
+                                "/api/v1/messages/999999999/cur-decision")
+                        .header("Authorization", CUR_TOKEN)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(Map.of("decision", decision, "comment", value)));
                 String failure = check(request, value, false, before);
                 if (failure != null) {
@@ -238,8 +301,7 @@ class BadInputIT {
             int answer;
             try {
                 answer = mvc.perform(request).andReturn().getResponse().getStatus();
-            }
-            catch (Exception ex) {
+            } catch (Exception ex) {
                 return "failed with " + ex;
             }
             if (answer >= 500) {
@@ -253,8 +315,7 @@ class BadInputIT {
                 if ((control || answer >= 400) && !rows().equals(before)) {
                     return "refused with " + answer + " but rows changed";
                 }
-            }
-            catch (RuntimeException ex) {
+            } catch (RuntimeException ex) {
                 return "answered " + answer + " but left the database transaction failed: " + ex.getMessage();
             }
             return null;
@@ -285,8 +346,9 @@ class BadInputIT {
             return "2026-11-30T10:00";
         }
         if (type == LocalTime.class) {
-            return name.contains("lunchstart") ? "13:00" : name.contains("lunchend") ? "14:00"
-                    : name.endsWith("end") ? "18:00" : "09:00";
+            return name.contains("lunchstart")
+                    ? "13:00"
+                    : name.contains("lunchend") ? "14:00" : name.endsWith("end") ? "18:00" : "09:00";
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
             return name.equals("version") || name.equals("page") ? "0" : "1";
@@ -326,7 +388,10 @@ class BadInputIT {
 
     private static String describe(String value) {
         String shown = value.length() > 40 ? value.substring(0, 40) + "…(" + value.length() + ")" : value;
-        return "«" + shown.codePoints().mapToObj(c -> Character.isISOControl(c) ? String.format("\\u%04x", c)
-                : Character.toString(c)).collect(Collectors.joining()) + "»";
+        return "«"
+                + shown.codePoints()
+                        .mapToObj(c -> Character.isISOControl(c) ? String.format("\\u%04x", c) : Character.toString(c))
+                        .collect(Collectors.joining())
+                + "»";
     }
 }

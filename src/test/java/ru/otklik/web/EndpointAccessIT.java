@@ -1,16 +1,18 @@
 package ru.otklik.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -20,20 +22,11 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-
 import ru.otklik.people.PeopleManagement;
 import ru.otklik.people.Role;
 import ru.otklik.people.internal.Users;
 import ru.otklik.support.IntegrationTest;
 import ru.otklik.web.EndpointCatalogue.Endpoint;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
  * Every endpoint × every role: each mapped endpoint must have an explicit rule in the {@link EndpointCatalogue}, the
@@ -68,7 +61,11 @@ class EndpointAccessIT {
     static void firstDeputyMinisterExists(Users users, PeopleManagement people) {
         synchronized (EndpointAccessIT.class) {
             if (users.findByLogin("firstdeputy").isEmpty()) {
-                people.createAccount("firstdeputy", "Первый заместитель министра", null, "Matrix-2026",
+                people.createAccount(
+                        "firstdeputy",
+                        "Первый заместитель министра",
+                        null,
+                        "Matrix-2026",
                         EnumSet.of(Role.FIRST_DEPUTY_MINISTER));
             }
         }
@@ -81,7 +78,8 @@ class EndpointAccessIT {
             tests.add(DynamicTest.dynamicTest(endpoint.method() + " " + endpoint.pattern(), () -> check(endpoint)));
         }
         // Actuator endpoints are not in the MVC mappings: the exposed ones are listed here
-        tests.add(DynamicTest.dynamicTest("GET /actuator/prometheus",
+        tests.add(DynamicTest.dynamicTest(
+                "GET /actuator/prometheus",
                 () -> check(new Endpoint(RequestMethod.GET, "/actuator/prometheus", null))));
         assertThat(tests).hasSizeGreaterThan(30);
         return tests.stream();
@@ -91,19 +89,26 @@ class EndpointAccessIT {
         RequestMethod method = endpoint.method();
         String path = endpoint.path();
         Set<Role> allowed = endpoint.allowed()
-                .orElseThrow(() -> new AssertionError("no explicit access rule for " + method + " " + endpoint.pattern()));
+                .orElseThrow(
+                        () -> new AssertionError("no explicit access rule for " + method + " " + endpoint.pattern()));
         boolean open = path.equals("/login");
         if (!open) {
-            int anonymous = mvc.perform(request(method, path)).andReturn().getResponse().getStatus();
+            int anonymous =
+                    mvc.perform(request(method, path)).andReturn().getResponse().getStatus();
             assertThat(anonymous).as("anonymous %s %s", method, path).isEqualTo(endpoint.api() ? 401 : 302);
         }
         for (Role role : Role.values()) {
             UserDetails person = accounts.loadUserByUsername(EndpointCatalogue.LOGINS.get(role));
-            int status = mvc.perform(request(method, path).with(user(person))).andReturn().getResponse().getStatus();
+            int status = mvc.perform(request(method, path).with(user(person)))
+                    .andReturn()
+                    .getResponse()
+                    .getStatus();
             if (allowed.contains(role)) {
-                assertThat(status).as("%s %s as %s", method, path, role).isNotEqualTo(403).isLessThan(500);
-            }
-            else {
+                assertThat(status)
+                        .as("%s %s as %s", method, path, role)
+                        .isNotEqualTo(403)
+                        .isLessThan(500);
+            } else {
                 assertThat(status).as("%s %s as %s", method, path, role).isEqualTo(403);
             }
         }

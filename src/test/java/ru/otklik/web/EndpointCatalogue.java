@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.springframework.beans.BeanUtils;
 import org.springframework.core.MethodParameter;
 import org.springframework.util.StringUtils;
@@ -26,7 +25,6 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-
 import ru.otklik.people.Role;
 
 /**
@@ -75,15 +73,27 @@ final class EndpointCatalogue {
 
     /** A demo login for each role. */
     static final Map<Role, String> LOGINS = new EnumMap<>(Map.of(
-            Role.ORG_SPECIALIST, "specialist", Role.ORG_HEAD, "orghead", Role.EXECUTOR, "executor",
-            Role.DEPT_HEAD, "head", Role.DEPUTY_MINISTER, "deputy2", Role.FIRST_DEPUTY_MINISTER, "firstdeputy",
-            Role.MINISTER, "minister", Role.ADMIN, "admin"));
+            Role.ORG_SPECIALIST,
+            "specialist",
+            Role.ORG_HEAD,
+            "orghead",
+            Role.EXECUTOR,
+            "executor",
+            Role.DEPT_HEAD,
+            "head",
+            Role.DEPUTY_MINISTER,
+            "deputy2",
+            Role.FIRST_DEPUTY_MINISTER,
+            "firstdeputy",
+            Role.MINISTER,
+            "minister",
+            Role.ADMIN,
+            "admin"));
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}/*]+)}");
 
     /** One input of an endpoint: a query or form parameter, a form field or a path variable, and its Java type. */
-    record Input(String name, Class<?> type, boolean pathVariable) {
-    }
+    record Input(String name, Class<?> type, boolean pathVariable) {}
 
     /** One method on one path pattern. */
     record Endpoint(RequestMethod method, String pattern, HandlerMethod handler) {
@@ -100,7 +110,10 @@ final class EndpointCatalogue {
 
         /** The roles the access rule names; empty when the rule is missing. */
         Optional<Set<Role>> allowed() {
-            return RULES.stream().filter(r -> r.getKey().matcher(path()).matches()).findFirst().map(Map.Entry::getValue);
+            return RULES.stream()
+                    .filter(r -> r.getKey().matcher(path()).matches())
+                    .findFirst()
+                    .map(Map.Entry::getValue);
         }
 
         boolean api() {
@@ -123,10 +136,13 @@ final class EndpointCatalogue {
                         continue;
                     }
                     String name = StringUtils.hasText(param.name()) ? param.name() : parameter.getParameterName();
-                    inputs.putIfAbsent(name, new Input(name, elementType(parameter.getParameterType(),
-                            parameter.getGenericParameterType()), false));
-                }
-                else if (parameter.hasParameterAnnotation(ModelAttribute.class)) {
+                    inputs.putIfAbsent(
+                            name,
+                            new Input(
+                                    name,
+                                    elementType(parameter.getParameterType(), parameter.getGenericParameterType()),
+                                    false));
+                } else if (parameter.hasParameterAnnotation(ModelAttribute.class)) {
                     fields(parameter.getParameterType(), "", inputs);
                 }
             }
@@ -134,16 +150,17 @@ final class EndpointCatalogue {
         }
     }
 
-    private EndpointCatalogue() {
-    }
+    private EndpointCatalogue() {}
 
     /** Every endpoint but Spring Boot's error dispatch target. */
     static List<Endpoint> endpoints(RequestMappingHandlerMapping mappings) {
         List<Endpoint> endpoints = new ArrayList<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
+                mappings.getHandlerMethods().entrySet()) {
             RequestMappingInfo info = entry.getKey();
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods().isEmpty()
-                    ? Set.of(RequestMethod.GET) : info.getMethodsCondition().getMethods();
+                    ? Set.of(RequestMethod.GET)
+                    : info.getMethodsCondition().getMethods();
             for (String pattern : info.getPatternValues()) {
                 if (pattern.equals("/error")) {
                     continue; // Spring Boot's error dispatch target, not an endpoint of its own
@@ -169,8 +186,12 @@ final class EndpointCatalogue {
     private static void fields(Class<?> form, String prefix, Map<String, Input> inputs) {
         if (form.isRecord()) {
             for (RecordComponent component : form.getRecordComponents()) {
-                inputs.putIfAbsent(prefix + component.getName(), new Input(prefix + component.getName(),
-                        elementType(component.getType(), component.getGenericType()), false));
+                inputs.putIfAbsent(
+                        prefix + component.getName(),
+                        new Input(
+                                prefix + component.getName(),
+                                elementType(component.getType(), component.getGenericType()),
+                                false));
             }
             return;
         }
@@ -182,15 +203,15 @@ final class EndpointCatalogue {
             Class<?> type = elementType(property.getPropertyType(), generic);
             if (type.getPackageName().startsWith("ru.otklik") && !type.isEnum() && prefix.isEmpty()) {
                 fields(type, property.getName() + (type == property.getPropertyType() ? "." : "[0]."), inputs);
-            }
-            else {
+            } else {
                 inputs.putIfAbsent(prefix + property.getName(), new Input(prefix + property.getName(), type, false));
             }
         }
     }
 
     private static Class<?> elementType(Class<?> type, Type generic) {
-        if (Collection.class.isAssignableFrom(type) && generic instanceof ParameterizedType parameterized
+        if (Collection.class.isAssignableFrom(type)
+                && generic instanceof ParameterizedType parameterized
                 && parameterized.getActualTypeArguments()[0] instanceof Class<?> element) {
             return element;
         }

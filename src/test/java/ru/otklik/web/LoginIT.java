@@ -1,25 +1,5 @@
 package ru.otklik.web;
 
-import java.net.http.HttpResponse;
-import java.time.Duration;
-
-import jakarta.servlet.http.Cookie;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.MockMvc;
-
-import ru.otklik.support.HttpBrowser;
-import ru.otklik.support.IntegrationTest;
-import ru.otklik.support.MutableClock;
-import ru.otklik.support.Sessions;
-import ru.otklik.support.TestConfig;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -31,6 +11,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.servlet.http.Cookie;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import ru.otklik.support.HttpBrowser;
+import ru.otklik.support.IntegrationTest;
+import ru.otklik.support.MutableClock;
+import ru.otklik.support.Sessions;
+import ru.otklik.support.TestConfig;
 
 @IntegrationTest
 class LoginIT {
@@ -49,9 +46,10 @@ class LoginIT {
 
     @ParameterizedTest
     @CsvSource({
-            "specialist, /inbox", "orghead, /inbox", "executor, /assignments", "executor2, /assignments",
-            "head, /approvals", "head2, /approvals", "deputy, /escalations", "deputy2, /escalations",
-            "minister, /approvals", "admin, /admin/users"})
+        "specialist, /inbox", "orghead, /inbox", "executor, /assignments", "executor2, /assignments",
+        "head, /approvals", "head2, /approvals", "deputy, /escalations", "deputy2, /escalations",
+        "minister, /approvals", "admin, /admin/users"
+    })
     void everyDemoLoginLandsOnTheStartPageOfItsRole(String login, String startPage) throws Exception {
         Cookie session = Sessions.login(mvc, login);
 
@@ -64,7 +62,9 @@ class LoginIT {
     @Test
     void everyPageNamesItsIconSoTheBrowserDoesNotAskForAMissingOne() throws Exception {
         mvc.perform(get("/login"))
-                .andExpect(content().string(containsString("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/assets/favicon.svg\">")));
+                .andExpect(content()
+                        .string(containsString(
+                                "<link rel=\"icon\" type=\"image/svg+xml\" href=\"/assets/favicon.svg\">")));
         mvc.perform(get("/assets/favicon.svg"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("image/svg+xml"));
@@ -82,10 +82,12 @@ class LoginIT {
     void afterTenFailuresTheLoginIsBlockedEvenWithTheRightPasswordWhileOthersStillLogIn() throws Exception {
         jdbc.sql("delete from login_throttle").update();
         for (int i = 0; i < 10; i++) {
-            mvc.perform(formLogin("/login").user("deputy2").password("wrong-" + i)).andExpect(redirectedUrl("/login?error"));
+            mvc.perform(formLogin("/login").user("deputy2").password("wrong-" + i))
+                    .andExpect(redirectedUrl("/login?error"));
         }
 
-        mvc.perform(formLogin("/login").user("deputy2").password("demo")).andExpect(redirectedUrl("/login?error=throttled"));
+        mvc.perform(formLogin("/login").user("deputy2").password("demo"))
+                .andExpect(redirectedUrl("/login?error=throttled"));
         mvc.perform(get("/login").param("error", "throttled"))
                 .andExpect(content().string(containsString("заблокирован на 15 минут")));
 
@@ -99,12 +101,12 @@ class LoginIT {
         for (int i = 0; i < 10; i++) {
             mvc.perform(formLogin("/login").user("orghead").password("wrong")).andExpect(redirectedUrl("/login?error"));
         }
-        mvc.perform(formLogin("/login").user("orghead").password("demo")).andExpect(redirectedUrl("/login?error=throttled"));
+        mvc.perform(formLogin("/login").user("orghead").password("demo"))
+                .andExpect(redirectedUrl("/login?error=throttled"));
         try {
             clock.advance(Duration.ofMinutes(15).plusSeconds(1));
             mvc.perform(formLogin("/login").user("orghead").password("demo")).andExpect(redirectedUrl("/"));
-        }
-        finally {
+        } finally {
             clock.set(TestConfig.START);
         }
     }
@@ -113,7 +115,8 @@ class LoginIT {
     void nineFailuresDoNotBlockTheLogin() throws Exception {
         jdbc.sql("delete from login_throttle").update();
         for (int i = 0; i < 9; i++) {
-            mvc.perform(formLogin("/login").user("minister").password("wrong")).andExpect(redirectedUrl("/login?error"));
+            mvc.perform(formLogin("/login").user("minister").password("wrong"))
+                    .andExpect(redirectedUrl("/login?error"));
         }
         mvc.perform(formLogin("/login").user("minister").password("demo")).andExpect(redirectedUrl("/"));
     }
@@ -121,34 +124,53 @@ class LoginIT {
     @ParameterizedTest
     @ValueSource(strings = {"/", "/inbox", "/admin/users", "/help", "/assignments"})
     void anonymousVisitorsAreSentToTheLoginPage(String path) throws Exception {
-        mvc.perform(get(path)).andExpect(status().is3xxRedirection())
+        mvc.perform(get(path))
+                .andExpect(status().is3xxRedirection())
                 .andExpect(header().string("Location", containsString("/login")));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ORG_SPECIALIST", "ORG_HEAD", "EXECUTOR", "DEPT_HEAD", "DEPUTY_MINISTER",
-            "FIRST_DEPUTY_MINISTER", "MINISTER"})
+    @ValueSource(
+            strings = {
+                "ORG_SPECIALIST",
+                "ORG_HEAD",
+                "EXECUTOR",
+                "DEPT_HEAD",
+                "DEPUTY_MINISTER",
+                "FIRST_DEPUTY_MINISTER",
+                "MINISTER"
+            })
     void adminPagesAreRefusedToEveryOtherRole(String role) throws Exception {
         mvc.perform(get("/admin/users").with(user("someone").roles(role))).andExpect(status().isForbidden());
         mvc.perform(get("/admin/departments").with(user("someone").roles(role))).andExpect(status().isForbidden());
-        mvc.perform(post("/admin/users").with(csrf()).with(user("someone").roles(role))
-                .param("login", "intruder")).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/users")
+                        .with(csrf())
+                        .with(user("someone").roles(role))
+                        .param("login", "intruder"))
+                .andExpect(status().isForbidden());
     }
 
     @Test
     void aPostWithoutCsrfTokenIsRefused() throws Exception {
-        mvc.perform(post("/admin/users").with(user("admin").roles("ADMIN"))
-                        .param("login", "nocsrf").param("fullName", "Без токена").param("roles", "EXECUTOR")
+        mvc.perform(post("/admin/users")
+                        .with(user("admin").roles("ADMIN"))
+                        .param("login", "nocsrf")
+                        .param("fullName", "Без токена")
+                        .param("roles", "EXECUTOR")
                         .param("password", "long-enough-1"))
                 .andExpect(status().isForbidden());
-        assertThat(jdbc.sql("select count(*) from app_user where login = 'nocsrf'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from app_user where login = 'nocsrf'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
         mvc.perform(post("/login").param("username", "admin").param("password", "demo"))
                 .andExpect(status().isForbidden());
     }
 
     @Test
     void healthIsPublicAndNoOtherActuatorEndpointIsExposed() throws Exception {
-        mvc.perform(get("/actuator/health")).andExpect(status().isOk())
+        mvc.perform(get("/actuator/health"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("UP")));
         mvc.perform(get("/actuator/env").with(user("admin").roles("ADMIN"))).andExpect(status().is4xxClientError());
         mvc.perform(get("/actuator/beans").with(user("admin").roles("ADMIN"))).andExpect(status().is4xxClientError());
@@ -178,15 +200,24 @@ class LoginIT {
         admin.login("admin", "demo");
         HttpResponse<String> notFound = admin.get("/admin/users/999999");
         assertThat(notFound.statusCode()).isEqualTo(404);
-        assertThat(notFound.body()).contains("Страница не найдена").doesNotContain("Exception").doesNotContain("at ru.otklik");
+        assertThat(notFound.body())
+                .contains("Страница не найдена")
+                .doesNotContain("Exception")
+                .doesNotContain("at ru.otklik");
     }
 
     @Test
     void theMenuMarksTheCurrentPageAndNoOther() throws Exception {
         String inbox = mvc.perform(get("/inbox").cookie(Sessions.login(mvc, "specialist")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(inbox).containsPattern("<a class=\"nav-link active\" href=\"/inbox\"\\s+aria-current=\"page\">Входящие</a>");
-        assertThat(inbox.split("aria-current=\"page\"", -1)).as("one current page").hasSize(2);
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(inbox)
+                .containsPattern("<a class=\"nav-link active\" href=\"/inbox\"\\s+aria-current=\"page\">Входящие</a>");
+        assertThat(inbox.split("aria-current=\"page\"", -1))
+                .as("one current page")
+                .hasSize(2);
         assertThat(inbox).doesNotContain("bg-primary mb-3").contains("otklik-navbar");
     }
 

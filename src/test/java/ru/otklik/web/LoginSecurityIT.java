@@ -1,33 +1,29 @@
 package ru.otklik.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+
+import jakarta.servlet.http.Cookie;
 import java.util.EnumSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.servlet.http.Cookie;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-
 import ru.otklik.people.PeopleManagement;
 import ru.otklik.people.Role;
 import ru.otklik.support.IntegrationTest;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 /**
  * One login, one counter (issue 14, findings 2 and 11): look-alike spellings of a login share its throttle, failures
@@ -55,8 +51,17 @@ class LoginSecurityIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"mİnister", "MINISTER", "Minister", "ｍｉｎｉｓｔｅｒ", "minıster", " minister ", "mi\u0307nister",
-            "min\u200Bister"})
+    @ValueSource(
+            strings = {
+                "mİnister",
+                "MINISTER",
+                "Minister",
+                "ｍｉｎｉｓｔｅｒ",
+                "minıster",
+                " minister ",
+                "mi\u0307nister",
+                "min\u200Bister"
+            })
     void aLockedLoginStaysLockedUnderEverySpellingThatFoldsToIt(String spelling) throws Exception {
         for (int i = 0; i < 10; i++) {
             login("minister", "wrong-" + i, "10.0.0.1").andExpect(redirectedUrl("/login?error"));
@@ -106,7 +111,9 @@ class LoginSecurityIT {
     void aWrongPasswordAnUnknownLoginAndADisabledAccountReadAlike() throws Exception {
         String login = "gone-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
         people.createAccount(login, "Отключённый Сотрудник", null, "Верный-пароль-2026", EnumSet.of(Role.EXECUTOR));
-        jdbc.sql("update app_user set enabled = false where login = ?").param(login).update();
+        jdbc.sql("update app_user set enabled = false where login = ?")
+                .param(login)
+                .update();
 
         String wrongPassword = answerTo("executor", "wrong");
         assertThat(wrongPassword).isEqualTo("Неверный логин или пароль.");
@@ -117,22 +124,27 @@ class LoginSecurityIT {
 
     /** What the login page says after a failed attempt, as the browser that made it would see it. */
     private String answerTo(String login, String password) throws Exception {
-        MockHttpServletResponse attempt = login(login, password, "10.0.0.8").andReturn().getResponse();
+        MockHttpServletResponse attempt =
+                login(login, password, "10.0.0.8").andReturn().getResponse();
         String target = attempt.getRedirectedUrl();
         assertThat(target).startsWith("/login?error");
-        MockHttpServletRequestBuilder page = get("/login").param("error", target.substring("/login?error".length())
-                .replaceFirst("^=", ""));
+        MockHttpServletRequestBuilder page = get("/login")
+                .param("error", target.substring("/login?error".length()).replaceFirst("^=", ""));
         Cookie session = attempt.getCookie("SESSION");
         if (session != null) {
             page.cookie(session);
         }
-        Matcher alert = ALERT.matcher(mvc.perform(page).andReturn().getResponse().getContentAsString());
+        Matcher alert =
+                ALERT.matcher(mvc.perform(page).andReturn().getResponse().getContentAsString());
         assertThat(alert.find()).isTrue();
         return alert.group(1).strip();
     }
 
     private ResultActions login(String login, String password, String address) throws Exception {
-        return mvc.perform(post("/login").with(csrf()).param("username", login).param("password", password)
+        return mvc.perform(post("/login")
+                .with(csrf())
+                .param("username", login)
+                .param("password", password)
                 .with(request -> {
                     request.setRemoteAddr(address);
                     return request;

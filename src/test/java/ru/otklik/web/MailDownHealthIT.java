@@ -7,14 +7,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.IOException;
 import java.net.ServerSocket;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-
 import ru.otklik.support.IntegrationTest;
 
 /**
@@ -43,15 +41,18 @@ class MailDownHealthIT {
 
     @Test
     void livenessAndReadinessStayUpWhileTheMailServerIsDown() throws Exception {
-        mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk())
+        mvc.perform(get("/actuator/health/liveness"))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UP"));
-        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk())
+        mvc.perform(get("/actuator/health/readiness"))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UP"));
     }
 
     @Test
     void theOverallHealthIsNotDownBecauseOfMail() throws Exception {
-        mvc.perform(get("/actuator/health")).andExpect(status().isOk())
+        mvc.perform(get("/actuator/health"))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value(not("DOWN")));
     }
 }

@@ -1,20 +1,17 @@
 package ru.otklik.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
 import org.springframework.beans.factory.annotation.Value;
-
 import ru.otklik.support.IntegrationTest;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Paths Tomcat cannot decode never reach Spring: Tomcat answers them itself. Sent over a raw socket (an HTTP
@@ -32,25 +29,40 @@ class MalformedRequestIT {
     @ValueSource(strings = {"/posts/%ZZ", "/%", "/%2e%2e/", "/posts/%C0%AE%C0%AE/", "/posts/{1}", "/posts/a b"})
     void aMalformedPathGetsARussianPageWithSecurityHeaders(String target) throws Exception {
         String response = send("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-        String head = response.substring(0, Math.max(0, response.indexOf("\r\n\r\n"))).toLowerCase(java.util.Locale.ROOT);
+        String head =
+                response.substring(0, Math.max(0, response.indexOf("\r\n\r\n"))).toLowerCase(java.util.Locale.ROOT);
         String body = response.substring(response.indexOf("\r\n\r\n") + 4);
 
         assertThat(response).startsWith("HTTP/1.1 400");
-        assertThat(head).contains("content-security-policy: default-src 'self'", "x-content-type-options: nosniff",
-                "x-frame-options: deny", "content-type: text/html");
-        assertThat(body).contains("lang=\"ru\"").doesNotContain("Tomcat").doesNotContain("HTTP Status")
+        assertThat(head)
+                .contains(
+                        "content-security-policy: default-src 'self'",
+                        "x-content-type-options: nosniff",
+                        "x-frame-options: deny",
+                        "content-type: text/html");
+        assertThat(body)
+                .contains("lang=\"ru\"")
+                .doesNotContain("Tomcat")
+                .doesNotContain("HTTP Status")
                 .contains("Неверный адрес");
     }
 
     @Test
     void aControlCharacterInAParameterGetsTheRussian400PageOrProblemJson() throws Exception {
-        String page = send("GET /inbox?q=%D0%B0%00 HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nConnection: close\r\n\r\n");
+        String page = send(
+                "GET /inbox?q=%D0%B0%00 HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nConnection: close\r\n\r\n");
         String api = send("GET /api/v1/calendar/deadline?from=%01&workingMinutes=10 HTTP/1.1\r\nHost: localhost\r\n"
                 + "Accept: application/json\r\nConnection: close\r\n\r\n");
 
-        assertThat(page).startsWith("HTTP/1.1 400").contains("Неверный запрос").containsIgnoringCase("X-Frame-Options: DENY");
-        assertThat(api).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json")
-                .contains("\"field\":\"from\"").contains("управляющий символ");
+        assertThat(page)
+                .startsWith("HTTP/1.1 400")
+                .contains("Неверный запрос")
+                .containsIgnoringCase("X-Frame-Options: DENY");
+        assertThat(api)
+                .startsWith("HTTP/1.1 400")
+                .containsIgnoringCase("Content-Type: application/problem+json")
+                .contains("\"field\":\"from\"")
+                .contains("управляющий символ");
     }
 
     private String send(String request) throws Exception {

@@ -1,12 +1,15 @@
 package ru.otklik.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+
+import jakarta.servlet.http.Cookie;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.EnumSet;
-
-import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,7 +19,6 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
-
 import ru.otklik.people.PeopleManagement;
 import ru.otklik.people.Role;
 import ru.otklik.people.internal.User;
@@ -26,11 +28,6 @@ import ru.otklik.support.IntegrationTest;
 import ru.otklik.support.MutableClock;
 import ru.otklik.support.Sessions;
 import ru.otklik.support.TestConfig;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 /**
  * Sessions follow rights (issue 14, findings 1 and 11): sessions live in PostgreSQL (Spring Session JDBC), and a
@@ -72,9 +69,13 @@ class SessionSecurityIT {
         assertThat(sessionsOf(second.getLogin())).isEqualTo(1);
 
         Cookie admin = Sessions.login(mvc, "admin");
-        mvc.perform(post("/admin/users/" + second.getId()).cookie(admin).with(csrf())
-                        .param("login", second.getLogin()).param("fullName", second.getFullName())
-                        .param("roles", "EXECUTOR").param("enabled", "true")
+        mvc.perform(post("/admin/users/" + second.getId())
+                        .cookie(admin)
+                        .with(csrf())
+                        .param("login", second.getLogin())
+                        .param("fullName", second.getFullName())
+                        .param("roles", "EXECUTOR")
+                        .param("enabled", "true")
                         .param("version", String.valueOf(second.getVersion())))
                 .andExpect(redirectedUrl("/admin/users"));
 
@@ -97,7 +98,9 @@ class SessionSecurityIT {
         assertThat(sessionsOf(person.getLogin())).isEqualTo(2);
 
         Cookie admin = Sessions.login(mvc, "admin");
-        mvc.perform(post("/admin/users/" + person.getId() + "/password").cookie(admin).with(csrf())
+        mvc.perform(post("/admin/users/" + person.getId() + "/password")
+                        .cookie(admin)
+                        .with(csrf())
                         .param("password", "Новый-временный-пароль"))
                 .andExpect(redirectedUrl("/admin/users/" + person.getId()));
 
@@ -120,8 +123,7 @@ class SessionSecurityIT {
             assertThat(expired.headers().firstValue("Location").orElseThrow()).endsWith("/login?expired");
             assertThat(sessionsOf(person.getLogin())).isZero();
             assertThat(browser.get("/login?expired").body()).contains("Сеанс завершён");
-        }
-        finally {
+        } finally {
             clock.set(TestConfig.START);
         }
     }
@@ -152,19 +154,24 @@ class SessionSecurityIT {
      */
     private void applicationCsrfTokens() {
         for (SecurityFilterChain chain : filters.getFilterChains()) {
-            chain.getFilters().stream().filter(CsrfFilter.class::isInstance).forEach(
-                    filter -> ReflectionTestUtils.setField(filter, "tokenRepository", new CookieCsrfTokenRepository()));
+            chain.getFilters().stream()
+                    .filter(CsrfFilter.class::isInstance)
+                    .forEach(filter ->
+                            ReflectionTestUtils.setField(filter, "tokenRepository", new CookieCsrfTokenRepository()));
         }
     }
 
     private User account(String login, EnumSet<Role> roles) {
-        return users.findById(people.createAccount(login, "Проверка Сеансов " + login, null, PASSWORD, roles).id())
+        return users.findById(people.createAccount(login, "Проверка Сеансов " + login, null, PASSWORD, roles)
+                        .id())
                 .orElseThrow();
     }
 
     private long sessionsOf(String login) {
-        return jdbc.sql("select count(*) from spring_session where principal_name = ?").param(login)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from spring_session where principal_name = ?")
+                .param(login)
+                .query(Long.class)
+                .single();
     }
 
     private long allSessions() {

@@ -8,10 +8,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
 import ru.otklik.calendar.DayKind;
 import ru.otklik.calendar.DayOverride;
 import ru.otklik.calendar.WeeklySchedule;
@@ -41,7 +39,9 @@ public class CalendarStore {
     }
 
     public long revision() {
-        return jdbc.sql("select revision from calendar_revision where id = 1").query(Long.class).single();
+        return jdbc.sql("select revision from calendar_revision where id = 1")
+                .query(Long.class)
+                .single();
     }
 
     public WeeklySchedule weeklySchedule() {
@@ -50,19 +50,29 @@ public class CalendarStore {
                 .query((rs, n) -> {
                     LocalTime start = time(rs.getTime("start_time"));
                     if (start != null) {
-                        hours.put(DayOfWeek.of(rs.getInt("day_of_week")), new WorkingHours(start,
-                                time(rs.getTime("end_time")), time(rs.getTime("lunch_start")), time(rs.getTime("lunch_end"))));
+                        hours.put(
+                                DayOfWeek.of(rs.getInt("day_of_week")),
+                                new WorkingHours(
+                                        start,
+                                        time(rs.getTime("end_time")),
+                                        time(rs.getTime("lunch_start")),
+                                        time(rs.getTime("lunch_end"))));
                     }
                     return null;
-                }).list();
+                })
+                .list();
         return WeeklySchedule.of(hours);
     }
 
     public List<DayOverride> overrides() {
         return jdbc.sql("select day, kind, start_time, end_time, lunch_start, lunch_end from calendar_day order by day")
-                .query((rs, n) -> new DayOverride(rs.getObject("day", LocalDate.class), DayKind.valueOf(rs.getString("kind")),
-                        time(rs.getTime("start_time")), time(rs.getTime("end_time")),
-                        time(rs.getTime("lunch_start")), time(rs.getTime("lunch_end"))))
+                .query((rs, n) -> new DayOverride(
+                        rs.getObject("day", LocalDate.class),
+                        DayKind.valueOf(rs.getString("kind")),
+                        time(rs.getTime("start_time")),
+                        time(rs.getTime("end_time")),
+                        time(rs.getTime("lunch_start")),
+                        time(rs.getTime("lunch_end"))))
                 .list();
     }
 
@@ -73,7 +83,9 @@ public class CalendarStore {
     /** Loaded years with the decree each follows. */
     public Map<Integer, String> loadedYears() {
         Map<Integer, String> years = new java.util.TreeMap<>();
-        jdbc.sql("select year, decree from calendar_year").query((rs, n) -> years.put(rs.getInt(1), rs.getString(2))).list();
+        jdbc.sql("select year, decree from calendar_year")
+                .query((rs, n) -> years.put(rs.getInt(1), rs.getString(2)))
+                .list();
         return years;
     }
 
@@ -84,9 +96,12 @@ public class CalendarStore {
                 on conflict (day) do update set kind = excluded.kind, start_time = excluded.start_time,
                   end_time = excluded.end_time, lunch_start = excluded.lunch_start, lunch_end = excluded.lunch_end
                 """)
-                .param("day", day.date()).param("kind", day.kind().name())
-                .param("start", sql(day.start())).param("end", sql(day.end()))
-                .param("lunchStart", sql(day.lunchStart())).param("lunchEnd", sql(day.lunchEnd()))
+                .param("day", day.date())
+                .param("kind", day.kind().name())
+                .param("start", sql(day.start()))
+                .param("end", sql(day.end()))
+                .param("lunchStart", sql(day.lunchStart()))
+                .param("lunchEnd", sql(day.lunchEnd()))
                 .update();
         bump();
     }
@@ -111,13 +126,16 @@ public class CalendarStore {
     }
 
     public void markYearLoaded(int year, String decree) {
-        jdbc.sql("insert into calendar_year (year, decree) values (?, ?) on conflict (year) do update set decree = excluded.decree")
-                .params(year, decree).update();
+        jdbc.sql(
+                        "insert into calendar_year (year, decree) values (?, ?) on conflict (year) do update set decree = excluded.decree")
+                .params(year, decree)
+                .update();
         bump();
     }
 
     private void bump() {
-        jdbc.sql("update calendar_revision set revision = revision + 1 where id = 1").update();
+        jdbc.sql("update calendar_revision set revision = revision + 1 where id = 1")
+                .update();
     }
 
     private static LocalTime time(Time time) {

@@ -5,10 +5,9 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-
-import org.springframework.http.HttpStatus;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -20,10 +19,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
 import ru.otklik.audit.AuditAction;
 import ru.otklik.audit.AuditLog;
-
 import ru.otklik.calendar.DayKind;
 import ru.otklik.calendar.DayOverride;
 import ru.otklik.calendar.WorkingHours;
@@ -62,9 +59,13 @@ class CalendarAdminController {
     }
 
     @PostMapping("/day/{date}")
-    String saveDay(@PathVariable("date") @DateTimeFormat(iso = ISO.DATE) LocalDate date,
-            @ModelAttribute("form") DayForm form, BindingResult result,
-            Model model, Principal admin, RedirectAttributes redirect) {
+    String saveDay(
+            @PathVariable("date") @DateTimeFormat(iso = ISO.DATE) LocalDate date,
+            @ModelAttribute("form") DayForm form,
+            BindingResult result,
+            Model model,
+            Principal admin,
+            RedirectAttributes redirect) {
         LocalDate day = inCalendar(date);
         if (result.hasErrors()) {
             return dayView(day, model);
@@ -75,18 +76,22 @@ class CalendarAdminController {
         }
         if ("DEFAULT".equals(form.getKind())) {
             workingTime.resetDay(day, admin.getName());
-        }
-        else {
+        } else {
             DayKind kind = DayKind.valueOf(form.getKind());
             if (kind == DayKind.CUSTOM && !customHoursValid(form, result)) {
                 return dayView(day, model);
             }
-            workingTime.changeDay(kind == DayKind.CUSTOM
-                    ? DayOverride.custom(day, form.getStart(), form.getEnd(), form.getLunchStart(), form.getLunchEnd())
-                    : new DayOverride(day, kind, null, null, null, null), admin.getName());
+            workingTime.changeDay(
+                    kind == DayKind.CUSTOM
+                            ? DayOverride.custom(
+                                    day, form.getStart(), form.getEnd(), form.getLunchStart(), form.getLunchEnd())
+                            : new DayOverride(day, kind, null, null, null, null),
+                    admin.getName());
         }
-        audit.record(AuditAction.CALENDAR_DAY_CHANGED, day.toString(), form.getKind()
-                + ("CUSTOM".equals(form.getKind()) ? " " + form.getStart() + "–" + form.getEnd() : ""));
+        audit.record(
+                AuditAction.CALENDAR_DAY_CHANGED,
+                day.toString(),
+                form.getKind() + ("CUSTOM".equals(form.getKind()) ? " " + form.getStart() + "–" + form.getEnd() : ""));
         redirect.addFlashAttribute("message", "calendar.saved");
         return "redirect:/calendar?year=" + day.getYear();
     }
@@ -98,7 +103,11 @@ class CalendarAdminController {
     }
 
     @PostMapping("/hours")
-    String saveHours(@ModelAttribute("form") HoursForm form, BindingResult result, Model model, Principal admin,
+    String saveHours(
+            @ModelAttribute("form") HoursForm form,
+            BindingResult result,
+            Model model,
+            Principal admin,
             RedirectAttributes redirect) {
         if (result.hasErrors()) {
             return hoursView(model);
@@ -118,8 +127,7 @@ class CalendarAdminController {
             }
             try {
                 hours[i] = HoursForm.hours(row);
-            }
-            catch (IllegalArgumentException ex) {
+            } catch (IllegalArgumentException ex) {
                 result.rejectValue(field + ".start", "calendar.hours.order");
             }
         }
@@ -134,13 +142,17 @@ class CalendarAdminController {
             WorkingHours h = hours[day.ordinal()];
             week.append(day).append(": ").append(h == null ? "—" : h).append("; ");
         }
-        audit.record(AuditAction.CALENDAR_HOURS_CHANGED, "неделя", week.toString().strip());
+        audit.record(
+                AuditAction.CALENDAR_HOURS_CHANGED, "неделя", week.toString().strip());
         redirect.addFlashAttribute("message", "calendar.hours.saved");
         return "redirect:/calendar";
     }
 
     @PostMapping("/year/{year}/loaded")
-    String markLoaded(@PathVariable String year, @RequestParam(defaultValue = "") String decree, Principal admin,
+    String markLoaded(
+            @PathVariable String year,
+            @RequestParam(defaultValue = "") String decree,
+            Principal admin,
             RedirectAttributes redirect) {
         int parsed = CalendarPageController.parseYear(year, -1);
         if (parsed < 0) {
@@ -164,8 +176,7 @@ class CalendarAdminController {
         try {
             new WorkingHours(form.getStart(), form.getEnd(), form.getLunchStart(), form.getLunchEnd());
             return true;
-        }
-        catch (IllegalArgumentException ex) {
+        } catch (IllegalArgumentException ex) {
             result.rejectValue("start", "calendar.hours.order");
             return false;
         }
@@ -173,7 +184,8 @@ class CalendarAdminController {
 
     private String dayView(LocalDate day, Model model) {
         model.addAttribute("day", day);
-        model.addAttribute("weekdayHours", store.weeklySchedule().hours(day.getDayOfWeek()).orElse(null));
+        model.addAttribute(
+                "weekdayHours", store.weeklySchedule().hours(day.getDayOfWeek()).orElse(null));
         return DAY_VIEW;
     }
 

@@ -2,12 +2,10 @@ package ru.otklik.calendar.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
 import ru.otklik.calendar.MinistryTime;
 import ru.otklik.calendar.WorkingCalendar;
 import ru.otklik.calendar.WorkingTime;
@@ -41,7 +39,10 @@ class CalendarPageController {
             model.addAttribute("warning", "calendar.year.invalid");
         }
         WorkingCalendar calendar = workingTime.current();
-        model.addAttribute("view", YearView.of(shown, calendar, store.overrides(), store.loadedYears().get(shown)));
+        model.addAttribute(
+                "view",
+                YearView.of(
+                        shown, calendar, store.overrides(), store.loadedYears().get(shown)));
         model.addAttribute("fallbackYears", calendar.fallbackYearsBetween(thisYear, thisYear + 1));
         model.addAttribute("weekly", store.weeklySchedule());
         return VIEW;
@@ -55,8 +56,7 @@ class CalendarPageController {
     private static int safeParse(String value) {
         try {
             return value == null ? -1 : Integer.parseInt(value.strip());
-        }
-        catch (NumberFormatException ex) {
+        } catch (NumberFormatException ex) {
             return -1;
         }
     }

@@ -10,8 +10,7 @@ public class DayForm extends OfficeHoursFields {
     /** DEFAULT (follow the weekly hours), DAY_OFF, WORKING, SHORTENED or CUSTOM. */
     private String kind;
 
-    public DayForm() {
-    }
+    public DayForm() {}
 
     DayForm(String kind, LocalTime start, LocalTime end, LocalTime lunchStart, LocalTime lunchEnd) {
         this.kind = kind;

@@ -3,7 +3,6 @@ package ru.otklik.calendar.web;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.List;
-
 import ru.otklik.calendar.WeeklySchedule;
 import ru.otklik.calendar.WorkingHours;
 

@@ -1,7 +1,6 @@
 package ru.otklik.calendar.web;
 
 import java.time.LocalTime;
-
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -12,10 +11,13 @@ public class OfficeHoursFields {
 
     @DateTimeFormat(pattern = "HH:mm")
     private LocalTime start;
+
     @DateTimeFormat(pattern = "HH:mm")
     private LocalTime end;
+
     @DateTimeFormat(pattern = "HH:mm")
     private LocalTime lunchStart;
+
     @DateTimeFormat(pattern = "HH:mm")
     private LocalTime lunchEnd;
 

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import ru.otklik.calendar.DayKind;
 import ru.otklik.calendar.DayOverride;
 import ru.otklik.calendar.WorkingCalendar;
 import ru.otklik.calendar.WorkingHours;
@@ -19,10 +17,18 @@ import ru.otklik.calendar.WorkingHours;
 /**
  * A year of month grids for the calendar page: each day with its kind (colour) and hours.
  */
-record YearView(int year, boolean loaded, String decree, List<MonthView> months, long workingDays, long workingMinutes) {
+record YearView(
+        int year, boolean loaded, String decree, List<MonthView> months, long workingDays, long workingMinutes) {
 
     /** How a day looks: the CSS class and the legend entry share this name. */
-    enum Look { WORKING, WEEKEND, HOLIDAY, SHORTENED, TRANSFERRED, CUSTOM }
+    enum Look {
+        WORKING,
+        WEEKEND,
+        HOLIDAY,
+        SHORTENED,
+        TRANSFERRED,
+        CUSTOM
+    }
 
     record DayView(LocalDate date, Look look, WorkingHours hours) {
         public boolean working() {
@@ -30,8 +36,7 @@ record YearView(int year, boolean loaded, String decree, List<MonthView> months,
         }
     }
 
-    record MonthView(Month month, List<List<DayView>> weeks, long workingDays) {
-    }
+    record MonthView(Month month, List<List<DayView>> weeks, long workingDays) {}
 
     static YearView of(int year, WorkingCalendar calendar, List<DayOverride> overrides, String decree) {
         Map<LocalDate, DayOverride> byDate = overrides.stream()
@@ -70,7 +75,8 @@ record YearView(int year, boolean loaded, String decree, List<MonthView> months,
         }
         Instant from = LocalDate.of(year, 1, 1).atStartOfDay(calendar.zone()).toInstant();
         Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(calendar.zone()).toInstant();
-        return new YearView(year, calendar.isYearLoaded(year), decree, months, yearDays, calendar.workingMinutes(from, to));
+        return new YearView(
+                year, calendar.isYearLoaded(year), decree, months, yearDays, calendar.workingMinutes(from, to));
     }
 
     private static Look look(LocalDate date, WorkingHours hours, DayOverride override) {

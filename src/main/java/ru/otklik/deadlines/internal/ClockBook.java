@@ -5,12 +5,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
 import ru.otklik.calendar.WorkingCalendar;
 import ru.otklik.calendar.WorkingTime;
 import ru.otklik.deadlines.CancelReason;
@@ -26,8 +24,16 @@ import ru.otklik.deadlines.Rules;
 public class ClockBook {
 
     /** A clock to start. */
-    record Start(String rule, Long postId, Long assignmentId, Long noticeId, Long departmentId, Long responsibleId,
-            Instant baseAt, Instant startedAt, String offsetRule) {
+    record Start(
+            String rule,
+            Long postId,
+            Long assignmentId,
+            Long noticeId,
+            Long departmentId,
+            Long responsibleId,
+            Instant baseAt,
+            Instant startedAt,
+            String offsetRule) {
 
         static Start ofPost(String rule, long postId, Instant baseAt, Instant startedAt) {
             return new Start(rule, postId, null, null, null, null, baseAt, startedAt, null);
@@ -66,11 +72,17 @@ public class ClockBook {
             Instant due = due(rule, s.baseAt(), s.offsetRule(), all, calendar);
             Instant warn = rule.warnAt(s.startedAt(), due, calendar);
             rows[i] = new MapSqlParameterSource()
-                    .addValue("rule", rule.code()).addValue("post", s.postId()).addValue("assignment", s.assignmentId())
-                    .addValue("notice", s.noticeId()).addValue("department", s.departmentId())
-                    .addValue("responsible", s.responsibleId()).addValue("base", Sql.ts(s.baseAt()))
-                    .addValue("offset", s.offsetRule()).addValue("started", Sql.ts(s.startedAt()))
-                    .addValue("due", Sql.ts(due)).addValue("warn", Sql.ts(warn));
+                    .addValue("rule", rule.code())
+                    .addValue("post", s.postId())
+                    .addValue("assignment", s.assignmentId())
+                    .addValue("notice", s.noticeId())
+                    .addValue("department", s.departmentId())
+                    .addValue("responsible", s.responsibleId())
+                    .addValue("base", Sql.ts(s.baseAt()))
+                    .addValue("offset", s.offsetRule())
+                    .addValue("started", Sql.ts(s.startedAt()))
+                    .addValue("due", Sql.ts(due))
+                    .addValue("warn", Sql.ts(warn));
         }
         int[] counts = batch.batchUpdate("""
                 insert into deadline_clock (rule_code, post_id, assignment_id, notice_id, department_id,
@@ -95,9 +107,14 @@ public class ClockBook {
                             started_at, due_at, warn_at, stopped_at, state, breached_at, used_minutes)
                         values (:rule, :post, :assignment, :department, :base, :base, :due, :due, :at, :state, :breached,
                             :used)""")
-                .param("rule", ruleCode).param("post", postId).param("assignment", assignmentId)
-                .param("department", departmentId).param("base", Sql.ts(baseAt)).param("due", Sql.ts(due))
-                .param("at", Sql.ts(at)).param("state", met ? "MET" : "BREACHED")
+                .param("rule", ruleCode)
+                .param("post", postId)
+                .param("assignment", assignmentId)
+                .param("department", departmentId)
+                .param("base", Sql.ts(baseAt))
+                .param("due", Sql.ts(due))
+                .param("at", Sql.ts(at))
+                .param("state", met ? "MET" : "BREACHED")
                 .param("breached", met ? null : Sql.ts(at))
                 .param("used", usedMinutes(rule, baseAt, at, calendar))
                 .update();
@@ -153,8 +170,8 @@ public class ClockBook {
             sql += " and assignment_id = :assignment";
         }
         sql += " returning id, rule_code, started_at, state";
-        JdbcClient.StatementSpec spec = jdbc.sql(sql).param("at", Sql.ts(at)).param("post", postId)
-                .param("reason", reason.name());
+        JdbcClient.StatementSpec spec =
+                jdbc.sql(sql).param("at", Sql.ts(at)).param("post", postId).param("reason", reason.name());
         if (codes != null) {
             spec = spec.param("codes", codes);
         }
@@ -164,29 +181,40 @@ public class ClockBook {
         List<Map.Entry<Stopped, String>> ended = spec.query((rs, n) -> Map.entry(stopped(rs, n), rs.getString("state")))
                 .list();
         // a cancelled clock used no time towards its rule: the report's medians leave it out
-        recordUsed(ended.stream().filter(e -> !ClockState.CANCELLED.name().equals(e.getValue()))
-                .map(Map.Entry::getKey).toList(), at);
+        recordUsed(
+                ended.stream()
+                        .filter(e -> !ClockState.CANCELLED.name().equals(e.getValue()))
+                        .map(Map.Entry::getKey)
+                        .toList(),
+                at);
         return ended.size();
     }
 
     /** Stops a legislation notice's clock. */
     int stopNotice(long noticeId, Instant at) {
-        return recordUsed(jdbc.sql("""
+        return recordUsed(
+                jdbc.sql("""
                         update deadline_clock set stopped_at = :at,
                             state = case when state = 'RUNNING' and :at <= due_at then 'MET' else 'BREACHED' end,
                             breached_at = case when :at > due_at then coalesce(breached_at, :at) else breached_at end,
                             action_pending = state = 'RUNNING' and :at > due_at
                         where notice_id = :notice and stopped_at is null
                         returning id, rule_code, started_at""")
-                .param("at", Sql.ts(at)).param("notice", noticeId).query(ClockBook::stopped).list(), at);
+                        .param("at", Sql.ts(at))
+                        .param("notice", noticeId)
+                        .query(ClockBook::stopped)
+                        .list(),
+                at);
     }
 
     /** A clock just stopped: what its used time is computed from. */
-    private record Stopped(long id, String rule, Instant startedAt) {
-    }
+    private record Stopped(long id, String rule, Instant startedAt) {}
 
     private static Stopped stopped(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Stopped(rs.getLong("id"), rs.getString("rule_code"), rs.getTimestamp("started_at").toInstant());
+        return new Stopped(
+                rs.getLong("id"),
+                rs.getString("rule_code"),
+                rs.getTimestamp("started_at").toInstant());
     }
 
     /**
@@ -202,7 +230,8 @@ public class ClockBook {
         Map<String, DeadlineRule> all = rules.byCode();
         WorkingCalendar calendar = workingTime.current();
         MapSqlParameterSource[] rows = stopped.stream()
-                .map(s -> new MapSqlParameterSource().addValue("id", s.id())
+                .map(s -> new MapSqlParameterSource()
+                        .addValue("id", s.id())
                         .addValue("used", usedMinutes(all.get(s.rule()), s.startedAt(), at, calendar)))
                 .toArray(MapSqlParameterSource[]::new);
         batch.batchUpdate("update deadline_clock set used_minutes = :used where id = :id", rows);
@@ -210,7 +239,8 @@ public class ClockBook {
     }
 
     static long usedMinutes(DeadlineRule rule, Instant start, Instant stop, WorkingCalendar calendar) {
-        return rule.kind().working() ? calendar.workingMinutes(start, stop)
+        return rule.kind().working()
+                ? calendar.workingMinutes(start, stop)
                 : Math.max(0, java.time.Duration.between(start, stop).toMinutes());
     }
 
@@ -220,11 +250,13 @@ public class ClockBook {
                         update deadline_clock set rule_code = :to where post_id = :post and rule_code = :from
                           and state = 'RUNNING'
                           and not exists (select 1 from deadline_clock o where o.post_id = :post and o.rule_code = :to
-                                          and o.stopped_at is null)""")
-                .param("to", to).param("from", from).param("post", postId).update();
+                                          and o.stopped_at is null)""").param("to", to).param("from", from).param("post", postId).update();
         jdbc.sql("update deadline_clock set offset_rule = :to where post_id = :post and offset_rule = :from"
                         + " and state = 'RUNNING'")
-                .param("to", to).param("from", from).param("post", postId).update();
+                .param("to", to)
+                .param("from", from)
+                .param("post", postId)
+                .update();
         recompute("post_id = :post", Map.of("post", postId));
     }
 
@@ -232,31 +264,41 @@ public class ClockBook {
     Instant baseOf(long postId, Collection<String> codes) {
         return jdbc.sql("select min(base_at) as base from deadline_clock where post_id = :post"
                         + " and rule_code in (:codes)")
-                .param("post", postId).param("codes", codes)
-                .query((rs, n) -> Sql.instant(rs, "base")).optional().orElse(null);
+                .param("post", postId)
+                .param("codes", codes)
+                .query((rs, n) -> Sql.instant(rs, "base"))
+                .optional()
+                .orElse(null);
     }
 
     /** The open ANSWER-type rule of the post (ANSWER or ANSWER_HIGH), or null. */
     String answerRuleOf(long postId) {
         return jdbc.sql("select rule_code from deadline_clock where post_id = ? and rule_code in ('ANSWER',"
                         + " 'ANSWER_HIGH') order by stopped_at nulls first, id desc limit 1")
-                .param(postId).query(String.class).optional().orElse(null);
+                .param(postId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 
     /** Recomputes due and warning instants of running clocks of the given rules (all when null). */
     public int recomputeRules(Collection<String> codes) {
-        return codes == null ? recompute("true", Map.of())
+        return codes == null
+                ? recompute("true", Map.of())
                 : recompute("(rule_code in (:codes) or offset_rule in (:codes))", Map.of("codes", codes));
     }
 
     private int recompute(String where, Map<String, ?> params) {
-        record Running(long id, String rule, Instant base, Instant started, String offset) {
-        }
+        record Running(long id, String rule, Instant base, Instant started, String offset) {}
         List<Running> running = jdbc.sql("select id, rule_code, base_at, started_at, offset_rule from deadline_clock"
                         + " where state = 'RUNNING' and " + where)
                 .params(params)
-                .query((rs, n) -> new Running(rs.getLong("id"), rs.getString("rule_code"), Sql.instant(rs, "base_at"),
-                        Sql.instant(rs, "started_at"), rs.getString("offset_rule")))
+                .query((rs, n) -> new Running(
+                        rs.getLong("id"),
+                        rs.getString("rule_code"),
+                        Sql.instant(rs, "base_at"),
+                        Sql.instant(rs, "started_at"),
+                        rs.getString("offset_rule")))
                 .list();
         if (running.isEmpty()) {
             return 0;
@@ -280,11 +322,17 @@ public class ClockBook {
                         from unnest(cast(:ids as bigint[]), cast(:dues as timestamptz[]), cast(:warns as timestamptz[]))
                              as v(id, due, warn)
                         where c.id = v.id and c.state = 'RUNNING'""")
-                .param("ids", Sql.array(ids)).param("dues", Sql.array(dues)).param("warns", Sql.array(warns))
+                .param("ids", Sql.array(ids))
+                .param("dues", Sql.array(dues))
+                .param("warns", Sql.array(warns))
                 .update();
     }
 
-    static Instant due(DeadlineRule rule, Instant base, String offsetRule, Map<String, DeadlineRule> all,
+    static Instant due(
+            DeadlineRule rule,
+            Instant base,
+            String offsetRule,
+            Map<String, DeadlineRule> all,
             WorkingCalendar calendar) {
         if (offsetRule != null && all.containsKey(offsetRule)) {
             DeadlineRule answer = all.get(offsetRule);

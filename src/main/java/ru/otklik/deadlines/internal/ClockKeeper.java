@@ -3,12 +3,12 @@ package ru.otklik.deadlines.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
 import ru.otklik.calendar.CalendarChanged;
+import ru.otklik.deadlines.CancelReason;
+import ru.otklik.deadlines.NotificationKind;
 import ru.otklik.posts.AnswerPosted;
 import ru.otklik.posts.AssignmentAccepted;
 import ru.otklik.posts.AssignmentReturned;
@@ -25,8 +25,6 @@ import ru.otklik.posts.PostReturnedToCur;
 import ru.otklik.posts.PostRouted;
 import ru.otklik.posts.PostState;
 import ru.otklik.posts.SentToCur;
-import ru.otklik.deadlines.CancelReason;
-import ru.otklik.deadlines.NotificationKind;
 
 /**
  * Starts and stops clocks on the posts' events (the mapping of SPEC §3).
@@ -69,7 +67,8 @@ class ClockKeeper {
     @EventListener
     void on(PostRegistered e) {
         boolean high = e.importance() == Importance.HIGH;
-        book.start(List.of(ClockBook.Start.ofPost(ROUTE, e.postId(), e.receivedAt(), e.receivedAt()),
+        book.start(List.of(
+                ClockBook.Start.ofPost(ROUTE, e.postId(), e.receivedAt(), e.receivedAt()),
                 ClockBook.Start.ofPost(CUR_SUBMIT, e.postId(), e.receivedAt(), e.receivedAt()),
                 ClockBook.Start.ofPost(high ? ANSWER_HIGH : ANSWER, e.postId(), e.detectedAt(), e.detectedAt())));
         if (high) {
@@ -86,13 +85,20 @@ class ClockKeeper {
         if (wasRule != null && !wasRule.equals(answerRule)) {
             book.switchRule(e.postId(), wasRule, answerRule);
         }
-        book.start(new ClockBook.Start(ACCEPT, e.postId(), e.assignmentId(), null, e.departmentId(), e.executorId(),
-                e.at(), e.at(), null));
-        book.start(new ClockBook.Start(EXECUTOR_ANSWER, e.postId(), e.assignmentId(), null, e.departmentId(),
-                e.executorId(), e.at(), e.at(), null));
+        book.start(new ClockBook.Start(
+                ACCEPT, e.postId(), e.assignmentId(), null, e.departmentId(), e.executorId(), e.at(), e.at(), null));
+        book.start(new ClockBook.Start(
+                EXECUTOR_ANSWER,
+                e.postId(),
+                e.assignmentId(),
+                null,
+                e.departmentId(),
+                e.executorId(),
+                e.at(),
+                e.at(),
+                null));
         // a joint post (п.15): every active assignment owes its contribution 15 working minutes before the answer
-        record Active(long id, long departmentId, long executorId) {
-        }
+        record Active(long id, long departmentId, long executorId) {}
         List<Active> active = jdbc.sql("select id, department_id, executor_id from assignment where post_id = ?"
                         + " and state <> 'RETURNED' order by id")
                 .param(e.postId())
@@ -101,8 +107,16 @@ class ClockKeeper {
         Instant detectedAt = book.baseOf(e.postId(), List.of(ANSWER, ANSWER_HIGH));
         if (active.size() > 1 && detectedAt != null) {
             for (Active a : active) {
-                book.start(new ClockBook.Start(CONTRIBUTION, e.postId(), a.id(), null, a.departmentId(),
-                        a.executorId(), detectedAt, e.at(), answerRule));
+                book.start(new ClockBook.Start(
+                        CONTRIBUTION,
+                        e.postId(),
+                        a.id(),
+                        null,
+                        a.departmentId(),
+                        a.executorId(),
+                        detectedAt,
+                        e.at(),
+                        answerRule));
             }
         }
     }
@@ -114,11 +128,18 @@ class ClockKeeper {
 
     @EventListener
     void on(AssignmentReturned e) {
-        Instant assignedAt = jdbc.sql("select assigned_at from assignment where id = ?").param(e.assignmentId())
-                .query((rs, n) -> Sql.instant(rs, "assigned_at")).optional().orElse(e.at());
+        Instant assignedAt = jdbc.sql("select assigned_at from assignment where id = ?")
+                .param(e.assignmentId())
+                .query((rs, n) -> Sql.instant(rs, "assigned_at"))
+                .optional()
+                .orElse(e.at());
         // returning is how the executor meets ACCEPT; the department's answer and contribution are no longer owed
         book.stop(e.postId(), e.assignmentId(), List.of(ACCEPT), e.at());
-        book.cancel(e.postId(), e.assignmentId(), List.of(EXECUTOR_ANSWER, CONTRIBUTION), CancelReason.PART_RETURNED,
+        book.cancel(
+                e.postId(),
+                e.assignmentId(),
+                List.of(EXECUTOR_ANSWER, CONTRIBUTION),
+                CancelReason.PART_RETURNED,
                 e.at());
         book.judge(EXECUTOR_RETURN, e.postId(), e.assignmentId(), e.departmentId(), assignedAt, e.at());
         if (e.postState() == PostState.RETURNED_BY_EXECUTOR) {
@@ -150,16 +171,19 @@ class ClockKeeper {
     /** Whether the post was ever sent to an executor: every routing starts an ACCEPT clock. */
     private boolean wasRouted(long postId) {
         return jdbc.sql("select exists (select 1 from deadline_clock where post_id = ? and rule_code = 'ACCEPT')")
-                .param(postId).query(Boolean.class).single();
+                .param(postId)
+                .query(Boolean.class)
+                .single();
     }
 
     @EventListener
     void on(PostReassigned e) {
         book.stop(e.postId(), e.assignmentId(), List.of(ACCEPT), e.at());
-        book.start(new ClockBook.Start(ACCEPT, e.postId(), e.assignmentId(), null, e.departmentId(), e.executorId(),
-                e.at(), e.at(), null));
+        book.start(new ClockBook.Start(
+                ACCEPT, e.postId(), e.assignmentId(), null, e.departmentId(), e.executorId(), e.at(), e.at(), null));
         jdbc.sql("update deadline_clock set responsible_id = ? where assignment_id = ? and stopped_at is null")
-                .params(e.executorId(), e.assignmentId()).update();
+                .params(e.executorId(), e.assignmentId())
+                .update();
     }
 
     @EventListener
@@ -182,8 +206,7 @@ class ClockKeeper {
         if (e.intermediate()) {
             book.stop(e.postId(), null, List.of(CUR_SUBMIT), e.at());
             book.start(ClockBook.Start.ofPost(FINAL_ANSWER, e.postId(), e.at(), e.at()));
-        }
-        else {
+        } else {
             book.stop(e.postId(), null, List.of(CUR_SUBMIT, FINAL_ANSWER), e.at());
         }
     }
@@ -225,7 +248,20 @@ class ClockKeeper {
         book.recomputeRules(null);
     }
 
-    static final Set<String> ALL = Set.of(ROUTE, ACCEPT, EXECUTOR_ANSWER, CUR_SUBMIT, ANSWER, ANSWER_HIGH, POST,
-            RETURN_TO_CUR, EXECUTOR_RETURN, REROUTE, CUR_REWORK, CUR_REAPPROVE, FINAL_ANSWER, CONTRIBUTION,
+    static final Set<String> ALL = Set.of(
+            ROUTE,
+            ACCEPT,
+            EXECUTOR_ANSWER,
+            CUR_SUBMIT,
+            ANSWER,
+            ANSWER_HIGH,
+            POST,
+            RETURN_TO_CUR,
+            EXECUTOR_RETURN,
+            REROUTE,
+            CUR_REWORK,
+            CUR_REAPPROVE,
+            FINAL_ANSWER,
+            CONTRIBUTION,
             LEGISLATION_NOTICE);
 }

@@ -35,7 +35,7 @@ class DeadlineSchedulers {
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler() {
             @Override
             public void stop(Runnable callback) {
-                super.stop(() -> { });
+                super.stop(() -> {});
                 callback.run();
             }
         };

@@ -1,13 +1,11 @@
 package ru.otklik.deadlines.internal;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,16 +40,15 @@ import ru.otklik.deadlines.NotificationKind;
 public class EmailOutbox {
 
     /** What the last attempt on this instance came to: the mail health indicator reports it. */
-    record Outcome(boolean sent, Instant at, String error) {
-    }
+    record Outcome(boolean sent, Instant at, String error) {}
 
-    private record Pending(long id, String recipient, Instant createdAt, NotificationKind kind, String rule,
-            String label) {
-    }
+    private record Pending(
+            long id, String recipient, Instant createdAt, NotificationKind kind, String rule, String label) {}
 
     private static final Logger log = LoggerFactory.getLogger(EmailOutbox.class);
     /** How long a claimed message is left to the instance that claimed it; well above a conversation's timeouts. */
     static final Duration CLAIM = Duration.ofMinutes(5);
+
     private static final Duration MAX_PAUSE = Duration.ofMinutes(60);
 
     private final JdbcClient jdbc;
@@ -63,7 +60,11 @@ public class EmailOutbox {
     private volatile boolean closing;
     private volatile Outcome lastOutcome;
 
-    EmailOutbox(JdbcClient jdbc, ObjectProvider<JavaMailSender> senders, Notifications notifications, Clock clock,
+    EmailOutbox(
+            JdbcClient jdbc,
+            ObjectProvider<JavaMailSender> senders,
+            Notifications notifications,
+            Clock clock,
             MailSettings settings,
             @Value("${spring.mail.host:}") String host) {
         this.jdbc = jdbc;
@@ -74,7 +75,9 @@ public class EmailOutbox {
         this.configured = !host.isBlank();
     }
 
-    @Scheduled(fixedDelayString = "#{" + MailSettings.BEAN + ".outboxDelayMs()}", initialDelayString = "#{" + MailSettings.BEAN + ".outboxDelayMs()}",
+    @Scheduled(
+            fixedDelayString = "#{" + MailSettings.BEAN + ".outboxDelayMs()}",
+            initialDelayString = "#{" + MailSettings.BEAN + ".outboxDelayMs()}",
             scheduler = DeadlineSchedulers.MAIL)
     void scheduledSend() {
         JavaMailSender sender = configured ? senders.getIfAvailable() : null;
@@ -83,8 +86,7 @@ public class EmailOutbox {
         }
         try {
             sendDue(sender);
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             log.warn("E-mail outbox run failed, will retry: {}", ex.toString());
         }
     }
@@ -137,32 +139,40 @@ public class EmailOutbox {
                         )
                         select c.id, c.recipient, c.created_at, n.kind, n.rule_code, n.post_label
                         from claimed c join notification n on n.id = c.notification_id""")
-                .param("now", Sql.ts(now)).param("until", Sql.ts(now.plus(CLAIM)))
-                .query((rs, n) -> new Pending(rs.getLong("id"), rs.getString("recipient"),
-                        rs.getTimestamp("created_at").toInstant(), NotificationKind.valueOf(rs.getString("kind")),
-                        rs.getString("rule_code"), rs.getString("post_label")))
+                .param("now", Sql.ts(now))
+                .param("until", Sql.ts(now.plus(CLAIM)))
+                .query((rs, n) -> new Pending(
+                        rs.getLong("id"),
+                        rs.getString("recipient"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        NotificationKind.valueOf(rs.getString("kind")),
+                        rs.getString("rule_code"),
+                        rs.getString("post_label")))
                 .optional();
     }
 
     private boolean send(JavaMailSender sender, Pending p) {
         try {
             sender.send(message(sender, p));
-        }
-        catch (MailException | MessagingException ex) {
+        } catch (MailException | MessagingException ex) {
             Instant now = clock.instant();
             jdbc.sql("""
                             update email_outbox set attempts = attempts + 1, last_error = left(:error, 2000),
                                 next_attempt_at = :now + least(cast(:max as interval),
                                     interval '1 minute' * power(2, least(attempts, 10)))
                             where id = :id""")
-                    .param("error", String.valueOf(ex.getMessage())).param("now", Sql.ts(now))
-                    .param("max", MAX_PAUSE.toMinutes() + " minutes").param("id", p.id()).update();
+                    .param("error", String.valueOf(ex.getMessage()))
+                    .param("now", Sql.ts(now))
+                    .param("max", MAX_PAUSE.toMinutes() + " minutes")
+                    .param("id", p.id())
+                    .update();
             lastOutcome = new Outcome(false, now, String.valueOf(ex.getMessage()));
             return false;
         }
         Instant now = clock.instant();
         jdbc.sql("update email_outbox set sent_at = ?, attempts = attempts + 1, last_error = null where id = ?")
-                .params(Sql.ts(now), p.id()).update();
+                .params(Sql.ts(now), p.id())
+                .update();
         lastOutcome = new Outcome(true, now, null);
         return true;
     }
@@ -183,7 +193,9 @@ public class EmailOutbox {
     /** One id per outbox row, stable across attempts; the creation instant keeps it apart from other databases'. */
     static String messageId(long id, Instant createdAt, String from) {
         int at = from.lastIndexOf('@');
-        String domain = at >= 0 && at < from.length() - 1 ? from.substring(at + 1).replace(">", "").strip() : "otklik";
+        String domain = at >= 0 && at < from.length() - 1
+                ? from.substring(at + 1).replace(">", "").strip()
+                : "otklik";
         return "<outbox-" + id + "." + createdAt.toEpochMilli() + "@" + domain + ">";
     }
 }

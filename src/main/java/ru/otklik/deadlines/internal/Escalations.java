@@ -7,11 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
 import ru.otklik.people.Role;
 import ru.otklik.people.StaleEditException;
 import ru.otklik.posts.Actor;
@@ -24,16 +22,24 @@ import ru.otklik.posts.Actor;
 @Service
 public class Escalations {
 
-    record Comment(Instant at, String author, String text) {
-    }
+    record Comment(Instant at, String author, String text) {}
 
-    record Open(long id, long version, long postId, String postLabel, long postVersion, Long assignmentId,
-            Long departmentId, String department, String deputy, String executor, Long executorId, Instant openedAt,
-            List<Comment> comments) {
-    }
+    record Open(
+            long id,
+            long version,
+            long postId,
+            String postLabel,
+            long postVersion,
+            Long assignmentId,
+            Long departmentId,
+            String department,
+            String deputy,
+            String executor,
+            Long executorId,
+            Instant openedAt,
+            List<Comment> comments) {}
 
-    record Breached(long clockId, String rule, long postId, String postLabel, String department, Instant dueAt) {
-    }
+    record Breached(long clockId, String rule, long postId, String postLabel, String department, Instant dueAt) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -61,11 +67,22 @@ public class Escalations {
                         where e.closed_at is null
                           and (:all or e.deputy_id = :me or e.department_id in (:curated))
                         order by e.opened_at, e.id limit 500""")
-                .param("all", all).param("me", actor.id()).param("curated", curated(actor))
-                .query((rs, n) -> new Open(rs.getLong("id"), rs.getLong("version"), rs.getLong("post_id"),
-                        rs.getString("external_id"), rs.getLong("post_version"), Sql.longOrNull(rs, "assignment_id"),
-                        Sql.longOrNull(rs, "department_id"), rs.getString("department"), rs.getString("deputy"),
-                        rs.getString("executor"), Sql.longOrNull(rs, "executor_id"), Sql.instant(rs, "opened_at"),
+                .param("all", all)
+                .param("me", actor.id())
+                .param("curated", curated(actor))
+                .query((rs, n) -> new Open(
+                        rs.getLong("id"),
+                        rs.getLong("version"),
+                        rs.getLong("post_id"),
+                        rs.getString("external_id"),
+                        rs.getLong("post_version"),
+                        Sql.longOrNull(rs, "assignment_id"),
+                        Sql.longOrNull(rs, "department_id"),
+                        rs.getString("department"),
+                        rs.getString("deputy"),
+                        rs.getString("executor"),
+                        Sql.longOrNull(rs, "executor_id"),
+                        Sql.instant(rs, "opened_at"),
                         new ArrayList<>()))
                 .list();
         if (!rows.isEmpty()) {
@@ -76,10 +93,13 @@ public class Escalations {
                             join app_user u on u.id = c.author_id where c.escalation_id in (:ids) order by c.at, c.id""")
                     .param("ids", byId.keySet())
                     .query((rs, n) -> {
-                        byId.get(rs.getLong("escalation_id")).comments().add(new Comment(Sql.instant(rs, "at"),
-                                rs.getString("full_name"), rs.getString("text")));
+                        byId.get(rs.getLong("escalation_id"))
+                                .comments()
+                                .add(new Comment(
+                                        Sql.instant(rs, "at"), rs.getString("full_name"), rs.getString("text")));
                         return null;
-                    }).list();
+                    })
+                    .list();
         }
         return rows;
     }
@@ -96,9 +116,15 @@ public class Escalations {
                                or exists (select 1 from assignment a where a.post_id = c.post_id
                                           and a.state <> 'RETURNED' and a.department_id in (:curated)))
                         order by c.due_at limit 500""")
-                .param("all", all).param("curated", curated(actor))
-                .query((rs, n) -> new Breached(rs.getLong("id"), rs.getString("rule_code"), rs.getLong("post_id"),
-                        rs.getString("external_id"), rs.getString("department"), Sql.instant(rs, "due_at")))
+                .param("all", all)
+                .param("curated", curated(actor))
+                .query((rs, n) -> new Breached(
+                        rs.getLong("id"),
+                        rs.getString("rule_code"),
+                        rs.getLong("post_id"),
+                        rs.getString("external_id"),
+                        rs.getString("department"),
+                        Sql.instant(rs, "due_at")))
                 .list();
     }
 
@@ -108,15 +134,21 @@ public class Escalations {
         return jdbc.sql("""
                         select count(*) from escalation e where e.id = :id
                           and (:all or e.deputy_id = :me or e.department_id in (:curated))""")
-                .param("id", id).param("all", all).param("me", actor.id()).param("curated", curated(actor))
-                .query(Long.class).single() == 1;
+                        .param("id", id)
+                        .param("all", all)
+                        .param("me", actor.id())
+                        .param("curated", curated(actor))
+                        .query(Long.class)
+                        .single()
+                == 1;
     }
 
     @Transactional
     public void comment(long id, long version, String text, long authorId) {
         touch(id, version, null);
         jdbc.sql("insert into escalation_comment (escalation_id, author_id, at, text) values (?, ?, ?, ?)")
-                .params(id, authorId, Sql.ts(clock.instant()), text.strip()).update();
+                .params(id, authorId, Sql.ts(clock.instant()), text.strip())
+                .update();
     }
 
     @Transactional
@@ -131,8 +163,11 @@ public class Escalations {
                             closed_at = case when cast(:closer as bigint) is null then closed_at else :now end,
                             closed_by = coalesce(cast(:closer as bigint), closed_by)
                         where id = :id and version = :version and closed_at is null""")
-                .param("closer", closedBy).param("now", Sql.ts(clock.instant())).param("id", id)
-                .param("version", version).update();
+                .param("closer", closedBy)
+                .param("now", Sql.ts(clock.instant()))
+                .param("id", id)
+                .param("version", version)
+                .update();
         if (updated != 1) {
             throw new StaleEditException();
         }

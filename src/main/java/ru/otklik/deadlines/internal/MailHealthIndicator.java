@@ -28,8 +28,11 @@ class MailHealthIndicator implements HealthIndicator {
             return Health.unknown().withDetail("configured", false).build();
         }
         return outbox.lastOutcome()
-                .map(o -> o.sent() ? Health.up().withDetail("lastSentAt", o.at())
-                        : Health.status(DEGRADED).withDetail("lastFailureAt", o.at()).withDetail("error", o.error()))
+                .map(o -> o.sent()
+                        ? Health.up().withDetail("lastSentAt", o.at())
+                        : Health.status(DEGRADED)
+                                .withDetail("lastFailureAt", o.at())
+                                .withDetail("error", o.error()))
                 .orElseGet(Health::up)
                 .build();
     }

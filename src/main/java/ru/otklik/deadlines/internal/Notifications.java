@@ -4,15 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
+import ru.otklik.deadlines.NotificationKind;
 import ru.otklik.people.PeopleLookup;
 import ru.otklik.people.Substitutes;
-import ru.otklik.deadlines.NotificationKind;
 
 /**
  * In-app notifications (уведомления) and their e-mail copies. Sending one writes the notification and, when the
@@ -23,8 +21,15 @@ import ru.otklik.deadlines.NotificationKind;
 public class Notifications {
 
     /** One notification as its recipient sees it. */
-    public record Note(long id, Instant createdAt, NotificationKind kind, String ruleCode, Long postId,
-            String postLabel, Instant readAt, String text) {
+    public record Note(
+            long id,
+            Instant createdAt,
+            NotificationKind kind,
+            String ruleCode,
+            Long postId,
+            String postLabel,
+            Instant readAt,
+            String text) {
 
         public boolean unread() {
             return readAt == null;
@@ -62,14 +67,22 @@ public class Notifications {
                         values (:recipient, :now, :kind, :rule, :post,
                                 (select external_id from post where id = :post), :clock)
                         returning id""")
-                .param("recipient", recipient).param("now", Sql.ts(now)).param("kind", kind.name())
-                .param("rule", ruleCode).param("post", postId).param("clock", clockId)
-                .query(Long.class).single();
+                .param("recipient", recipient)
+                .param("now", Sql.ts(now))
+                .param("kind", kind.name())
+                .param("rule", ruleCode)
+                .param("post", postId)
+                .param("clock", clockId)
+                .query(Long.class)
+                .single();
         jdbc.sql("""
                         insert into email_outbox (notification_id, recipient, created_at, next_attempt_at)
                         select :id, u.email, :now, :now from app_user u
                         where u.id = :recipient and u.enabled and u.email is not null and u.email <> ''""")
-                .param("id", id).param("now", Sql.ts(now)).param("recipient", recipient).update();
+                .param("id", id)
+                .param("now", Sql.ts(now))
+                .param("recipient", recipient)
+                .update();
         return id;
     }
 
@@ -77,8 +90,10 @@ public class Notifications {
     @Transactional
     public long notifyAbout(long userId, NotificationKind kind, long noticeId) {
         long id = notify(userId, kind, null, null, null);
-        jdbc.sql("update notification set post_label = (select title from legislation_notice where id = ?) where id = ?")
-                .params(noticeId, id).update();
+        jdbc.sql(
+                        "update notification set post_label = (select title from legislation_notice where id = ?) where id = ?")
+                .params(noticeId, id)
+                .update();
         return id;
     }
 
@@ -91,7 +106,9 @@ public class Notifications {
     @Transactional(readOnly = true)
     public long unreadCount(long userId) {
         return jdbc.sql("select count(*) from notification where recipient_id = ? and read_at is null")
-                .param(userId).query(Long.class).single();
+                .param(userId)
+                .query(Long.class)
+                .single();
     }
 
     /** The person's latest notifications, unread first. */
@@ -101,9 +118,14 @@ public class Notifications {
                         select id, created_at, kind, rule_code, post_id, post_label, read_at from notification
                         where recipient_id = ? order by (read_at is null) desc, created_at desc, id desc limit ?""")
                 .params(userId, limit)
-                .query((rs, n) -> note(rs.getLong("id"), Sql.instant(rs, "created_at"),
-                        NotificationKind.valueOf(rs.getString("kind")), rs.getString("rule_code"),
-                        Sql.longOrNull(rs, "post_id"), rs.getString("post_label"), Sql.instant(rs, "read_at")))
+                .query((rs, n) -> note(
+                        rs.getLong("id"),
+                        Sql.instant(rs, "created_at"),
+                        NotificationKind.valueOf(rs.getString("kind")),
+                        rs.getString("rule_code"),
+                        Sql.longOrNull(rs, "post_id"),
+                        rs.getString("post_label"),
+                        Sql.instant(rs, "read_at")))
                 .list();
     }
 
@@ -111,17 +133,20 @@ public class Notifications {
     @Transactional
     public boolean markRead(long userId, long id) {
         return jdbc.sql("update notification set read_at = coalesce(read_at, ?) where id = ? and recipient_id = ?")
-                .params(Sql.ts(clock.instant()), id, userId).update() == 1;
+                        .params(Sql.ts(clock.instant()), id, userId)
+                        .update()
+                == 1;
     }
 
     @Transactional
     public int markAllRead(long userId) {
         return jdbc.sql("update notification set read_at = ? where recipient_id = ? and read_at is null")
-                .params(Sql.ts(clock.instant()), userId).update();
+                .params(Sql.ts(clock.instant()), userId)
+                .update();
     }
 
-    Note note(long id, Instant createdAt, NotificationKind kind, String rule, Long postId, String label,
-            Instant readAt) {
+    Note note(
+            long id, Instant createdAt, NotificationKind kind, String rule, Long postId, String label, Instant readAt) {
         return new Note(id, createdAt, kind, rule, postId, label, readAt, text(kind, rule, label));
     }
 
@@ -136,9 +161,8 @@ public class Notifications {
 
     /** The Russian text of a notification. */
     String text(NotificationKind kind, String rule, String label) {
-        String ruleName = rule == null ? ""
-                : messages.getMessage("deadlines.rule." + rule, null, rule, RU);
-        return messages.getMessage("deadlines.notification." + kind.name(),
-                new Object[] {ruleName, label == null ? "" : label}, RU);
+        String ruleName = rule == null ? "" : messages.getMessage("deadlines.rule." + rule, null, rule, RU);
+        return messages.getMessage(
+                "deadlines.notification." + kind.name(), new Object[] {ruleName, label == null ? "" : label}, RU);
     }
 }

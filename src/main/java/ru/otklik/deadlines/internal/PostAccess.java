@@ -2,10 +2,8 @@ package ru.otklik.deadlines.internal;
 
 import java.util.Collection;
 import java.util.Set;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import ru.otklik.people.CurrentUser;
 import ru.otklik.posts.Actor;
 import ru.otklik.posts.PostLookup;

@@ -9,8 +9,7 @@ import java.time.ZoneOffset;
 /** Instants to and from {@code timestamptz} columns. */
 public final class Sql {
 
-    private Sql() {
-    }
+    private Sql() {}
 
     public static OffsetDateTime ts(Instant instant) {
         return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);

@@ -3,9 +3,7 @@ package ru.otklik.deadlines.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-
 import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,9 +12,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import ru.otklik.deadlines.SweepSettings;
 import ru.otklik.calendar.MinistryTime;
+import ru.otklik.deadlines.SweepSettings;
 
 /**
  * The escalation sweep (SPEC §3, §6): every 30 seconds, on every instance, it claims due clocks with
@@ -35,12 +32,10 @@ import ru.otklik.calendar.MinistryTime;
 public class Sweep {
 
     /** What one sweep did. */
-    public record Result(int breached, int actions, int escalations, int notifications, int emails, int warned,
-            int batches) {
-    }
+    public record Result(
+            int breached, int actions, int escalations, int notifications, int emails, int warned, int batches) {}
 
-    private record Batch(int breached, int actions, int escalations, int notifications, int emails) {
-    }
+    private record Batch(int breached, int actions, int escalations, int notifications, int emails) {}
 
     private static final Logger log = LoggerFactory.getLogger(Sweep.class);
 
@@ -179,7 +174,9 @@ public class Sweep {
         this.metrics = metrics;
     }
 
-    @Scheduled(fixedDelayString = "#{" + SweepSettings.BEAN + ".delayMs()}", initialDelayString = "#{" + SweepSettings.BEAN + ".initialDelayMs()}",
+    @Scheduled(
+            fixedDelayString = "#{" + SweepSettings.BEAN + ".delayMs()}",
+            initialDelayString = "#{" + SweepSettings.BEAN + ".initialDelayMs()}",
             scheduler = DeadlineSchedulers.SWEEP)
     void scheduledSweep() {
         if (!scheduled) {
@@ -190,8 +187,7 @@ public class Sweep {
             if (result.breached() > 0 || result.warned() > 0) {
                 log.info("Deadline sweep: {}", result);
             }
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             // the database may be down: the next run catches up, nothing is lost
             log.warn("Deadline sweep failed, will retry: {}", ex.toString());
         }
@@ -211,9 +207,15 @@ public class Sweep {
         Batch batch;
         do {
             batch = transactions.execute(status -> jdbc.sql(BREACH)
-                    .param("now", Sql.ts(now)).param("today", today).param("limit", batchSize)
-                    .query((rs, n) -> new Batch(rs.getInt("breached"), rs.getInt("acted"), rs.getInt("escalated"),
-                            rs.getInt("notified"), rs.getInt("mailed")))
+                    .param("now", Sql.ts(now))
+                    .param("today", today)
+                    .param("limit", batchSize)
+                    .query((rs, n) -> new Batch(
+                            rs.getInt("breached"),
+                            rs.getInt("acted"),
+                            rs.getInt("escalated"),
+                            rs.getInt("notified"),
+                            rs.getInt("mailed")))
                     .single());
             batches++;
             breached += batch.breached();
@@ -227,8 +229,11 @@ public class Sweep {
         int count;
         do {
             count = transactions.execute(status -> jdbc.sql(WARN)
-                    .param("now", Sql.ts(now)).param("today", today).param("limit", batchSize)
-                    .query((rs, n) -> rs.getInt("warned")).single());
+                    .param("now", Sql.ts(now))
+                    .param("today", today)
+                    .param("limit", batchSize)
+                    .query((rs, n) -> rs.getInt("warned"))
+                    .single());
             batches++;
             warned += count;
         } while (count == batchSize);

@@ -1,14 +1,13 @@
 package ru.otklik.deadlines.internal;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -36,24 +35,32 @@ class SweepMetrics {
     SweepMetrics(MeterRegistry registry, JdbcClient jdbc) {
         this.registry = registry;
         this.jdbc = jdbc;
-        this.duration = Timer.builder("otklik.sweep.duration").description("Время одного прохода проверки сроков")
+        this.duration = Timer.builder("otklik.sweep.duration")
+                .description("Время одного прохода проверки сроков")
                 .register(registry);
-        Gauge.builder("otklik.sweep.lag", lagMillis, millis -> millis.get() / 1000.0).baseUnit("seconds")
+        Gauge.builder("otklik.sweep.lag", lagMillis, millis -> millis.get() / 1000.0)
+                .baseUnit("seconds")
                 .description("Насколько поздно последний проход подействовал на нарушенные сроки: max(сейчас − срок)")
                 .register(registry);
-        Gauge.builder("otklik.sweep.last.run", lastRunMillis, millis -> millis.get() / 1000.0).baseUnit("seconds")
-                .description("Когда проверка сроков прошла последний раз (секунды от 1970-01-01)").register(registry);
+        Gauge.builder("otklik.sweep.last.run", lastRunMillis, millis -> millis.get() / 1000.0)
+                .baseUnit("seconds")
+                .description("Когда проверка сроков прошла последний раз (секунды от 1970-01-01)")
+                .register(registry);
     }
 
     /** Records one finished sweep that started at {@code startedNanos} ({@link System#nanoTime()}) for instant now. */
     void swept(Instant now, long startedNanos, Sweep.Result result) {
         long lag = 0;
         if (result.actions() > 0) {
-            for (var acted : jdbc.sql(ACTED).param("now", Sql.ts(now))
+            for (var acted : jdbc.sql(ACTED)
+                    .param("now", Sql.ts(now))
                     .query((rs, n) -> new Acted(rs.getString("rule_code"), rs.getLong("n"), rs.getDouble("lag")))
                     .list()) {
-                Counter.builder("otklik.clocks.breached").description("Нарушенные сроки, на которые подействовала проверка")
-                        .tag("rule", acted.rule()).register(registry).increment(acted.count());
+                Counter.builder("otklik.clocks.breached")
+                        .description("Нарушенные сроки, на которые подействовала проверка")
+                        .tag("rule", acted.rule())
+                        .register(registry)
+                        .increment(acted.count());
                 lag = Math.max(lag, Math.round(acted.lagSeconds() * 1000));
             }
         }
@@ -62,6 +69,5 @@ class SweepMetrics {
         duration.record(Duration.ofNanos(System.nanoTime() - startedNanos).toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    private record Acted(String rule, long count, double lagSeconds) {
-    }
+    private record Acted(String rule, long count, double lagSeconds) {}
 }

@@ -4,18 +4,16 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import ru.otklik.people.CurrentUser;
-import ru.otklik.people.NotFoundException;
 import ru.otklik.deadlines.Clocks;
 import ru.otklik.deadlines.internal.PostAccess;
+import ru.otklik.people.CurrentUser;
+import ru.otklik.people.NotFoundException;
 
 /**
  * The live clocks as HTML fragments for htmx polling (every 30 s): one post's nearest clock, all its clocks, or the
@@ -53,12 +51,16 @@ class ClockController {
 
     /** {@code ids}: comma-separated post ids; those not visible or not numeric are left out. */
     @GetMapping("/clocks/posts")
-    String many(@RequestParam(defaultValue = "") String ids, @AuthenticationPrincipal CurrentUser user,
-            Model model) {
+    String many(@RequestParam(defaultValue = "") String ids, @AuthenticationPrincipal CurrentUser user, Model model) {
         Set<Long> wanted = new LinkedHashSet<>();
-        Arrays.stream(ids.split(",")).map(String::strip).filter(s -> s.matches("\\d{1,18}")).limit(MAX_IDS)
-                .map(Long::valueOf).forEach(wanted::add);
-        List<Long> visible = wanted.stream().filter(access.visible(wanted, user)::contains).toList();
+        Arrays.stream(ids.split(","))
+                .map(String::strip)
+                .filter(s -> s.matches("\\d{1,18}"))
+                .limit(MAX_IDS)
+                .map(Long::valueOf)
+                .forEach(wanted::add);
+        List<Long> visible =
+                wanted.stream().filter(access.visible(wanted, user)::contains).toList();
         model.addAttribute("ids", visible);
         model.addAttribute("clocks", clocks.nearestRunning(visible));
         return FRAGMENTS + " :: oob";

@@ -1,15 +1,13 @@
 package ru.otklik.deadlines.web;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -19,15 +17,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import ru.otklik.people.CurrentUser;
+import ru.otklik.deadlines.internal.Escalations;
 import ru.otklik.people.DepartmentSummary;
 import ru.otklik.people.NotFoundException;
 import ru.otklik.people.PeopleLookup;
@@ -36,9 +33,7 @@ import ru.otklik.people.StaleEditException;
 import ru.otklik.posts.Actor;
 import ru.otklik.posts.ForbiddenTransition;
 import ru.otklik.posts.InvalidRouting;
-import ru.otklik.posts.PostFields;
 import ru.otklik.posts.PostManagement;
-import ru.otklik.deadlines.internal.Escalations;
 
 /**
  * «Эскалации»: the deputy minister's page of open escalations and breached clocks, with reassign, comment, close.
@@ -56,8 +51,12 @@ class EscalationController {
     private final TransactionTemplate transactions;
     private final MessageSource messages;
 
-    EscalationController(Escalations escalations, PostManagement posts, PeopleLookup people,
-            TransactionTemplate transactions, MessageSource messages) {
+    EscalationController(
+            Escalations escalations,
+            PostManagement posts,
+            PeopleLookup people,
+            TransactionTemplate transactions,
+            MessageSource messages) {
         this.messages = messages;
         this.escalations = escalations;
         this.posts = posts;
@@ -80,13 +79,21 @@ class EscalationController {
     }
 
     /** A comment on an escalation, or the one a reassignment closes it with. */
-    record CommentForm(@NotBlank(message = COMMENT) @Size(max = MAX_COMMENT, message = COMMENT) String text) {
-    }
+    record CommentForm(
+            @NotBlank(message = COMMENT) @Size(max = MAX_COMMENT, message = COMMENT)
+            String text) {}
 
     /** A reassignment: the post's assignment as the page showed it, its new executor and the comment. */
-    record ReassignForm(Long postId, Long assignmentId, Long postVersion,
-            @NotNull(message = "deadlines.escalations.error.executor") Long executorId,
-            @NotBlank(message = COMMENT) @Size(max = MAX_COMMENT, message = COMMENT) String comment) {
+    record ReassignForm(
+            Long postId,
+            Long assignmentId,
+            Long postVersion,
+
+            @NotNull(message = "deadlines.escalations.error.executor")
+            Long executorId,
+
+            @NotBlank(message = COMMENT) @Size(max = MAX_COMMENT, message = COMMENT)
+            String comment) {
 
         boolean complete() {
             return postId != null && assignmentId != null && postVersion != null;
@@ -94,9 +101,15 @@ class EscalationController {
     }
 
     @PostMapping("/escalations/{id}/comment")
-    String comment(@PathVariable long id, @RequestParam(required = false) Long version,
-            @Valid @ModelAttribute CommentForm form, BindingResult result, Actor actor, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String comment(
+            @PathVariable long id,
+            @RequestParam(required = false) Long version,
+            @Valid @ModelAttribute CommentForm form,
+            BindingResult result,
+            Actor actor,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         requireMayAct(id, actor);
         if (result.hasErrors()) {
             return problem(actor, COMMENT, HttpStatus.BAD_REQUEST, model, response);
@@ -107,7 +120,10 @@ class EscalationController {
     }
 
     @PostMapping("/escalations/{id}/close")
-    String close(@PathVariable long id, @RequestParam(required = false) Long version, Actor actor,
+    String close(
+            @PathVariable long id,
+            @RequestParam(required = false) Long version,
+            Actor actor,
             RedirectAttributes redirect) {
         requireMayAct(id, actor);
         escalations.close(id, stale(version), actor.id());
@@ -117,9 +133,15 @@ class EscalationController {
 
     /** Hands the assignment to another executor of its department (posts checks the deputy curates it) and closes. */
     @PostMapping("/escalations/{id}/reassign")
-    String reassign(@PathVariable long id, @RequestParam(required = false) Long version,
-            @Valid @ModelAttribute ReassignForm form, BindingResult result, Actor actor, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String reassign(
+            @PathVariable long id,
+            @RequestParam(required = false) Long version,
+            @Valid @ModelAttribute ReassignForm form,
+            BindingResult result,
+            Actor actor,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         requireMayAct(id, actor);
         if (result.hasFieldErrors("executorId")) {
             return problem(actor, "deadlines.escalations.error.executor", HttpStatus.BAD_REQUEST, model, response);
@@ -132,8 +154,8 @@ class EscalationController {
         }
         long escalationVersion = stale(version);
         transactions.executeWithoutResult(status -> {
-            posts.reassign(form.postId(), form.assignmentId(), form.postVersion(), form.executorId(), form.comment(),
-                    actor);
+            posts.reassign(
+                    form.postId(), form.assignmentId(), form.postVersion(), form.executorId(), form.comment(), actor);
             escalations.comment(id, escalationVersion, form.comment(), actor.id());
             escalations.close(id, escalationVersion + 1, actor.id());
         });
@@ -142,7 +164,7 @@ class EscalationController {
     }
 
     /** The escalation or the post changed since the page was shown (or the form named no version). */
-    @ExceptionHandler({ StaleEditException.class, ObjectOptimisticLockingFailureException.class })
+    @ExceptionHandler({StaleEditException.class, ObjectOptimisticLockingFailureException.class})
     String stale(Actor actor, Model model, HttpServletResponse response) {
         return problem(actor, "deadlines.stale", HttpStatus.CONFLICT, model, response);
     }
@@ -161,8 +183,8 @@ class EscalationController {
         if (ForbiddenTransition.NOT_NOW.equals(ex.messageKey())) {
             return problem(actor, "deadlines.escalations.error.forbidden", HttpStatus.CONFLICT, model, response);
         }
-        model.addAttribute("warningText", messages.getMessage(ex.messageKey(), ex.args(),
-                LocaleContextHolder.getLocale()));
+        model.addAttribute(
+                "warningText", messages.getMessage(ex.messageKey(), ex.args(), LocaleContextHolder.getLocale()));
         return problem(actor, null, HttpStatus.CONFLICT, model, response);
     }
 
@@ -189,15 +211,15 @@ class EscalationController {
         }
     }
 
-    private String problem(Actor actor, String warning, HttpStatus status, Model model,
-            HttpServletResponse response) {
+    private String problem(Actor actor, String warning, HttpStatus status, Model model, HttpServletResponse response) {
         response.setStatus(status.value());
         model.addAttribute("warning", warning);
         return page(actor, model);
     }
 
     private boolean seesAll(Actor actor) {
-        boolean coordinator = people.person(actor.id()).map(PersonSummary::coordinator).orElse(false);
+        boolean coordinator =
+                people.person(actor.id()).map(PersonSummary::coordinator).orElse(false);
         return Escalations.seesAll(actor, coordinator);
     }
 }

@@ -1,29 +1,26 @@
 package ru.otklik.deadlines.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
-import jakarta.servlet.http.HttpServletResponse;
-
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
+import ru.otklik.deadlines.Clocks;
+import ru.otklik.deadlines.internal.Legislation;
 import ru.otklik.people.CurrentUser;
 import ru.otklik.people.NotFoundException;
 import ru.otklik.people.Role;
-import ru.otklik.deadlines.Clocks;
-import ru.otklik.deadlines.internal.Legislation;
 import ru.otklik.posts.PostFields;
 
 /**
@@ -56,12 +53,17 @@ class LegislationController {
     }
 
     /** A notice of a change in the law as its form sends it. */
-    record NoticeForm(String title, @DateTimeFormat(iso = ISO.DATE) LocalDate effectiveOn, String body, String link) {
-    }
+    record NoticeForm(
+            String title, @DateTimeFormat(iso = ISO.DATE) LocalDate effectiveOn, String body, String link) {}
 
     @PostMapping("/legislation")
-    String record(@ModelAttribute NoticeForm form, BindingResult unconverted, @AuthenticationPrincipal CurrentUser user,
-            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String record(
+            @ModelAttribute NoticeForm form,
+            BindingResult unconverted,
+            @AuthenticationPrincipal CurrentUser user,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         if (!user.hasRole(Role.DEPT_HEAD)) {
             throw new NotFoundException();
         }
@@ -92,9 +94,13 @@ class LegislationController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("errors", errors);
             model.addAttribute("title", title);
-            model.addAttribute("effectiveOn", date != null ? date.toString()
-                    : unconverted.hasFieldErrors("effectiveOn") ? unconverted.getFieldError("effectiveOn").getRejectedValue()
-                    : null);
+            model.addAttribute(
+                    "effectiveOn",
+                    date != null
+                            ? date.toString()
+                            : unconverted.hasFieldErrors("effectiveOn")
+                                    ? unconverted.getFieldError("effectiveOn").getRejectedValue()
+                                    : null);
             model.addAttribute("body", body);
             model.addAttribute("link", link);
             return list(user, model);
@@ -105,8 +111,7 @@ class LegislationController {
     }
 
     @PostMapping("/legislation/{id}/acknowledge")
-    String acknowledge(@PathVariable long id, @AuthenticationPrincipal CurrentUser user,
-            RedirectAttributes redirect) {
+    String acknowledge(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
         if (!user.hasAnyRole(Role.ORG_STAFF) || !legislation.exists(id)) {
             throw new NotFoundException();
         }

@@ -7,10 +7,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
+import ru.otklik.deadlines.internal.Notifications;
 import ru.otklik.people.CurrentUser;
 import ru.otklik.people.NotFoundException;
-import ru.otklik.deadlines.internal.Notifications;
 
 /**
  * The person's notifications: the bell in the header (its unread count, refreshed by htmx), the list, mark as read.

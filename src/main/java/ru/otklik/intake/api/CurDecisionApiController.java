@@ -1,15 +1,13 @@
 package ru.otklik.intake.api;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
-
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -21,8 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
-
 import ru.otklik.api.ApiProblems;
 import ru.otklik.api.ApiProblems.FieldError;
 import ru.otklik.api.BodyLimit;
@@ -34,6 +30,7 @@ import ru.otklik.posts.ForbiddenTransition;
 import ru.otklik.posts.PostFields;
 import ru.otklik.posts.PostManagement;
 import ru.otklik.posts.PostState;
+import tools.jackson.databind.JsonNode;
 
 /**
  * ЦУР's decision on a draft sent to it (п.9, п.11, п.12): {@code POST /api/v1/messages/{id}/cur-decision} with
@@ -47,36 +44,45 @@ class CurDecisionApiController {
     static final String PATH = "/api/v1/messages/{id}/cur-decision";
     /** A decision is a few words; 64 KB leaves room for a long comment and refuses anything absurd. */
     static final int MAX_BODY_BYTES = 64 * 1024;
+
     static final int MAX_COMMENT = PostFields.COMMENT_MAX;
 
     /** The body as sent: each field as the JSON value it is, so that every bad field is named at once. */
     @Schema(name = "CurDecision", description = "Решение ЦУР по проекту ответа. Неизвестные поля отклоняются (400).")
     record DecisionRequest(
-            @Schema(implementation = String.class, requiredMode = Schema.RequiredMode.REQUIRED,
+            @Schema(
+                    implementation = String.class,
+                    requiredMode = Schema.RequiredMode.REQUIRED,
                     allowableValues = {"APPROVED", "RETURNED"},
-                    description = "APPROVED — согласовано, RETURNED — возвращено на доработку") JsonNode decision,
-            @Schema(implementation = String.class, maxLength = MAX_COMMENT,
-                    description = "Комментарий ЦУР; обязателен при RETURNED") JsonNode comment,
+                    description = "APPROVED — согласовано, RETURNED — возвращено на доработку")
+            JsonNode decision,
+
+            @Schema(
+                    implementation = String.class,
+                    maxLength = MAX_COMMENT,
+                    description = "Комментарий ЦУР; обязателен при RETURNED")
+            JsonNode comment,
+
             @JsonAnySetter @Schema(hidden = true) Map<String, JsonNode> unknown) {
 
         /** The decision, or {@link InvalidFields} naming every bad field. */
         Decided validate() {
             List<FieldError> errors = new ArrayList<>();
             if (unknown != null) {
-                unknown.keySet().forEach(name -> errors.add(new FieldError(name.length() > 60 ? name.substring(0, 60) + "…"
-                        : name, "Неизвестное поле: допустимы decision и comment.")));
+                unknown.keySet()
+                        .forEach(name -> errors.add(new FieldError(
+                                name.length() > 60 ? name.substring(0, 60) + "…" : name,
+                                "Неизвестное поле: допустимы decision и comment.")));
             }
             String decided = null;
             if (decision == null || decision.isNull()) {
                 errors.add(new FieldError("decision", "Укажите решение: APPROVED или RETURNED."));
-            }
-            else if (!decision.isString()) {
+            } else if (!decision.isString()) {
                 errors.add(new FieldError("decision", "Решение — строка APPROVED или RETURNED."));
-            }
-            else if (!decision.stringValue().equals("APPROVED") && !decision.stringValue().equals("RETURNED")) {
+            } else if (!decision.stringValue().equals("APPROVED")
+                    && !decision.stringValue().equals("RETURNED")) {
                 errors.add(new FieldError("decision", "Решение — APPROVED (согласовано) или RETURNED (на доработку)."));
-            }
-            else {
+            } else {
                 decided = decision.stringValue();
             }
             String text = null;
@@ -85,15 +91,13 @@ class CurDecisionApiController {
                 commentBad = true;
                 if (!comment.isString()) {
                     errors.add(new FieldError("comment", "Комментарий — строка."));
-                }
-                else if (ControlCharacters.firstRefused(comment.stringValue(), true) >= 0) {
-                    errors.add(new FieldError("comment",
+                } else if (ControlCharacters.firstRefused(comment.stringValue(), true) >= 0) {
+                    errors.add(new FieldError(
+                            "comment",
                             "Комментарий содержит управляющий символ: допустимы только табуляция и переводы строки."));
-                }
-                else if (comment.stringValue().strip().length() > MAX_COMMENT) {
+                } else if (comment.stringValue().strip().length() > MAX_COMMENT) {
                     errors.add(new FieldError("comment", "Комментарий не длиннее 2000 символов."));
-                }
-                else {
+                } else {
                     commentBad = false;
                     text = comment.stringValue().strip();
                 }
@@ -109,12 +113,10 @@ class CurDecisionApiController {
     }
 
     /** A valid decision: APPROVED or RETURNED, and ЦУР's comment or {@code null}. */
-    record Decided(String decision, String comment) {
-    }
+    record Decided(String decision, String comment) {}
 
     /** The answer: the post's status after the decision. */
-    record Decision(long id, String status, String decision) {
-    }
+    record Decision(long id, String status, String decision) {}
 
     private final PostManagement management;
 
@@ -122,7 +124,8 @@ class CurDecisionApiController {
         this.management = management;
     }
 
-    @Operation(summary = "Передать решение ЦУР по проекту ответа",
+    @Operation(
+            summary = "Передать решение ЦУР по проекту ответа",
             description = "Тело: {\"decision\": \"APPROVED\" | \"RETURNED\", \"comment\": \"…\"}. APPROVED — проект "
                     + "согласован, министерство размещает ответ; RETURNED — проект возвращён на доработку с комментарием. "
                     + "200 — новое состояние сообщения; 400 — неверные поля (problem+json со списком ошибок); "
@@ -135,18 +138,19 @@ class CurDecisionApiController {
         PostState state;
         try {
             state = management.curDecisionFromCur(id, decided.decision().equals("APPROVED"), decided.comment());
-        }
-        catch (NotFoundException ex) {
+        } catch (NotFoundException ex) {
             return MessagesApiController.notFound(id);
-        }
-        catch (ForbiddenTransition | ObjectOptimisticLockingFailureException ex) {
-            ResponseEntity<ProblemDetail> conflict = ApiProblems.of(HttpStatus.CONFLICT, "Проект ответа не на согласовании в ЦУР",
+        } catch (ForbiddenTransition | ObjectOptimisticLockingFailureException ex) {
+            ResponseEntity<ProblemDetail> conflict = ApiProblems.of(
+                    HttpStatus.CONFLICT,
+                    "Проект ответа не на согласовании в ЦУР",
                     "Решение ЦУР принимается, только пока проект ответа на согласовании в ЦУР; сообщение " + id
                             + " сейчас в другом состоянии.");
             management.stateOf(id).ifPresent(current -> conflict.getBody().setProperty("status", current.name()));
             return conflict;
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(new Decision(id, state.name(), decided.decision()));
     }
 

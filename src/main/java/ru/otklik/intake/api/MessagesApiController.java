@@ -1,24 +1,5 @@
 package ru.otklik.intake.api;
 
-import java.net.URI;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
-
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
@@ -29,8 +10,23 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 import ru.otklik.api.ApiProblems;
 import ru.otklik.api.ApiProblems.FieldError;
 import ru.otklik.api.BodyLimit;
@@ -48,8 +44,13 @@ import ru.otklik.intake.Receipt;
 @RestController
 @JsonApi
 @RequestMapping("/api/v1/messages")
-@Tag(name = "Сообщения ЦУР", description = "Приём сообщений из открытых источников от ЦУР, их состояние и решение ЦУР по проекту ответа")
-@SecurityScheme(name = MessagesApiController.TOKEN, type = SecuritySchemeType.HTTP, scheme = "bearer",
+@Tag(
+        name = "Сообщения ЦУР",
+        description = "Приём сообщений из открытых источников от ЦУР, их состояние и решение ЦУР по проекту ответа")
+@SecurityScheme(
+        name = MessagesApiController.TOKEN,
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
         description = "Ключ доступа ЦУР, выданный администратором Отклика")
 @SecurityRequirement(name = MessagesApiController.TOKEN)
 class MessagesApiController {
@@ -71,27 +72,58 @@ class MessagesApiController {
         this.clock = clock;
     }
 
-    @Operation(summary = "Передать сообщение",
+    @Operation(
+            summary = "Передать сообщение",
             description = "Регистрирует сообщение как новое (NEW) и запускает сроки. Идемпотентно по externalId: "
                     + "повтор с тем же содержанием — 200 с тем же телом, с другим — 409. Тело не больше 1 МБ.",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = MessageRequest.class))),
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(implementation = MessageRequest.class))),
             responses = {
-                    @ApiResponse(responseCode = "201", description = "Зарегистрировано",
-                            headers = @Header(name = "Location", description = "/api/v1/messages/{id}"),
-                            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MessageViews.Receipt.class))),
-                    @ApiResponse(responseCode = "200", description = "Уже было получено с тем же содержанием",
-                            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MessageViews.Receipt.class))),
-                    @ApiResponse(responseCode = "400", description = "Неверные поля: errors [{field, message}]",
-                            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class))),
-                    @ApiResponse(responseCode = "401", description = "Нет ключа доступа, ключ неизвестен или отозван",
-                            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class))),
-                    @ApiResponse(responseCode = "409", description = "externalId уже занят сообщением с другим содержанием (existingId)",
-                            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class))),
-                    @ApiResponse(responseCode = "413", description = "Тело больше 1 МБ",
-                            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class))),
-                    @ApiResponse(responseCode = "415", description = "Не application/json",
-                            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))})
+                @ApiResponse(
+                        responseCode = "201",
+                        description = "Зарегистрировано",
+                        headers = @Header(name = "Location", description = "/api/v1/messages/{id}"),
+                        content =
+                                @Content(
+                                        mediaType = "application/json",
+                                        schema = @Schema(implementation = MessageViews.Receipt.class))),
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "Уже было получено с тем же содержанием",
+                        content =
+                                @Content(
+                                        mediaType = "application/json",
+                                        schema = @Schema(implementation = MessageViews.Receipt.class))),
+                @ApiResponse(
+                        responseCode = "400",
+                        description = "Неверные поля: errors [{field, message}]",
+                        content =
+                                @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class))),
+                @ApiResponse(
+                        responseCode = "401",
+                        description = "Нет ключа доступа, ключ неизвестен или отозван",
+                        content =
+                                @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class))),
+                @ApiResponse(
+                        responseCode = "409",
+                        description = "externalId уже занят сообщением с другим содержанием (existingId)",
+                        content =
+                                @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class))),
+                @ApiResponse(
+                        responseCode = "413",
+                        description = "Тело больше 1 МБ",
+                        content =
+                                @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class))),
+                @ApiResponse(
+                        responseCode = "415",
+                        description = "Не application/json",
+                        content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+            })
     @PostMapping
     @BodyLimit(bytes = MAX_BODY_BYTES)
     ResponseEntity<?> receive(@RequestBody MessageRequest body) {
@@ -101,30 +133,51 @@ class MessagesApiController {
         if (!result.valid()) {
             throw new InvalidFields(result.errors());
         }
-        Intake.Described<MessageViews.Receipt> received = intake.receive(result.message(),
-                postId -> views.receipt(postId).orElseThrow());
+        Intake.Described<MessageViews.Receipt> received =
+                intake.receive(result.message(), postId -> views.receipt(postId).orElseThrow());
         Receipt receipt = received.receipt();
         return switch (receipt.kind()) {
-            case CREATED -> ResponseEntity.created(URI.create("/api/v1/messages/" + receipt.postId()))
-                    .contentType(MediaType.APPLICATION_JSON).body(received.description());
-            case REPEATED -> ResponseEntity.ok().location(URI.create("/api/v1/messages/" + receipt.postId()))
-                    .contentType(MediaType.APPLICATION_JSON).body(received.description());
+            case CREATED ->
+                ResponseEntity.created(URI.create("/api/v1/messages/" + receipt.postId()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(received.description());
+            case REPEATED ->
+                ResponseEntity.ok()
+                        .location(URI.create("/api/v1/messages/" + receipt.postId()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(received.description());
             case CONFLICT -> conflict(result.message().externalId(), receipt.postId());
         };
     }
 
-    @Operation(summary = "Состояние сообщения", description = "Состояние, сроки и размещённый ответ (answer, null пока его нет).",
+    @Operation(
+            summary = "Состояние сообщения",
+            description = "Состояние, сроки и размещённый ответ (answer, null пока его нет).",
             responses = {
-                    @ApiResponse(responseCode = "200", description = "Сообщение",
-                            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MessageViews.Details.class))),
-                    @ApiResponse(responseCode = "401", description = "Нет ключа доступа",
-                            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class))),
-                    @ApiResponse(responseCode = "404", description = "Нет сообщения с таким id",
-                            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))})
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "Сообщение",
+                        content =
+                                @Content(
+                                        mediaType = "application/json",
+                                        schema = @Schema(implementation = MessageViews.Details.class))),
+                @ApiResponse(
+                        responseCode = "401",
+                        description = "Нет ключа доступа",
+                        content =
+                                @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class))),
+                @ApiResponse(
+                        responseCode = "404",
+                        description = "Нет сообщения с таким id",
+                        content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+            })
     @GetMapping("/{id}")
     ResponseEntity<?> show(@PathVariable long id) {
-        return views.details(id).<ResponseEntity<?>>map(details -> ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_JSON).body(details)).orElseGet(() -> notFound(id));
+        return views.details(id)
+                .<ResponseEntity<?>>map(details -> ResponseEntity.ok()
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(details))
+                .orElseGet(() -> notFound(id));
     }
 
     /** Any other method on the API's paths: 405 with the methods that are allowed. */
@@ -145,7 +198,8 @@ class MessagesApiController {
     }
 
     private static ResponseEntity<?> conflict(String externalId, long existingId) {
-        ResponseEntity<ProblemDetail> problem = ApiProblems.of(HttpStatus.CONFLICT,
+        ResponseEntity<ProblemDetail> problem = ApiProblems.of(
+                HttpStatus.CONFLICT,
                 "Внешний ID уже занят",
                 "Сообщение с externalId «" + externalId + "» уже зарегистрировано (id " + existingId
                         + ") с другим содержанием; повтор должен совпадать с первым запросом.");

@@ -1,11 +1,9 @@
 package ru.otklik.intake.imports;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.UUID;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
 import ru.otklik.intake.MessageField;
 import ru.otklik.people.CurrentUser;
 import ru.otklik.people.NotFoundException;
@@ -35,6 +32,7 @@ class ImportController {
     private static final String PROGRESS_VIEW = "intake/upload :: progress";
     /** The most bytes a file may have; the servlet's multipart limit is the same 20 MB. */
     static final long MAX_BYTES = 20L * 1024 * 1024;
+
     static final int PAGE_SIZE = 200;
 
     private final Imports imports;
@@ -53,17 +51,18 @@ class ImportController {
     }
 
     @PostMapping
-    String upload(@RequestParam(name = "file", required = false) MultipartFile file,
-            @AuthenticationPrincipal CurrentUser user, Model model) throws IOException {
+    String upload(
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            @AuthenticationPrincipal CurrentUser user,
+            Model model)
+            throws IOException {
         String problem = null;
         String argument = null;
         if (file == null || file.isEmpty()) {
             problem = "import.file.missing";
-        }
-        else if (file.getSize() > MAX_BYTES) {
+        } else if (file.getSize() > MAX_BYTES) {
             problem = "import.file.tooLarge";
-        }
-        else {
+        } else {
             ImportFile.Parsed parsed = ImportFile.read(file.getOriginalFilename(), file.getBytes());
             if (parsed.ok()) {
                 UUID id = imports.preview(file.getOriginalFilename(), user.id(), parsed.lines());
@@ -87,21 +86,30 @@ class ImportController {
     /** The same sample as an XLSX book. */
     @GetMapping("/sample.xlsx")
     org.springframework.http.ResponseEntity<byte[]> sampleXlsx() throws IOException {
-        return download(ImportSample.xlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        return download(
+                ImportSample.xlsx(),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 "otklik-import-sample.xlsx");
     }
 
     private static org.springframework.http.ResponseEntity<byte[]> download(byte[] body, String type, String name) {
         return org.springframework.http.ResponseEntity.ok()
                 .contentType(org.springframework.http.MediaType.parseMediaType(type))
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-                        org.springframework.http.ContentDisposition.attachment().filename(name).build().toString())
+                .header(
+                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment()
+                                .filename(name)
+                                .build()
+                                .toString())
                 .body(body);
     }
 
     @GetMapping("/{id}")
-    String show(@PathVariable("id") UUID uploadId, @RequestParam(defaultValue = "false") boolean problems,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+    String show(
+            @PathVariable("id") UUID uploadId,
+            @RequestParam(defaultValue = "false") boolean problems,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         Imports.Upload upload = imports.upload(uploadId).orElseThrow(NotFoundException::new);
         int rows = imports.countRows(uploadId, problems);
         int pages = Math.max(1, (rows + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -118,8 +126,11 @@ class ImportController {
 
     /** The progress bar, polled every second while saving; when done, htmx reloads the page to show the results. */
     @GetMapping("/{id}/progress")
-    String progress(@PathVariable UUID id, @RequestHeader(name = "HX-Request", required = false) String htmx,
-            HttpServletResponse response, Model model) {
+    String progress(
+            @PathVariable UUID id,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            HttpServletResponse response,
+            Model model) {
         Imports.Upload upload = imports.upload(id).orElseThrow(NotFoundException::new);
         if (htmx != null && upload.state() == Imports.State.DONE) {
             response.setHeader("HX-Refresh", "true");

@@ -10,7 +10,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import ru.otklik.intake.MessageField;
 
 /**
@@ -27,11 +26,11 @@ final class ImportFile {
     private static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
 
     /** A data row: its number as the person sees it in the file (the header is row 1) and its values by field. */
-    record Line(int number, Map<MessageField, String> values) {
-    }
+    record Line(int number, Map<MessageField, String> values) {}
 
     /** What was read: rows, or a problem with the whole file (a message code of i18n/intake and its argument). */
-    record Parsed(List<Line> lines, List<String> ignoredColumns, String format, String problem, String problemArgument) {
+    record Parsed(
+            List<Line> lines, List<String> ignoredColumns, String format, String problem, String problemArgument) {
 
         static Parsed failed(String problem, String argument) {
             return new Parsed(List.of(), List.of(), null, problem, argument);
@@ -42,8 +41,7 @@ final class ImportFile {
         }
     }
 
-    private ImportFile() {
-    }
+    private ImportFile() {}
 
     static Parsed read(String fileName, byte[] bytes) {
         if (bytes.length == 0) {
@@ -65,14 +63,19 @@ final class ImportFile {
     private static Parsed csv(byte[] bytes) {
         String content;
         String encoding;
-        int offset = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        int offset =
+                bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF
+                        ? 3
+                        : 0;
         try {
-            content = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            content = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
+                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
+                    .toString();
             encoding = "UTF-8";
-        }
-        catch (CharacterCodingException ex) {
+        } catch (CharacterCodingException ex) {
             // not valid UTF-8: the other encoding Russian spreadsheets are saved in
             content = new String(bytes, WINDOWS_1251);
             encoding = "Windows-1251";
@@ -100,13 +103,11 @@ final class ImportFile {
             char c = content.charAt(i);
             if (c == '"') {
                 quoted = !quoted;
-            }
-            else if (!quoted && (c == '\n' || c == '\r')) {
+            } else if (!quoted && (c == '\n' || c == '\r')) {
                 if (semicolons + commas + tabs > 0) {
                     break;
                 }
-            }
-            else if (!quoted) {
+            } else if (!quoted) {
                 semicolons += c == ';' ? 1 : 0;
                 commas += c == ',' ? 1 : 0;
                 tabs += c == '\t' ? 1 : 0;
@@ -136,8 +137,7 @@ final class ImportFile {
                         continue;
                     }
                     quoted = false;
-                }
-                else {
+                } else {
                     field.append(c);
                 }
                 i++;
@@ -147,13 +147,11 @@ final class ImportFile {
                 field.setLength(0);
                 quoted = true;
                 wasQuoted = true;
-            }
-            else if (c == separator) {
+            } else if (c == separator) {
                 record.add(field.toString());
                 field.setLength(0);
                 wasQuoted = false;
-            }
-            else if (c == '\r' || c == '\n') {
+            } else if (c == '\r' || c == '\n') {
                 record.add(field.toString());
                 field.setLength(0);
                 wasQuoted = false;
@@ -165,8 +163,7 @@ final class ImportFile {
                 if (records.size() > MAX_ROWS + 1) {
                     return "import.file.tooManyRows";
                 }
-            }
-            else {
+            } else {
                 field.append(c);
             }
             i++;
@@ -197,8 +194,7 @@ final class ImportFile {
                 return Parsed.failed("import.file.empty", null);
             }
             return table(sheet.records(), "XLSX, лист «" + sheet.name() + "»");
-        }
-        catch (Exception ex) {
+        } catch (Exception ex) {
             // POI reports a damaged or hostile file (zip bomb, external entities, not a workbook) in various ways
             return Parsed.failed("import.file.badXlsx", null);
         }

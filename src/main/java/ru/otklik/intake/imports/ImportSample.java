@@ -6,11 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-
 import ru.otklik.intake.MessageField;
 
 /**
@@ -29,15 +27,18 @@ final class ImportSample {
             MessageField.IMPORTANCE, "обычная",
             MessageField.TOPIC, "Выплаты семьям с детьми");
 
-    private ImportSample() {
-    }
+    private ImportSample() {}
 
     static List<String> headers() {
-        return List.of(MessageField.values()).stream().map(f -> f.russianHeaders().get(0)).toList();
+        return List.of(MessageField.values()).stream()
+                .map(f -> f.russianHeaders().get(0))
+                .toList();
     }
 
     static List<String> row() {
-        return List.of(MessageField.values()).stream().map(f -> EXAMPLE.getOrDefault(f, "")).toList();
+        return List.of(MessageField.values()).stream()
+                .map(f -> EXAMPLE.getOrDefault(f, ""))
+                .toList();
     }
 
     static byte[] csv() {
@@ -47,7 +48,8 @@ final class ImportSample {
     }
 
     static byte[] xlsx() throws IOException {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook book = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet("Сообщения");
             write(sheet.createRow(0), headers());
             write(sheet.createRow(1), row());

@@ -1,5 +1,6 @@
 package ru.otklik.intake.imports;
 
+import jakarta.annotation.PreDestroy;
 import java.sql.Array;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -15,16 +16,12 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
-
-import jakarta.annotation.PreDestroy;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
 import ru.otklik.api.ApiProblems.FieldError;
 import ru.otklik.intake.Intake;
 import ru.otklik.intake.MessageField;
@@ -42,16 +39,37 @@ class Imports {
     private static final Logger log = LoggerFactory.getLogger(Imports.class);
     /** An import whose worker has been silent this long was interrupted (a restart): it may be resumed. */
     static final Duration STALE = Duration.ofMinutes(2);
+
     private static final int CHUNK = 200;
     private static final String ERROR_SEPARATOR = "\n";
 
-    enum State { PREVIEW, SAVING, DONE }
+    enum State {
+        PREVIEW,
+        SAVING,
+        DONE
+    }
 
-    enum Outcome { REGISTERED, REPEATED, FAILED }
+    enum Outcome {
+        REGISTERED,
+        REPEATED,
+        FAILED
+    }
 
     /** An upload and its counts. */
-    record Upload(UUID id, String fileName, Instant createdAt, String createdBy, State state, int total, int invalid,
-            int known, int processed, int registered, int repeated, int failed, Instant heartbeatAt) {
+    record Upload(
+            UUID id,
+            String fileName,
+            Instant createdAt,
+            String createdBy,
+            State state,
+            int total,
+            int invalid,
+            int known,
+            int processed,
+            int registered,
+            int repeated,
+            int failed,
+            Instant heartbeatAt) {
 
         /** Rows that will be registered when saved. */
         public int fresh() {
@@ -70,8 +88,15 @@ class Imports {
     }
 
     /** One row as shown in the preview and after saving. */
-    record RowView(int number, String externalId, String source, String detectedAt, String text, List<String> errors,
-            Outcome outcome, Long postId) {
+    record RowView(
+            int number,
+            String externalId,
+            String source,
+            String detectedAt,
+            String text,
+            List<String> errors,
+            Outcome outcome,
+            Long postId) {
 
         public boolean valid() {
             return errors.isEmpty();
@@ -115,7 +140,8 @@ class Imports {
         for (ImportFile.Line line : lines) {
             Map<MessageField, String> values = clean(line.values());
             MessageValidator.Result result = validator.validate(line.values(), List.of(), now);
-            List<String> errors = new ArrayList<>(result.errors().stream().map(Imports::describe).toList());
+            List<String> errors = new ArrayList<>(
+                    result.errors().stream().map(Imports::describe).toList());
             if (result.valid()) {
                 String externalId = result.message().externalId();
                 String hash = result.message().contentHash();
@@ -128,10 +154,20 @@ class Imports {
                     valid.add(new Row(line.number(), externalId, hash));
                 }
             }
-            rows.add(new Object[] {id, line.number(), values.get(MessageField.EXTERNAL_ID), values.get(MessageField.SOURCE),
-                    values.get(MessageField.URL), values.get(MessageField.AUTHOR_NAME), values.get(MessageField.AUTHOR_URL),
-                    values.get(MessageField.TEXT), values.get(MessageField.DETECTED_AT), values.get(MessageField.IMPORTANCE),
-                    values.get(MessageField.TOPIC), errors.isEmpty() ? null : String.join(ERROR_SEPARATOR, errors)});
+            rows.add(new Object[] {
+                id,
+                line.number(),
+                values.get(MessageField.EXTERNAL_ID),
+                values.get(MessageField.SOURCE),
+                values.get(MessageField.URL),
+                values.get(MessageField.AUTHOR_NAME),
+                values.get(MessageField.AUTHOR_URL),
+                values.get(MessageField.TEXT),
+                values.get(MessageField.DETECTED_AT),
+                values.get(MessageField.IMPORTANCE),
+                values.get(MessageField.TOPIC),
+                errors.isEmpty() ? null : String.join(ERROR_SEPARATOR, errors)
+            });
         }
         Map<Integer, Long> known = new HashMap<>();
         Map<Integer, String> conflicts = new HashMap<>();
@@ -143,17 +179,22 @@ class Imports {
             }
         }
         int invalid = (int) rows.stream().filter(r -> r[11] != null).count();
-        jdbc.sql("insert into import_upload (id, file_name, created_by, created_at, state, total, invalid) values (?, ?, ?, ?, 'PREVIEW', ?, ?)")
-                .params(id, shorten(fileName), userId, Timestamp.from(now), rows.size(), invalid).update();
-        template.batchUpdate("insert into import_row (upload_id, row_no, external_id, source, url, author_name, author_url, "
-                + "text, detected_at, importance, topic, errors) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-        List<Object[]> knownRows = known.entrySet().stream().map(e -> new Object[] {e.getValue(), id, e.getKey()}).toList();
+        jdbc.sql(
+                        "insert into import_upload (id, file_name, created_by, created_at, state, total, invalid) values (?, ?, ?, ?, 'PREVIEW', ?, ?)")
+                .params(id, shorten(fileName), userId, Timestamp.from(now), rows.size(), invalid)
+                .update();
+        template.batchUpdate(
+                "insert into import_row (upload_id, row_no, external_id, source, url, author_name, author_url, "
+                        + "text, detected_at, importance, topic, errors) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows);
+        List<Object[]> knownRows = known.entrySet().stream()
+                .map(e -> new Object[] {e.getValue(), id, e.getKey()})
+                .toList();
         template.batchUpdate("update import_row set post_id = ? where upload_id = ? and row_no = ?", knownRows);
         return id;
     }
 
-    private record Row(int number, String externalId, String hash) {
-    }
+    private record Row(int number, String externalId, String hash) {}
 
     /** Rows whose external id was received before: the same content is "already there", other content an error. */
     private void matchRegistered(List<Row> rows, Map<Integer, Long> known, Map<Integer, String> conflicts) {
@@ -161,18 +202,19 @@ class Imports {
             List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + 1000));
             Map<String, List<Row>> byId = chunk.stream().collect(Collectors.groupingBy(Row::externalId));
             String[] ids = byId.keySet().toArray(String[]::new);
-            jdbc.sql("select p.external_id, p.id, c.content_hash from post p left join cur_message c on c.external_id = p.external_id "
-                            + "where p.external_id = any(?)")
+            jdbc.sql(
+                            "select p.external_id, p.id, c.content_hash from post p left join cur_message c on c.external_id = p.external_id "
+                                    + "where p.external_id = any(?)")
                     .param(sqlArray(ids))
                     .query(rs -> {
                         for (Row row : byId.getOrDefault(rs.getString(1), List.of())) {
                             long postId = rs.getLong(2);
                             if (row.hash().equals(rs.getString(3))) {
                                 known.put(row.number(), postId);
-                            }
-                            else {
-                                conflicts.put(row.number(), "Внешний ID уже занят сообщением № " + postId
-                                        + " с другим содержанием.");
+                            } else {
+                                conflicts.put(
+                                        row.number(),
+                                        "Внешний ID уже занят сообщением № " + postId + " с другим содержанием.");
                             }
                         }
                     });
@@ -187,28 +229,47 @@ class Imports {
         return jdbc.sql("select u.*, coalesce(p.full_name, p.login) as created_by_name, "
                         + "(select count(*) from import_row r where r.upload_id = u.id and r.errors is null and r.post_id is not null and r.outcome is null) as known "
                         + "from import_upload u join app_user p on p.id = u.created_by where u.id = ?")
-                .param(id).query((rs, n) -> new Upload(rs.getObject("id", UUID.class), rs.getString("file_name"),
-                        rs.getTimestamp("created_at").toInstant(), rs.getString("created_by_name"),
-                        State.valueOf(rs.getString("state")), rs.getInt("total"), rs.getInt("invalid"),
-                        rs.getInt("known"), rs.getInt("processed"), rs.getInt("registered"), rs.getInt("repeated"),
-                        rs.getInt("failed"), instant(rs.getTimestamp("heartbeat_at"))))
+                .param(id)
+                .query((rs, n) -> new Upload(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("file_name"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getString("created_by_name"),
+                        State.valueOf(rs.getString("state")),
+                        rs.getInt("total"),
+                        rs.getInt("invalid"),
+                        rs.getInt("known"),
+                        rs.getInt("processed"),
+                        rs.getInt("registered"),
+                        rs.getInt("repeated"),
+                        rs.getInt("failed"),
+                        instant(rs.getTimestamp("heartbeat_at"))))
                 .optional();
     }
 
     List<Upload> recent() {
-        List<UUID> ids = jdbc.sql("select id from import_upload order by created_at desc limit 10").query(UUID.class).list();
+        List<UUID> ids = jdbc.sql("select id from import_upload order by created_at desc limit 10")
+                .query(UUID.class)
+                .list();
         return ids.stream().map(this::upload).flatMap(Optional::stream).toList();
     }
 
     /** A page of rows; {@code onlyProblems}: the rows with errors (before or after saving). */
     List<RowView> rows(UUID id, boolean onlyProblems, int page, int size) {
         String filter = onlyProblems ? " and (errors is not null or outcome = 'FAILED')" : "";
-        return jdbc.sql("select row_no, external_id, source, detected_at, left(text, 200) as excerpt, errors, outcome, post_id "
-                        + "from import_row where upload_id = ?" + filter + " order by row_no limit ? offset ?")
+        return jdbc.sql(
+                        "select row_no, external_id, source, detected_at, left(text, 200) as excerpt, errors, outcome, post_id "
+                                + "from import_row where upload_id = ?" + filter + " order by row_no limit ? offset ?")
                 .params(id, size, (long) page * size)
-                .query((rs, n) -> new RowView(rs.getInt("row_no"), rs.getString("external_id"), rs.getString("source"),
-                        rs.getString("detected_at"), rs.getString("excerpt"),
-                        rs.getString("errors") == null ? List.of() : List.of(rs.getString("errors").split(ERROR_SEPARATOR)),
+                .query((rs, n) -> new RowView(
+                        rs.getInt("row_no"),
+                        rs.getString("external_id"),
+                        rs.getString("source"),
+                        rs.getString("detected_at"),
+                        rs.getString("excerpt"),
+                        rs.getString("errors") == null
+                                ? List.of()
+                                : List.of(rs.getString("errors").split(ERROR_SEPARATOR)),
                         rs.getString("outcome") == null ? null : Outcome.valueOf(rs.getString("outcome")),
                         (Long) rs.getObject("post_id")))
                 .list();
@@ -216,7 +277,10 @@ class Imports {
 
     int countRows(UUID id, boolean onlyProblems) {
         String filter = onlyProblems ? " and (errors is not null or outcome = 'FAILED')" : "";
-        return jdbc.sql("select count(*) from import_row where upload_id = ?" + filter).param(id).query(Integer.class).single();
+        return jdbc.sql("select count(*) from import_row where upload_id = ?" + filter)
+                .param(id)
+                .query(Integer.class)
+                .single();
     }
 
     // ---------------------------------------------------------------- saving
@@ -227,17 +291,18 @@ class Imports {
      */
     boolean save(UUID id) {
         Instant now = clock.instant();
-        int claimed = jdbc.sql("update import_upload set state = 'SAVING', started_at = coalesce(started_at, ?), heartbeat_at = ? "
-                        + "where id = ? and (state = 'PREVIEW' or state = 'SAVING' and heartbeat_at < ?)")
-                .params(Timestamp.from(now), Timestamp.from(now), id, Timestamp.from(now.minus(STALE))).update();
+        int claimed = jdbc.sql(
+                        "update import_upload set state = 'SAVING', started_at = coalesce(started_at, ?), heartbeat_at = ? "
+                                + "where id = ? and (state = 'PREVIEW' or state = 'SAVING' and heartbeat_at < ?)")
+                .params(Timestamp.from(now), Timestamp.from(now), id, Timestamp.from(now.minus(STALE)))
+                .update();
         if (claimed == 0) {
             return false;
         }
         worker.submit(() -> {
             try {
                 run(id);
-            }
-            catch (RuntimeException ex) {
+            } catch (RuntimeException ex) {
                 log.error("Import {} stopped; it can be resumed from its page", id, ex);
             }
         });
@@ -246,19 +311,23 @@ class Imports {
 
     private void run(UUID id) {
         while (!Thread.currentThread().isInterrupted()) {
-            List<PendingRow> pending = jdbc.sql("select row_no, external_id, source, url, author_name, author_url, text, "
-                            + "detected_at, importance, topic from import_row where upload_id = ? and errors is null and outcome is null "
-                            + "order by row_no limit ?")
-                    .params(id, CHUNK).query((rs, n) -> {
+            List<PendingRow> pending = jdbc.sql(
+                            "select row_no, external_id, source, url, author_name, author_url, text, "
+                                    + "detected_at, importance, topic from import_row where upload_id = ? and errors is null and outcome is null "
+                                    + "order by row_no limit ?")
+                    .params(id, CHUNK)
+                    .query((rs, n) -> {
                         Map<MessageField, String> values = new EnumMap<>(MessageField.class);
                         for (MessageField field : MessageField.values()) {
                             values.put(field, rs.getString(column(field)));
                         }
                         return new PendingRow(rs.getInt("row_no"), values);
-                    }).list();
+                    })
+                    .list();
             if (pending.isEmpty()) {
                 jdbc.sql("update import_upload set state = 'DONE', finished_at = ?, heartbeat_at = ? where id = ?")
-                        .params(Timestamp.from(clock.instant()), Timestamp.from(clock.instant()), id).update();
+                        .params(Timestamp.from(clock.instant()), Timestamp.from(clock.instant()), id)
+                        .update();
                 return;
             }
             List<Object[]> outcomes = new ArrayList<>();
@@ -269,8 +338,15 @@ class Imports {
                 MessageValidator.Result result = validator.validate(row.values(), List.of(), clock.instant());
                 if (!result.valid()) {
                     failed++;
-                    outcomes.add(new Object[] {"FAILED", null, String.join(ERROR_SEPARATOR,
-                            result.errors().stream().map(Imports::describe).toList()), id, row.number()});
+                    outcomes.add(new Object[] {
+                        "FAILED",
+                        null,
+                        String.join(
+                                ERROR_SEPARATOR,
+                                result.errors().stream().map(Imports::describe).toList()),
+                        id,
+                        row.number()
+                    });
                     continue;
                 }
                 Receipt receipt = intake.receive(result.message());
@@ -285,21 +361,29 @@ class Imports {
                     }
                     case CONFLICT -> {
                         failed++;
-                        outcomes.add(new Object[] {"FAILED", receipt.postId(), "Внешний ID уже занят сообщением № "
-                                + receipt.postId() + " с другим содержанием.", id, row.number()});
+                        outcomes.add(new Object[] {
+                            "FAILED",
+                            receipt.postId(),
+                            "Внешний ID уже занят сообщением № " + receipt.postId() + " с другим содержанием.",
+                            id,
+                            row.number()
+                        });
                     }
                 }
             }
-            template.batchUpdate("update import_row set outcome = ?, post_id = ?, errors = coalesce(?, errors) "
-                    + "where upload_id = ? and row_no = ?", outcomes);
-            jdbc.sql("update import_upload set processed = processed + ?, registered = registered + ?, repeated = repeated + ?, "
-                            + "failed = failed + ?, heartbeat_at = ? where id = ?")
-                    .params(pending.size(), registered, repeated, failed, Timestamp.from(clock.instant()), id).update();
+            template.batchUpdate(
+                    "update import_row set outcome = ?, post_id = ?, errors = coalesce(?, errors) "
+                            + "where upload_id = ? and row_no = ?",
+                    outcomes);
+            jdbc.sql(
+                            "update import_upload set processed = processed + ?, registered = registered + ?, repeated = repeated + ?, "
+                                    + "failed = failed + ?, heartbeat_at = ? where id = ?")
+                    .params(pending.size(), registered, repeated, failed, Timestamp.from(clock.instant()), id)
+                    .update();
         }
     }
 
-    private record PendingRow(int number, Map<MessageField, String> values) {
-    }
+    private record PendingRow(int number, Map<MessageField, String> values) {}
 
     private static String column(MessageField field) {
         return switch (field) {
@@ -323,7 +407,8 @@ class Imports {
     }
 
     private static String describe(FieldError error) {
-        String column = MessageField.byJsonName(error.field()).map(f -> "«" + f.russianHeaders().get(0) + "» (" + f.json() + ")")
+        String column = MessageField.byJsonName(error.field())
+                .map(f -> "«" + f.russianHeaders().get(0) + "» (" + f.json() + ")")
                 .orElse(error.field());
         return column + ": " + error.message();
     }

@@ -11,32 +11,29 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import javax.xml.parsers.ParserConfigurationException;
-
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.RichTextString;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandler;
 import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.usermodel.XSSFComment;
-import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
-
 import ru.otklik.calendar.MinistryTime;
 
 /**
@@ -49,20 +46,19 @@ import ru.otklik.calendar.MinistryTime;
 final class XlsxSheetReader {
 
     /** The rows read, whether reading stopped at the limit, and the sheet's name. */
-    record Sheet(List<List<String>> records, boolean tooManyRows, String name) {
-    }
+    record Sheet(List<List<String>> records, boolean tooManyRows, String name) {}
 
     /** Marks a shared string in a cell until the shared strings are read; XML cannot hold NUL, so no text can. */
     private static final char SHARED = '\0';
 
-    private XlsxSheetReader() {
-    }
+    private XlsxSheetReader() {}
 
     /**
      * The first sheet's rows (empty rows included, so that a record's index is its row number − 1), at most
      * {@code maxRecords + 1} of them.
      */
-    static Sheet read(byte[] bytes, int maxRecords) throws IOException, OpenXML4JException, SAXException, ParserConfigurationException {
+    static Sheet read(byte[] bytes, int maxRecords)
+            throws IOException, OpenXML4JException, SAXException, ParserConfigurationException {
         ZipSecureFile.setMinInflateRatio(0.005);
         Path file = Files.createTempFile("otklik-import-", ".xlsx");
         try {
@@ -76,18 +72,16 @@ final class XlsxSheetReader {
                 Rows rows = new Rows(maxRecords);
                 try (InputStream sheet = sheets.next()) {
                     XMLReader parser = XMLHelper.newXMLReader();
-                    parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, new Deferred(), rows,
-                            new LocalDates(), false));
+                    parser.setContentHandler(new XSSFSheetXMLHandler(
+                            reader.getStylesTable(), null, new Deferred(), rows, new LocalDates(), false));
                     parser.parse(new InputSource(sheet));
-                }
-                catch (EnoughRows enough) {
+                } catch (EnoughRows enough) {
                     // the limit is passed: the rest of the sheet is never read
                 }
                 resolveSharedStrings(pkg, rows.records);
                 return new Sheet(rows.records, rows.records.size() > maxRecords, sheets.getSheetName());
             }
-        }
-        finally {
+        } finally {
             Files.deleteIfExists(file);
         }
     }
@@ -112,8 +106,7 @@ final class XlsxSheetReader {
                 XMLReader parser = XMLHelper.newXMLReader();
                 parser.setContentHandler(new SharedStringsHandler(wanted));
                 parser.parse(new InputSource(in));
-            }
-            catch (Enough enough) {
+            } catch (Enough enough) {
                 // every wanted string is read
             }
         }
@@ -220,24 +213,19 @@ final class XlsxSheetReader {
         }
 
         @Override
-        public void applyFont(int startIndex, int endIndex, short fontIndex) {
-        }
+        public void applyFont(int startIndex, int endIndex, short fontIndex) {}
 
         @Override
-        public void applyFont(int startIndex, int endIndex, Font font) {
-        }
+        public void applyFont(int startIndex, int endIndex, Font font) {}
 
         @Override
-        public void applyFont(Font font) {
-        }
+        public void applyFont(Font font) {}
 
         @Override
-        public void applyFont(short fontIndex) {
-        }
+        public void applyFont(short fontIndex) {}
 
         @Override
-        public void clearFormatting() {
-        }
+        public void clearFormatting() {}
 
         @Override
         public int numFormattingRuns() {
@@ -263,7 +251,8 @@ final class XlsxSheetReader {
         }
 
         @Override
-        public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
+        public String formatRawCellContents(
+                double value, int formatIndex, String formatString, boolean use1904Windowing) {
             if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
                 LocalDateTime local = DateUtil.getLocalDateTime(value, use1904Windowing, true);
                 return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(local.atZone(MinistryTime.ZONE));
@@ -284,7 +273,8 @@ final class XlsxSheetReader {
 
         SharedStringsHandler(Map<Integer, String> wanted) {
             this.wanted = wanted;
-            this.last = wanted.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1);
+            this.last =
+                    wanted.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1);
         }
 
         @Override
@@ -296,8 +286,7 @@ final class XlsxSheetReader {
                 }
                 case "rPh" -> inPhonetic = true;
                 case "t" -> inText = !inPhonetic;
-                default -> {
-                }
+                default -> {}
             }
         }
 
@@ -314,8 +303,7 @@ final class XlsxSheetReader {
                 }
                 case "rPh" -> inPhonetic = false;
                 case "t" -> inText = false;
-                default -> {
-                }
+                default -> {}
             }
         }
 

@@ -1,7 +1,6 @@
 package ru.otklik.people.directory;
 
 import java.util.Map;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +12,6 @@ import org.springframework.security.ldap.authentication.LdapAuthenticationProvid
 import org.springframework.security.ldap.authentication.ad.ActiveDirectoryLdapAuthenticationProvider;
 import org.springframework.security.ldap.search.FilterBasedLdapUserSearch;
 import org.springframework.security.ldap.userdetails.DefaultLdapAuthoritiesPopulator;
-
 import ru.otklik.people.internal.DirectoryAccounts;
 
 /**
@@ -38,8 +36,8 @@ class DirectoryConfiguration {
             throw new IllegalStateException("Вход через каталог включён, но не задано ни одной группы с ролью "
                     + "(otklik.ldap.group-roles[Имя группы]=EXECUTOR): войти из каталога не смог бы никто");
         }
-        return new DirectoryLogin(settings.activeDirectory() ? activeDirectory(settings) : ldap(settings), settings,
-                accounts);
+        return new DirectoryLogin(
+                settings.activeDirectory() ? activeDirectory(settings) : ldap(settings), settings, accounts);
     }
 
     private static AbstractLdapAuthenticationProvider activeDirectory(DirectorySettings settings) {
@@ -56,7 +54,8 @@ class DirectoryConfiguration {
     }
 
     private static AbstractLdapAuthenticationProvider ldap(DirectorySettings settings) {
-        DefaultSpringSecurityContextSource directory = new DefaultSpringSecurityContextSource(settings.url().strip());
+        DefaultSpringSecurityContextSource directory =
+                new DefaultSpringSecurityContextSource(settings.url().strip());
         if (settings.base() != null && !settings.base().isBlank()) {
             directory.setBase(settings.base().strip());
         }
@@ -67,12 +66,15 @@ class DirectoryConfiguration {
         directory.setBaseEnvironmentProperties(timeouts(settings));
         directory.afterPropertiesSet();
 
-        String filter = settings.userSearchFilter() == null || settings.userSearchFilter().isBlank()
-                ? DEFAULT_USER_SEARCH_FILTER : settings.userSearchFilter();
+        String filter = settings.userSearchFilter() == null
+                        || settings.userSearchFilter().isBlank()
+                ? DEFAULT_USER_SEARCH_FILTER
+                : settings.userSearchFilter();
         BindAuthenticator bind = new BindAuthenticator(directory);
         bind.setUserSearch(new FilterBasedLdapUserSearch(settings.userSearchBase(), filter, directory));
 
-        DefaultLdapAuthoritiesPopulator groups = new DefaultLdapAuthoritiesPopulator(directory, settings.groupSearchBase());
+        DefaultLdapAuthoritiesPopulator groups =
+                new DefaultLdapAuthoritiesPopulator(directory, settings.groupSearchBase());
         groups.setGroupSearchFilter(settings.groupSearchFilter());
         groups.setGroupRoleAttribute("cn");
         // The group's own name, to be mapped by otklik.ldap.group-roles, not ROLE_<NAME>

@@ -5,10 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -19,12 +17,11 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.ldap.authentication.AbstractLdapAuthenticationProvider;
-
 import ru.otklik.people.CurrentUser;
-import ru.otklik.people.internal.DirectoryAccount;
-import ru.otklik.people.internal.DirectoryAccounts;
 import ru.otklik.people.DirectoryLoginRefusedException;
 import ru.otklik.people.Role;
+import ru.otklik.people.internal.DirectoryAccount;
+import ru.otklik.people.internal.DirectoryAccounts;
 
 /**
  * Login with a directory account: binds to the directory with the person's own login and password (Spring
@@ -46,7 +43,8 @@ public class DirectoryLogin {
     private final DirectorySettings settings;
     private final DirectoryAccounts accounts;
 
-    DirectoryLogin(AbstractLdapAuthenticationProvider directory, DirectorySettings settings, DirectoryAccounts accounts) {
+    DirectoryLogin(
+            AbstractLdapAuthenticationProvider directory, DirectorySettings settings, DirectoryAccounts accounts) {
         this.directory = directory;
         this.settings = settings;
         this.accounts = accounts;
@@ -61,8 +59,7 @@ public class DirectoryLogin {
             public Authentication authenticate(Authentication attempt) {
                 try {
                     return local.authenticate(attempt);
-                }
-                catch (UsernameNotFoundException notLocal) {
+                } catch (UsernameNotFoundException notLocal) {
                     return DirectoryLogin.this.authenticate(attempt);
                 }
             }
@@ -96,12 +93,15 @@ public class DirectoryLogin {
             }
         }
         if (roles.isEmpty()) {
-            log.info("Вход из каталога под логином '{}' отклонён: ни одна из групп {} не даёт роли в Отклике",
-                    login, person.groups());
+            log.info(
+                    "Вход из каталога под логином '{}' отклонён: ни одна из групп {} не даёт роли в Отклике",
+                    login,
+                    person.groups());
             throw new DirectoryLoginRefusedException(DirectoryLoginRefusedException.NO_ROLE);
         }
-        CurrentUser user = accounts.enrol(new DirectoryAccount(login, person.fullName(), person.email(), roles,
-                departments), Set.copyOf(settings.groupDepartments().values()));
+        CurrentUser user = accounts.enrol(
+                new DirectoryAccount(login, person.fullName(), person.email(), roles, departments),
+                Set.copyOf(settings.groupDepartments().values()));
         return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
     }
 
@@ -112,17 +112,19 @@ public class DirectoryLogin {
     private DirectoryPerson bind(Authentication attempt) {
         try {
             return (DirectoryPerson) directory.authenticate(attempt).getPrincipal();
-        }
-        catch (BadCredentialsException wrongPassword) {
+        } catch (BadCredentialsException wrongPassword) {
             throw new BadCredentialsException("Неверный логин или пароль");
-        }
-        catch (AccountStatusException locked) {
+        } catch (AccountStatusException locked) {
             // Disabled, locked or expired in the directory (AD's sub-codes)
-            log.info("Вход из каталога под логином '{}' отклонён каталогом: {}", attempt.getName(), locked.getMessage());
+            log.info(
+                    "Вход из каталога под логином '{}' отклонён каталогом: {}", attempt.getName(), locked.getMessage());
             throw new DisabledException("Учётная запись отключена в каталоге");
-        }
-        catch (AuthenticationException | org.springframework.ldap.NamingException unavailable) {
-            log.warn("Каталог {} не ответил на вход '{}': {}", settings.url(), attempt.getName(), unavailable.toString());
+        } catch (AuthenticationException | org.springframework.ldap.NamingException unavailable) {
+            log.warn(
+                    "Каталог {} не ответил на вход '{}': {}",
+                    settings.url(),
+                    attempt.getName(),
+                    unavailable.toString());
             throw new DirectoryLoginRefusedException(DirectoryLoginRefusedException.UNAVAILABLE);
         }
     }

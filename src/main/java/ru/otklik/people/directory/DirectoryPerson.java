@@ -3,7 +3,6 @@ package ru.otklik.people.directory;
 import java.io.Serial;
 import java.util.Collection;
 import java.util.List;
-
 import org.springframework.ldap.core.DirContextAdapter;
 import org.springframework.ldap.core.DirContextOperations;
 import org.springframework.security.core.GrantedAuthority;
@@ -38,12 +37,15 @@ record DirectoryPerson(String login, String fullName, String email, List<String>
     static final class Mapper implements UserDetailsContextMapper {
 
         @Override
-        public UserDetails mapUserFromContext(DirContextOperations entry, String username,
-                Collection<? extends GrantedAuthority> groups) {
+        public UserDetails mapUserFromContext(
+                DirContextOperations entry, String username, Collection<? extends GrantedAuthority> groups) {
             String login = first(entry, "sAMAccountName", "uid");
             String fullName = first(entry, "displayName", "cn");
-            return new DirectoryPerson(login == null ? username : login, fullName == null ? username : fullName,
-                    first(entry, "mail"), groups.stream().map(GrantedAuthority::getAuthority).toList());
+            return new DirectoryPerson(
+                    login == null ? username : login,
+                    fullName == null ? username : fullName,
+                    first(entry, "mail"),
+                    groups.stream().map(GrantedAuthority::getAuthority).toList());
         }
 
         @Override

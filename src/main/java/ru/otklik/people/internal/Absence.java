@@ -1,7 +1,5 @@
 package ru.otklik.people.internal;
 
-import java.time.LocalDate;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,7 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
-
+import java.time.LocalDate;
 import ru.otklik.people.AbsenceKind;
 
 /**
@@ -45,10 +43,10 @@ public class Absence {
     @Version
     private long version;
 
-    protected Absence() {
-    }
+    protected Absence() {}
 
-    public Absence(long userId, LocalDate startsOn, LocalDate endsOn, AbsenceKind kind, long substituteId, Long createdBy) {
+    public Absence(
+            long userId, LocalDate startsOn, LocalDate endsOn, AbsenceKind kind, long substituteId, Long createdBy) {
         this.userId = userId;
         this.createdBy = createdBy;
         update(startsOn, endsOn, kind, substituteId);

@@ -1,15 +1,12 @@
 package ru.otklik.people.internal;
 
 import java.util.EnumSet;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-
-import ru.otklik.people.AdminSettings;
 import ru.otklik.database.FirstStart;
+import ru.otklik.people.AdminSettings;
 import ru.otklik.people.PasswordPolicy;
 import ru.otklik.people.PeopleManagement;
 import ru.otklik.people.Role;
@@ -32,7 +29,11 @@ class AdminBootstrap implements SmartLifecycle {
     private final PasswordPolicy passwords;
     private volatile boolean running;
 
-    AdminBootstrap(Users users, PeopleManagement people, AdminSettings settings, FirstStart firstStart,
+    AdminBootstrap(
+            Users users,
+            PeopleManagement people,
+            AdminSettings settings,
+            FirstStart firstStart,
             PasswordPolicy passwords) {
         this.users = users;
         this.people = people;
@@ -68,8 +69,9 @@ class AdminBootstrap implements SmartLifecycle {
         }
         String password = settings.adminPassword();
         if (password.isBlank()) {
-            throw new IllegalStateException("В базе нет ни одного администратора. Задайте пароль первого администратора "
-                    + "в переменной окружения OTKLIK_ADMIN_PASSWORD и запустите Отклик снова.");
+            throw new IllegalStateException(
+                    "В базе нет ни одного администратора. Задайте пароль первого администратора "
+                            + "в переменной окружения OTKLIK_ADMIN_PASSWORD и запустите Отклик снова.");
         }
         if (passwords.problem(password, "admin") != null) {
             throw new IllegalStateException("OTKLIK_ADMIN_PASSWORD не подходит: нужно не меньше "

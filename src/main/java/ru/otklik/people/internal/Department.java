@@ -1,8 +1,5 @@
 package ru.otklik.people.internal;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -14,6 +11,8 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Version;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * A structural department (структурное подразделение) with its head, curating deputy minister and executors.
@@ -37,7 +36,9 @@ public class Department {
     private User curator;
 
     @ManyToMany(fetch = FetchType.EAGER)
-    @JoinTable(name = "department_executor", joinColumns = @JoinColumn(name = "department_id"),
+    @JoinTable(
+            name = "department_executor",
+            joinColumns = @JoinColumn(name = "department_id"),
             inverseJoinColumns = @JoinColumn(name = "user_id"))
     @OrderBy("fullName")
     private Set<User> executors = new LinkedHashSet<>();
@@ -45,8 +46,7 @@ public class Department {
     @Version
     private long version;
 
-    protected Department() {
-    }
+    protected Department() {}
 
     public Department(String name, User head, User curator, Set<User> executors) {
         this.name = name;

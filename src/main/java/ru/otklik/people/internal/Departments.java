@@ -1,7 +1,6 @@
 package ru.otklik.people.internal;
 
 import java.util.List;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -17,7 +16,8 @@ public interface Departments extends JpaRepository<Department, Long> {
     List<Department> findByNameIgnoreCase(String name);
 
     /** The ids of the departments a person curates (as deputy minister) or heads, without loading the departments. */
-    @Query("select d.id, case when d.curator.id = ?1 then true else false end, case when d.head.id = ?1 then true else false end"
-            + " from Department d where d.curator.id = ?1 or d.head.id = ?1")
+    @Query(
+            "select d.id, case when d.curator.id = ?1 then true else false end, case when d.head.id = ?1 then true else false end"
+                    + " from Department d where d.curator.id = ?1 or d.head.id = ?1")
     List<Object[]> findRolesOf(long userId);
 }

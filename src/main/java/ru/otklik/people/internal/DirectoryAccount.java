@@ -1,7 +1,6 @@
 package ru.otklik.people.internal;
 
 import java.util.Set;
-
 import ru.otklik.people.Role;
 
 /**
@@ -14,5 +13,4 @@ import ru.otklik.people.Role;
  * @param roles the roles of the person's mapped groups
  * @param departments the names of the departments of the person's mapped groups
  */
-public record DirectoryAccount(String login, String fullName, String email, Set<Role> roles, Set<String> departments) {
-}
+public record DirectoryAccount(String login, String fullName, String email, Set<Role> roles, Set<String> departments) {}

@@ -3,15 +3,12 @@ package ru.otklik.people.internal;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
 import ru.otklik.people.CurrentUser;
 import ru.otklik.people.Role;
 
@@ -48,13 +45,11 @@ public class DirectoryAccounts {
         if (user == null) {
             user = User.fromDirectory(login, account.fullName(), account.email(), account.roles());
             log.info("Из каталога создан пользователь '{}' с ролями {}", login, account.roles());
-        }
-        else if (!user.isFromDirectory()) {
+        } else if (!user.isFromDirectory()) {
             // A directory entry never takes over a local account (the admin, a fallback account) of the same login
             log.warn("Вход из каталога под логином '{}' отклонён: это локальная учётная запись Отклика", login);
             throw new BadCredentialsException("Неверный логин или пароль");
-        }
-        else {
+        } else {
             user.updateFromDirectory(account.fullName(), account.email(), account.roles());
         }
         if (!user.isEnabled()) {
@@ -76,7 +71,9 @@ public class DirectoryAccounts {
                 boolean member = wanted.contains(department.getName().toLowerCase(Locale.ROOT));
                 boolean executor = member && user.hasRole(Role.EXECUTOR);
                 Set<User> executors = new HashSet<>(department.getExecutors());
-                boolean changed = executor ? executors.add(user) : executors.removeIf(u -> u.getId().equals(user.getId()));
+                boolean changed = executor
+                        ? executors.add(user)
+                        : executors.removeIf(u -> u.getId().equals(user.getId()));
                 User head = department.getHead();
                 if (member && user.hasRole(Role.DEPT_HEAD) && head == null) {
                     head = user;

@@ -5,10 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
 import ru.otklik.people.Logins;
 
 /**
@@ -46,7 +44,11 @@ public class LoginThrottle {
     public boolean isBlocked(String login, String address) {
         Timestamp now = Timestamp.from(clock.instant());
         return jdbc.sql("select count(*) from login_throttle where login in (:keys) and blocked_until > :now")
-                .param("keys", keys(login, address)).param("now", now).query(Long.class).single() > 0;
+                        .param("keys", keys(login, address))
+                        .param("now", now)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** Counts a failed attempt on the login from the address, on the address and on the login. */
@@ -58,7 +60,9 @@ public class LoginThrottle {
 
     /** A successful login clears the count of that login from that address. */
     public void recordSuccess(String login, String address) {
-        jdbc.sql("delete from login_throttle where login = ?").param(pairKey(login, address)).update();
+        jdbc.sql("delete from login_throttle where login = ?")
+                .param(pairKey(login, address))
+                .update();
     }
 
     private void count(String key, int max) {
@@ -74,9 +78,11 @@ public class LoginThrottle {
                     when (case when login_throttle.window_start < :windowStart then 1 else login_throttle.failures + 1 end) >= :max
                     then :blockedUntil else login_throttle.blocked_until end
                 """)
-                .param("key", key).param("now", Timestamp.from(now))
+                .param("key", key)
+                .param("now", Timestamp.from(now))
                 .param("windowStart", Timestamp.from(now.minus(WINDOW)))
-                .param("blockedUntil", Timestamp.from(now.plus(BLOCK))).param("max", max)
+                .param("blockedUntil", Timestamp.from(now.plus(BLOCK)))
+                .param("max", max)
                 .update();
     }
 

@@ -11,10 +11,9 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
-
-import ru.otklik.people.directory.DirectoryLogin;
 import ru.otklik.people.DirectoryLoginRefusedException;
 import ru.otklik.people.LoginThrottledException;
+import ru.otklik.people.directory.DirectoryLogin;
 
 /**
  * Form-login authentication with throttling per canonical login and per client address: a blocked attempt is refused
@@ -30,12 +29,14 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private final AuthenticationProvider passwords;
     private final LoginThrottle throttle;
 
-    ThrottledAuthenticationProvider(UserAccounts accounts, PasswordEncoder encoder, LoginThrottle throttle,
+    ThrottledAuthenticationProvider(
+            UserAccounts accounts,
+            PasswordEncoder encoder,
+            LoginThrottle throttle,
             ObjectProvider<DirectoryLogin> directory) {
         DaoAuthenticationProvider local = new DaoAuthenticationProvider(accounts);
         local.setPasswordEncoder(encoder);
-        local.setPreAuthenticationChecks(user -> {
-        });
+        local.setPreAuthenticationChecks(user -> {});
         local.setPostAuthenticationChecks(user -> {
             if (!user.isEnabled()) {
                 throw new DisabledException("disabled");
@@ -50,7 +51,8 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String login = authentication.getName();
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
-                ? details.getRemoteAddress() : null;
+                ? details.getRemoteAddress()
+                : null;
         if (throttle.isBlocked(login, address)) {
             throw new LoginThrottledException();
         }
@@ -58,11 +60,9 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
             Authentication result = passwords.authenticate(authentication);
             throttle.recordSuccess(login, address);
             return result;
-        }
-        catch (DirectoryLoginRefusedException ex) {
+        } catch (DirectoryLoginRefusedException ex) {
             throw ex;
-        }
-        catch (AuthenticationException ex) {
+        } catch (AuthenticationException ex) {
             throttle.recordFailure(login, address);
             throw new BadCredentialsException("Неверный логин или пароль", ex);
         }

@@ -1,8 +1,5 @@
 package ru.otklik.people.internal;
 
-import java.util.EnumSet;
-import java.util.Set;
-
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -16,7 +13,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-
+import java.util.EnumSet;
+import java.util.Set;
 import ru.otklik.people.Role;
 
 /**
@@ -62,8 +60,7 @@ public class User {
     @Version
     private long version;
 
-    protected User() {
-    }
+    protected User() {}
 
     public User(String login, String fullName, String email, String passwordHash, Set<Role> roles) {
         this.login = login;
@@ -144,7 +141,6 @@ public class User {
         this.roles.clear();
         this.roles.addAll(roles);
     }
-
 
     /** A new password; {@code temporary} when the admin chose it, so that its owner replaces it at once. */
     public void changePassword(String passwordHash, boolean temporary) {

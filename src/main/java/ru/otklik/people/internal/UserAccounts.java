@@ -5,7 +5,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
 import ru.otklik.people.CurrentUser;
 import ru.otklik.people.Logins;
 
@@ -26,7 +25,8 @@ class UserAccounts implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String login) {
-        return Logins.canonical(login).flatMap(users::findByLogin)
+        return Logins.canonical(login)
+                .flatMap(users::findByLogin)
                 .filter(user -> !user.isFromDirectory())
                 .map(UserAccounts::loggedIn)
                 .orElseThrow(() -> new UsernameNotFoundException("Неизвестный логин"));
@@ -34,7 +34,13 @@ class UserAccounts implements UserDetailsService {
 
     /** The person as Spring Security keeps them in the session once logged in. */
     static CurrentUser loggedIn(User user) {
-        return new CurrentUser(user.getId(), user.getLogin(), user.getFullName(), user.getRoles(), user.isEnabled(),
-                user.mustChangePassword(), user.getPasswordHash());
+        return new CurrentUser(
+                user.getId(),
+                user.getLogin(),
+                user.getFullName(),
+                user.getRoles(),
+                user.isEnabled(),
+                user.mustChangePassword(),
+                user.getPasswordHash());
     }
 }

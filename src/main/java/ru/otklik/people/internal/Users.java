@@ -2,10 +2,8 @@ package ru.otklik.people.internal;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
-
 import ru.otklik.people.Role;
 
 /**

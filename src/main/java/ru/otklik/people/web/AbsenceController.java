@@ -1,5 +1,6 @@
 package ru.otklik.people.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,37 +8,32 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletResponse;
-
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
 import ru.otklik.audit.AuditAction;
 import ru.otklik.audit.AuditLog;
+import ru.otklik.calendar.MinistryTime;
 import ru.otklik.people.AbsenceKind;
 import ru.otklik.people.CurrentUser;
 import ru.otklik.people.NotFoundException;
 import ru.otklik.people.Role;
-import ru.otklik.people.Substitutes;
 import ru.otklik.people.internal.Absence;
 import ru.otklik.people.internal.Absences;
 import ru.otklik.people.internal.Department;
 import ru.otklik.people.internal.Departments;
 import ru.otklik.people.internal.User;
 import ru.otklik.people.internal.Users;
-import ru.otklik.calendar.MinistryTime;
 
 /**
  * Absences and substitutes (п.3, Приказ п.5): the admin records them for everyone, a department head for the people
@@ -48,9 +44,14 @@ class AbsenceController {
 
     private static final String VIEW = "people/absences";
 
-    record Row(long id, String person, LocalDate startsOn, LocalDate endsOn, AbsenceKind kind, String substitute,
-            boolean current) {
-    }
+    record Row(
+            long id,
+            String person,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            AbsenceKind kind,
+            String substitute,
+            boolean current) {}
 
     private final Absences absences;
     private final Users users;
@@ -73,13 +74,23 @@ class AbsenceController {
         Map<Long, User> people = manageable(user);
         Map<Long, String> names = new LinkedHashMap<>();
         users.findAll().forEach(u -> names.put(u.getId(), u.getFullName()));
-        model.addAttribute("rows", absences.endingOnOrAfter(today.minusDays(30)).stream()
-                .filter(a -> people.containsKey(a.getUserId()))
-                .map(a -> new Row(a.getId(), names.get(a.getUserId()), a.getStartsOn(), a.getEndsOn(), a.getKind(),
-                        names.get(a.getSubstituteId()), a.covers(today)))
-                .toList());
+        model.addAttribute(
+                "rows",
+                absences.endingOnOrAfter(today.minusDays(30)).stream()
+                        .filter(a -> people.containsKey(a.getUserId()))
+                        .map(a -> new Row(
+                                a.getId(),
+                                names.get(a.getUserId()),
+                                a.getStartsOn(),
+                                a.getEndsOn(),
+                                a.getKind(),
+                                names.get(a.getSubstituteId()),
+                                a.covers(today)))
+                        .toList());
         model.addAttribute("people", people.values());
-        model.addAttribute("substitutes", users.findAllByName().stream().filter(User::isEnabled).toList());
+        model.addAttribute(
+                "substitutes",
+                users.findAllByName().stream().filter(User::isEnabled).toList());
         model.addAttribute("kinds", AbsenceKind.values());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", List.of());
@@ -88,14 +99,22 @@ class AbsenceController {
     }
 
     /** An absence as its form sends it; a value that does not convert is left empty and reported as missing. */
-    record AbsenceForm(Long userId, @DateTimeFormat(iso = ISO.DATE) LocalDate startsOn,
-            @DateTimeFormat(iso = ISO.DATE) LocalDate endsOn, AbsenceKind kind, Long substituteId) {
-    }
+    record AbsenceForm(
+            Long userId,
+            @DateTimeFormat(iso = ISO.DATE) LocalDate startsOn,
+            @DateTimeFormat(iso = ISO.DATE) LocalDate endsOn,
+            AbsenceKind kind,
+            Long substituteId) {}
 
     @PostMapping("/absences")
     @Transactional
-    String create(@ModelAttribute AbsenceForm form, BindingResult unconverted, @AuthenticationPrincipal CurrentUser user,
-            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String create(
+            @ModelAttribute AbsenceForm form,
+            BindingResult unconverted,
+            @AuthenticationPrincipal CurrentUser user,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         Long userId = form.userId();
         Long substituteId = form.substituteId();
         LocalDate from = form.startsOn();
@@ -107,17 +126,16 @@ class AbsenceController {
         }
         if (from == null || to == null) {
             errors.add("absences.error.dates");
-        }
-        else if (to.isBefore(from)) {
+        } else if (to.isBefore(from)) {
             errors.add("absences.error.order");
         }
         if (absenceKind == null) {
             errors.add("absences.error.kind");
         }
-        if (substituteId == null || users.findById(substituteId).filter(User::isEnabled).isEmpty()) {
+        if (substituteId == null
+                || users.findById(substituteId).filter(User::isEnabled).isEmpty()) {
             errors.add("absences.error.substitute");
-        }
-        else if (substituteId.equals(userId)) {
+        } else if (substituteId.equals(userId)) {
             errors.add("absences.error.self");
         }
         if (!errors.isEmpty()) {
@@ -126,7 +144,9 @@ class AbsenceController {
             return list(user, model);
         }
         absences.save(new Absence(userId, from, to, absenceKind, substituteId, user.id()));
-        audit.record(AuditAction.ABSENCE_CREATED, loginOf(userId),
+        audit.record(
+                AuditAction.ABSENCE_CREATED,
+                loginOf(userId),
                 absenceKind + " " + from + " — " + to + "; заместитель: " + loginOf(substituteId));
         redirect.addFlashAttribute("message", "absences.saved");
         return "redirect:/absences";
@@ -135,10 +155,13 @@ class AbsenceController {
     @PostMapping("/absences/{id}/delete")
     @Transactional
     String delete(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
-        Absence absence = absences.findById(id).filter(a -> manageable(user).containsKey(a.getUserId()))
+        Absence absence = absences.findById(id)
+                .filter(a -> manageable(user).containsKey(a.getUserId()))
                 .orElseThrow(NotFoundException::new);
         absences.delete(absence);
-        audit.record(AuditAction.ABSENCE_DELETED, loginOf(absence.getUserId()),
+        audit.record(
+                AuditAction.ABSENCE_DELETED,
+                loginOf(absence.getUserId()),
                 absence.getKind() + " " + absence.getStartsOn() + " — " + absence.getEndsOn());
         redirect.addFlashAttribute("message", "absences.deleted");
         return "redirect:/absences";

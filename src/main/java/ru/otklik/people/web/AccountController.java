@@ -2,7 +2,6 @@ package ru.otklik.people.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,7 +10,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
 import ru.otklik.people.CurrentUser;
 import ru.otklik.people.PeopleManagement;
 
@@ -44,8 +42,12 @@ class AccountController {
     }
 
     @PostMapping("/account/password")
-    String change(@ModelAttribute("form") OwnPasswordForm form, BindingResult result,
-            @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, RedirectAttributes redirect) {
+    String change(
+            @ModelAttribute("form") OwnPasswordForm form,
+            BindingResult result,
+            @AuthenticationPrincipal CurrentUser user,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
         if (form.newPassword() != null && !form.newPassword().equals(form.repeatPassword())) {
             result.rejectValue("repeatPassword", "account.password.repeat");
         }

@@ -1,7 +1,6 @@
 package ru.otklik.people.web;
 
 import jakarta.validation.Valid;
-
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,7 +11,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
 import ru.otklik.audit.AuditAction;
 import ru.otklik.audit.AuditLog;
 import ru.otklik.people.NotFoundException;
@@ -59,7 +57,10 @@ class DepartmentAdminController {
     }
 
     @PostMapping
-    String create(@Valid @ModelAttribute("form") DepartmentForm form, BindingResult result, Model model,
+    String create(
+            @Valid @ModelAttribute("form") DepartmentForm form,
+            BindingResult result,
+            Model model,
             RedirectAttributes redirect) {
         return save(null, form, result, model, redirect);
     }
@@ -72,8 +73,12 @@ class DepartmentAdminController {
     }
 
     @PostMapping("/{id}")
-    String update(@PathVariable long id, @Valid @ModelAttribute("form") DepartmentForm form, BindingResult result,
-            Model model, RedirectAttributes redirect) {
+    String update(
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") DepartmentForm form,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
         return save(id, form, result, model, redirect);
     }
 
@@ -91,11 +96,16 @@ class DepartmentAdminController {
             if (saved == null) {
                 return form(model, id);
             }
-            audit.record(id == null ? AuditAction.DEPARTMENT_CREATED : AuditAction.DEPARTMENT_CHANGED, saved.getName(),
+            audit.record(
+                    id == null ? AuditAction.DEPARTMENT_CREATED : AuditAction.DEPARTMENT_CHANGED,
+                    saved.getName(),
                     "руководитель: " + login(saved.getHead()) + "; куратор: " + login(saved.getCurator())
-                            + "; исполнители: " + saved.getExecutors().stream().map(User::getLogin).sorted().toList());
-        }
-        catch (StaleEditException | ObjectOptimisticLockingFailureException ex) {
+                            + "; исполнители: "
+                            + saved.getExecutors().stream()
+                                    .map(User::getLogin)
+                                    .sorted()
+                                    .toList());
+        } catch (StaleEditException | ObjectOptimisticLockingFailureException ex) {
             result.reject("edit.stale");
             return form(model, id);
         }

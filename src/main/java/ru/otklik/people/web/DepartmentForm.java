@@ -1,12 +1,10 @@
 package ru.otklik.people.web;
 
-import java.util.List;
-import java.util.Objects;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
+import java.util.List;
+import java.util.Objects;
 import ru.otklik.people.internal.Department;
 import ru.otklik.people.internal.User;
 
@@ -14,7 +12,9 @@ import ru.otklik.people.internal.User;
  * The admin's form for a structural department.
  */
 public record DepartmentForm(
-        @NotBlank(message = "{department.name.required}") @Size(max = 300, message = "{department.name.size}") String name,
+        @NotBlank(message = "{department.name.required}") @Size(max = 300, message = "{department.name.size}")
+        String name,
+
         @NotNull(message = "{department.head.required}") Long headId,
         @NotNull(message = "{department.curator.required}") Long curatorId,
         List<Long> executorIds,
@@ -22,7 +22,9 @@ public record DepartmentForm(
 
     /** A blank choice binds as null: it is no one. */
     public DepartmentForm {
-        executorIds = executorIds == null ? null : executorIds.stream().filter(Objects::nonNull).toList();
+        executorIds = executorIds == null
+                ? null
+                : executorIds.stream().filter(Objects::nonNull).toList();
     }
 
     public static DepartmentForm empty() {
@@ -30,10 +32,12 @@ public record DepartmentForm(
     }
 
     static DepartmentForm of(Department department) {
-        return new DepartmentForm(department.getName(),
+        return new DepartmentForm(
+                department.getName(),
                 department.getHead() == null ? null : department.getHead().getId(),
                 department.getCurator() == null ? null : department.getCurator().getId(),
-                department.getExecutors().stream().map(User::getId).toList(), department.getVersion());
+                department.getExecutors().stream().map(User::getId).toList(),
+                department.getVersion());
     }
 
     /** The version the form was opened on; a form without one can only be stale. */

@@ -1,9 +1,7 @@
 package ru.otklik.people.web;
 
-import java.util.List;
-
 import jakarta.validation.Valid;
-
+import java.util.List;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,7 +12,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
 import ru.otklik.audit.AuditAction;
 import ru.otklik.audit.AuditLog;
 import ru.otklik.people.NotFoundException;
@@ -68,17 +65,22 @@ class UserAdminController {
     }
 
     @PostMapping
-    String create(@Valid @ModelAttribute("form") UserForm form, BindingResult result, Model model,
+    String create(
+            @Valid @ModelAttribute("form") UserForm form,
+            BindingResult result,
+            Model model,
             RedirectAttributes redirect) {
         if (result.hasErrors()) {
             keepForm(form, model, UserForm.empty());
             return FORM_VIEW;
         }
-        return people.create(form, result).map(user -> {
-            audit.record(AuditAction.USER_CREATED, user.getLogin(), describe(user));
-            redirect.addFlashAttribute("message", "people.saved");
-            return "redirect:/admin/users";
-        }).orElse(FORM_VIEW);
+        return people.create(form, result)
+                .map(user -> {
+                    audit.record(AuditAction.USER_CREATED, user.getLogin(), describe(user));
+                    redirect.addFlashAttribute("message", "people.saved");
+                    return "redirect:/admin/users";
+                })
+                .orElse(FORM_VIEW);
     }
 
     @GetMapping("/{id}")
@@ -91,8 +93,12 @@ class UserAdminController {
     }
 
     @PostMapping("/{id}")
-    String update(@PathVariable long id, @Valid @ModelAttribute("form") UserForm form, BindingResult result,
-            Model model, RedirectAttributes redirect) {
+    String update(
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") UserForm form,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
         User user = users.findById(id).orElseThrow(NotFoundException::new);
         model.addAttribute("user", user);
         model.addAttribute("passwordForm", new PasswordForm(""));
@@ -104,19 +110,25 @@ class UserAdminController {
             if (!people.update(id, form, result)) {
                 return FORM_VIEW;
             }
-        }
-        catch (StaleEditException | ObjectOptimisticLockingFailureException ex) {
+        } catch (StaleEditException | ObjectOptimisticLockingFailureException ex) {
             result.reject("edit.stale");
             return FORM_VIEW;
         }
-        audit.record(AuditAction.USER_CHANGED, user.getLogin(), describe(users.findById(id).orElseThrow()));
+        audit.record(
+                AuditAction.USER_CHANGED,
+                user.getLogin(),
+                describe(users.findById(id).orElseThrow()));
         redirect.addFlashAttribute("message", "people.saved");
         return "redirect:/admin/users";
     }
 
     @PostMapping("/{id}/password")
-    String resetPassword(@PathVariable long id, @ModelAttribute("passwordForm") PasswordForm form,
-            BindingResult result, Model model, RedirectAttributes redirect) {
+    String resetPassword(
+            @PathVariable long id,
+            @ModelAttribute("passwordForm") PasswordForm form,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
         User user = users.findById(id).orElseThrow(NotFoundException::new);
         if (!people.resetPassword(id, form.password(), result)) {
             model.addAttribute("user", user);
@@ -130,8 +142,9 @@ class UserAdminController {
 
     /** The person as the audit log shows them after a change. */
     private static String describe(User user) {
-        return "ФИО: " + user.getFullName() + "; роли: " + user.getRoles() + "; активен: " + (user.isEnabled() ? "да" : "нет")
-                + (user.isCoordinator() ? "; координатор" : "") + (user.getEmail() == null ? "" : "; почта: " + user.getEmail());
+        return "ФИО: " + user.getFullName() + "; роли: " + user.getRoles() + "; активен: "
+                + (user.isEnabled() ? "да" : "нет") + (user.isCoordinator() ? "; координатор" : "")
+                + (user.getEmail() == null ? "" : "; почта: " + user.getEmail());
     }
 
     /** A form whose values could not even be converted (say, a forged version) is shown as it was opened. */

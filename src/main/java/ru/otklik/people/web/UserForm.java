@@ -1,16 +1,14 @@
 package ru.otklik.people.web;
 
-import java.util.EnumSet;
-import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import ru.otklik.people.Role;
 import ru.otklik.people.internal.User;
 
@@ -20,9 +18,15 @@ import ru.otklik.people.internal.User;
  */
 public record UserForm(
         @NotBlank(message = "{people.login.required}")
-        @Pattern(regexp = "^[a-z0-9._-]{2,64}$", message = "{people.login.format}") String login,
-        @NotBlank(message = "{people.fullName.required}") @Size(max = 200, message = "{people.fullName.size}") String fullName,
-        @Email(message = "{people.email.format}") @Size(max = 200, message = "{people.email.format}") String email,
+        @Pattern(regexp = "^[a-z0-9._-]{2,64}$", message = "{people.login.format}")
+        String login,
+
+        @NotBlank(message = "{people.fullName.required}") @Size(max = 200, message = "{people.fullName.size}")
+        String fullName,
+
+        @Email(message = "{people.email.format}") @Size(max = 200, message = "{people.email.format}")
+        String email,
+
         @NotEmpty(message = "{people.roles.required}") Set<Role> roles,
         String password,
         Boolean enabled,
@@ -32,8 +36,11 @@ public record UserForm(
 
     /** A blank choice binds as null: it is no role. */
     public UserForm {
-        roles = roles == null ? null : roles.stream().filter(Objects::nonNull)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+        roles = roles == null
+                ? null
+                : roles.stream()
+                        .filter(Objects::nonNull)
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
     }
 
     public static UserForm empty() {
@@ -42,8 +49,16 @@ public record UserForm(
 
     /** The form for a person as stored; {@code departmentId} is the department they are an executor of, if any. */
     static UserForm of(User user, Long departmentId) {
-        return new UserForm(user.getLogin(), user.getFullName(), user.getEmail(), user.getRoles(), "",
-                user.isEnabled(), user.isCoordinator(), departmentId, user.getVersion());
+        return new UserForm(
+                user.getLogin(),
+                user.getFullName(),
+                user.getEmail(),
+                user.getRoles(),
+                "",
+                user.isEnabled(),
+                user.isCoordinator(),
+                departmentId,
+                user.getVersion());
     }
 
     /** An unticked checkbox sends nothing: absent means no. */

@@ -1,7 +1,5 @@
 package ru.otklik.posts.internal;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -9,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
 
 /**
  * A department's answer template (шаблон ответа): its head keeps them, its executors start drafts from them.
@@ -37,8 +36,7 @@ public class AnswerTemplate {
     @Version
     private long version;
 
-    protected AnswerTemplate() {
-    }
+    protected AnswerTemplate() {}
 
     public AnswerTemplate(long departmentId, String title, String text, long by, Instant now) {
         this.departmentId = departmentId;

@@ -1,7 +1,5 @@
 package ru.otklik.posts.internal;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import java.time.Instant;
 import ru.otklik.posts.AssignmentState;
 
 /**
@@ -56,8 +55,7 @@ public class Assignment {
     @Column(name = "contributed_at")
     private Instant contributedAt;
 
-    protected Assignment() {
-    }
+    protected Assignment() {}
 
     Assignment(Post post, long departmentId, long executorId, Instant now) {
         this.post = post;

@@ -1,9 +1,5 @@
 package ru.otklik.posts.internal;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,6 +11,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A draft answer (проект ответа), intermediate or final (п.10), with every saved version, its approval route (the
@@ -25,7 +24,6 @@ import jakarta.persistence.OrderBy;
 public class Draft {
 
     /** The most characters an answer may have. */
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -89,8 +87,7 @@ public class Draft {
     @OrderBy("number")
     private List<DraftVersion> versions = new ArrayList<>();
 
-    protected Draft() {
-    }
+    protected Draft() {}
 
     Draft(Post post, boolean intermediate, boolean joint, long departmentId, Instant now) {
         this.post = post;

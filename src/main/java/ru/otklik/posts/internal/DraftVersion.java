@@ -1,7 +1,5 @@
 package ru.otklik.posts.internal;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -11,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /**
  * One saved version of a draft answer. Never changed: every edit adds a version (п.19).
@@ -41,8 +40,7 @@ public class DraftVersion {
     @Column(name = "after_return")
     private boolean afterReturn;
 
-    protected DraftVersion() {
-    }
+    protected DraftVersion() {}
 
     DraftVersion(Draft draft, int number, String text, long authorId, Instant createdAt, boolean afterReturn) {
         this.draft = draft;

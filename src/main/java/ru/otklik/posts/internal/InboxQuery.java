@@ -9,16 +9,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import ru.otklik.posts.screening.ScreeningResult;
 import ru.otklik.posts.AssignmentState;
 import ru.otklik.posts.Importance;
 import ru.otklik.posts.PostState;
 import ru.otklik.posts.Source;
+import ru.otklik.posts.screening.ScreeningResult;
 
 /**
  * The org specialist's inbox: open posts, those waiting for the specialist first, filtered, searched in Russian
@@ -31,8 +29,16 @@ public class InboxQuery {
     static final int PAGE_SIZE = 25;
 
     /** The inbox filters; every one is optional. */
-    public record Filter(PostState state, Long departmentId, Long executorId, Importance importance, Source source,
-            Boolean flagged, String q, String sort, int page) {
+    public record Filter(
+            PostState state,
+            Long departmentId,
+            Long executorId,
+            Importance importance,
+            Source source,
+            Boolean flagged,
+            String q,
+            String sort,
+            int page) {
 
         public Filter {
             sort = sort != null && SORTS.containsKey(sort) ? sort : "received";
@@ -41,15 +47,22 @@ public class InboxQuery {
         }
     }
 
-    record Line(String department, String executor, AssignmentState state) {
-    }
+    record Line(String department, String executor, AssignmentState state) {}
 
-    public record Row(long id, String externalId, Source source, Importance importance, PostState state, Instant receivedAt,
-            Instant detectedAt, String authorName, String excerpt, ScreeningResult screening, List<Line> assignments) {
-    }
+    public record Row(
+            long id,
+            String externalId,
+            Source source,
+            Importance importance,
+            PostState state,
+            Instant receivedAt,
+            Instant detectedAt,
+            String authorName,
+            String excerpt,
+            ScreeningResult screening,
+            List<Line> assignments) {}
 
-    public record Page(List<Row> rows, int page, int pages, long total) {
-    }
+    public record Page(List<Row> rows, int page, int pages, long total) {}
 
     static final Map<String, String> SORTS = Map.of(
             "received", "p.received_at asc",
@@ -72,8 +85,7 @@ public class InboxQuery {
         StringBuilder where = new StringBuilder(" where ");
         if (filter.state() == null) {
             where.append("p.state not in ").append(CLOSED);
-        }
-        else {
+        } else {
             where.append("p.state = :state");
             params.put("state", filter.state().name());
         }
@@ -103,7 +115,10 @@ public class InboxQuery {
             where.append(" and (p.text_tsv @@ websearch_to_tsquery('russian', :q) or p.external_id = :q)");
             params.put("q", filter.q());
         }
-        long total = jdbc.sql("select count(*) from post p" + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("select count(*) from post p" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int page = Math.min(filter.page(), pages - 1);
         params.put("limit", PAGE_SIZE);
@@ -114,22 +129,37 @@ public class InboxQuery {
                 + SORTS.get(filter.sort()) + ", p.id limit :limit offset :offset";
         Map<Long, Row> rows = new LinkedHashMap<>();
         Map<Long, List<Line>> lines = new HashMap<>();
-        jdbc.sql(sql).params(params).query((rs, n) -> {
-            long id = rs.getLong("id");
-            List<Line> own = new ArrayList<>();
-            lines.put(id, own);
-            return new Row(id, rs.getString("external_id"), Source.valueOf(rs.getString("source")),
-                    Importance.valueOf(rs.getString("importance")), PostState.valueOf(rs.getString("state")),
-                    instant(rs, "received_at"), instant(rs, "detected_at"), rs.getString("author_name"),
-                    rs.getString("excerpt"), ScreeningResult.decode(rs.getString("screening_matches")), own);
-        }).list().forEach(row -> rows.put(row.id(), row));
+        jdbc.sql(sql)
+                .params(params)
+                .query((rs, n) -> {
+                    long id = rs.getLong("id");
+                    List<Line> own = new ArrayList<>();
+                    lines.put(id, own);
+                    return new Row(
+                            id,
+                            rs.getString("external_id"),
+                            Source.valueOf(rs.getString("source")),
+                            Importance.valueOf(rs.getString("importance")),
+                            PostState.valueOf(rs.getString("state")),
+                            instant(rs, "received_at"),
+                            instant(rs, "detected_at"),
+                            rs.getString("author_name"),
+                            rs.getString("excerpt"),
+                            ScreeningResult.decode(rs.getString("screening_matches")),
+                            own);
+                })
+                .list()
+                .forEach(row -> rows.put(row.id(), row));
         if (!rows.isEmpty()) {
             jdbc.sql("select a.post_id, d.name, u.full_name, a.state from assignment a"
                             + " join department d on d.id = a.department_id join app_user u on u.id = a.executor_id"
                             + " where a.post_id in (:ids) order by a.id")
                     .param("ids", rows.keySet())
-                    .query((rs, n) -> lines.get(rs.getLong("post_id")).add(new Line(rs.getString("name"),
-                            rs.getString("full_name"), AssignmentState.valueOf(rs.getString("state")))))
+                    .query((rs, n) -> lines.get(rs.getLong("post_id"))
+                            .add(new Line(
+                                    rs.getString("name"),
+                                    rs.getString("full_name"),
+                                    AssignmentState.valueOf(rs.getString("state")))))
                     .list();
         }
         return new Page(List.copyOf(rows.values()), page, pages, total);

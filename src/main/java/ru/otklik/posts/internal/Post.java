@@ -1,13 +1,5 @@
 package ru.otklik.posts.internal;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Objects;
-import java.util.Set;
-
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -22,7 +14,13 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Version;
-
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import ru.otklik.people.Role;
 import ru.otklik.posts.Actor;
 import ru.otklik.posts.AssignmentState;
@@ -46,8 +44,8 @@ public class Post {
     private static final Set<PostState> ROUTABLE = EnumSet.of(PostState.NEW, PostState.RETURNED_BY_EXECUTOR);
     private static final Set<PostState> WITH_EXECUTORS = EnumSet.of(PostState.ASSIGNED, PostState.IN_WORK);
     /** The states in which the draft answer is written: in work, in rework, and after an intermediate answer. */
-    private static final Set<PostState> DRAFTING = EnumSet.of(PostState.IN_WORK, PostState.REWORK,
-            PostState.AWAITING_FINAL);
+    private static final Set<PostState> DRAFTING =
+            EnumSet.of(PostState.IN_WORK, PostState.REWORK, PostState.AWAITING_FINAL);
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -123,11 +121,15 @@ public class Post {
     @OrderBy("id")
     private List<Draft> drafts = new ArrayList<>();
 
-    protected Post() {
-    }
+    protected Post() {}
 
-    private Post(NewPost details, boolean screeningFlagged, String screeningMatches, Set<Long> linkedPostIds,
-            Long registeredBy, Instant now) {
+    private Post(
+            NewPost details,
+            boolean screeningFlagged,
+            String screeningMatches,
+            Set<Long> linkedPostIds,
+            Long registeredBy,
+            Instant now) {
         this.externalId = details.externalId();
         this.source = Objects.requireNonNull(details.source());
         this.url = details.url();
@@ -144,8 +146,8 @@ public class Post {
         this.linkedPostIds.addAll(linkedPostIds);
         this.registeredBy = registeredBy;
         this.lastActionAt = now;
-        this.timeline.add(new TimelineEntry(this, now, registeredBy, TimelineAction.REGISTERED, null, PostState.NEW,
-                null, null, null));
+        this.timeline.add(new TimelineEntry(
+                this, now, registeredBy, TimelineAction.REGISTERED, null, PostState.NEW, null, null, null));
     }
 
     /**
@@ -153,8 +155,13 @@ public class Post {
      *
      * @param registeredBy the person who typed it, or {@code null} when ЦУР sent it
      */
-    public static Post register(NewPost details, boolean screeningFlagged, String screeningMatches,
-            Set<Long> linkedPostIds, Long registeredBy, Instant now) {
+    public static Post register(
+            NewPost details,
+            boolean screeningFlagged,
+            String screeningMatches,
+            Set<Long> linkedPostIds,
+            Long registeredBy,
+            Instant now) {
         return new Post(details, screeningFlagged, screeningMatches, linkedPostIds, registeredBy, now);
     }
 
@@ -166,10 +173,11 @@ public class Post {
      */
     public boolean maySee(Actor actor) {
         return actor.seesAllPosts()
-                || assignments.stream().anyMatch(a -> actor.heads(a.getDepartmentId())
-                        || actor.has(Role.EXECUTOR) && a.getExecutorId() == actor.id())
-                || drafts.stream().anyMatch(d -> actor.actsFor(d.getHeadApproverId())
-                        || actor.actsFor(d.getSecondApproverId()));
+                || assignments.stream()
+                        .anyMatch(a -> actor.heads(a.getDepartmentId())
+                                || actor.has(Role.EXECUTOR) && a.getExecutorId() == actor.id())
+                || drafts.stream()
+                        .anyMatch(d -> actor.actsFor(d.getHeadApproverId()) || actor.actsFor(d.getSecondApproverId()));
     }
 
     /**
@@ -179,14 +187,19 @@ public class Post {
      * in for them. A posted answer is public and readable by anyone who sees the post.
      */
     public boolean maySeeDraft(Draft draft, Actor actor) {
-        if (draft.isPosted() || actor.isOrgStaff() || actor.hasAny(Role.TOP_LEADERS)
-                || draft.writtenBy(actor.id()) || actor.actsFor(draft.getHeadApproverId())
-                || actor.actsFor(draft.getSecondApproverId()) || actor.actsFor(draft.getCurrentApproverId())) {
+        if (draft.isPosted()
+                || actor.isOrgStaff()
+                || actor.hasAny(Role.TOP_LEADERS)
+                || draft.writtenBy(actor.id())
+                || actor.actsFor(draft.getHeadApproverId())
+                || actor.actsFor(draft.getSecondApproverId())
+                || actor.actsFor(draft.getCurrentApproverId())) {
             return true;
         }
         return assignments.stream()
                 .filter(a -> draft.isJoint() || a.getDepartmentId() == draft.getDepartmentId())
-                .anyMatch(a -> actor.heads(a.getDepartmentId()) || actor.curates(a.getDepartmentId())
+                .anyMatch(a -> actor.heads(a.getDepartmentId())
+                        || actor.curates(a.getDepartmentId())
                         || actor.has(Role.EXECUTOR) && a.getExecutorId() == actor.id());
     }
 
@@ -196,8 +209,10 @@ public class Post {
     }
 
     public boolean mayAccept(Assignment assignment, Actor actor) {
-        return WITH_EXECUTORS.contains(state) && assignment.getState() == AssignmentState.ASSIGNED
-                && assignment.getExecutorId() == actor.id() && actor.has(Role.EXECUTOR);
+        return WITH_EXECUTORS.contains(state)
+                && assignment.getState() == AssignmentState.ASSIGNED
+                && assignment.getExecutorId() == actor.id()
+                && actor.has(Role.EXECUTOR);
     }
 
     public boolean mayReturn(Assignment assignment, Actor actor) {
@@ -206,7 +221,8 @@ public class Post {
 
     /** Reassign to another executor: the org head, or the deputy minister curating that department. */
     public boolean mayReassign(Assignment assignment, Actor actor) {
-        return WITH_EXECUTORS.contains(state) && assignment.isActive()
+        return WITH_EXECUTORS.contains(state)
+                && assignment.isActive()
                 && (actor.has(Role.ORG_HEAD) || actor.curates(assignment.getDepartmentId()));
     }
 
@@ -221,8 +237,9 @@ public class Post {
         if (isJoint()) {
             return actor.isOrgStaff();
         }
-        return actor.has(Role.EXECUTOR) && assignments.stream()
-                .anyMatch(a -> a.getState() == AssignmentState.ACCEPTED && a.getExecutorId() == actor.id());
+        return actor.has(Role.EXECUTOR)
+                && assignments.stream()
+                        .anyMatch(a -> a.getState() == AssignmentState.ACCEPTED && a.getExecutorId() == actor.id());
     }
 
     /** After an intermediate answer only the final one is drafted (п.13). */
@@ -270,8 +287,11 @@ public class Post {
 
     /** Send a department's contribution to a joint answer (п.15): its executor, after accepting. */
     public boolean mayContribute(Assignment assignment, Actor actor) {
-        return isJoint() && DRAFTING.contains(state) && assignment.getState() == AssignmentState.ACCEPTED
-                && assignment.getExecutorId() == actor.id() && actor.has(Role.EXECUTOR);
+        return isJoint()
+                && DRAFTING.contains(state)
+                && assignment.getState() == AssignmentState.ACCEPTED
+                && assignment.getExecutorId() == actor.id()
+                && actor.has(Role.EXECUTOR);
     }
 
     // ---------------------------------------------------------------- transitions
@@ -393,10 +413,10 @@ public class Post {
         }
         Draft draft = openDraft();
         if (draft == null) {
-            draft = new Draft(this, intermediate, isJoint(), firstActiveAssignment().getDepartmentId(), now);
+            draft = new Draft(
+                    this, intermediate, isJoint(), firstActiveAssignment().getDepartmentId(), now);
             drafts.add(draft);
-        }
-        else if (draft.getSubmittedAt() == null) {
+        } else if (draft.getSubmittedAt() == null) {
             draft.kind(intermediate);
         }
         if (draft.write(body, actor.id(), now)) {
@@ -451,19 +471,26 @@ public class Post {
         }
         PostState from = state;
         Draft draft = openDraft();
-        boolean edited = editedText != null && !editedText.isBlank()
-                && draft.write(requireText(editedText), actor.id(), now);
+        boolean edited =
+                editedText != null && !editedText.isBlank() && draft.write(requireText(editedText), actor.id(), now);
         boolean last = draft.approve();
         if (last) {
             state = PostState.READY_FOR_CUR;
         }
         String comment = note;
         if (edited) {
-            String correction = "Согласующий внёс правку: версия " + draft.getVersions().size();
+            String correction =
+                    "Согласующий внёс правку: версия " + draft.getVersions().size();
             comment = comment == null ? correction : comment + ". " + correction;
         }
-        record(now, actor, last ? TimelineAction.DRAFT_APPROVED : TimelineAction.DRAFT_APPROVED_BY_HEAD, from, null,
-                null, comment);
+        record(
+                now,
+                actor,
+                last ? TimelineAction.DRAFT_APPROVED : TimelineAction.DRAFT_APPROVED_BY_HEAD,
+                from,
+                null,
+                null,
+                comment);
         return last;
     }
 
@@ -540,8 +567,7 @@ public class Post {
         draft.posted(url.strip(), body, actor.id(), now);
         if (draft.isIntermediate()) {
             state = PostState.AWAITING_FINAL;
-        }
-        else {
+        } else {
             state = PostState.ANSWERED;
             closedAt = now;
         }
@@ -598,16 +624,28 @@ public class Post {
         return PostState.RETURNED_BY_EXECUTOR;
     }
 
-    private void record(Instant now, Actor actor, TimelineAction action, PostState from, Assignment assignment,
-            Long previousExecutorId, String comment) {
+    private void record(
+            Instant now,
+            Actor actor,
+            TimelineAction action,
+            PostState from,
+            Assignment assignment,
+            Long previousExecutorId,
+            String comment) {
         recordBy(actor.id(), now, action, from, assignment, previousExecutorId, comment);
     }
 
-    private void recordBy(Long actorId, Instant now, TimelineAction action, PostState from, Assignment assignment,
-            Long previousExecutorId, String comment) {
+    private void recordBy(
+            Long actorId,
+            Instant now,
+            TimelineAction action,
+            PostState from,
+            Assignment assignment,
+            Long previousExecutorId,
+            String comment) {
         lastActionAt = now;
-        timeline.add(new TimelineEntry(this, now, actorId, action, from, state, assignment, previousExecutorId,
-                comment));
+        timeline.add(
+                new TimelineEntry(this, now, actorId, action, from, state, assignment, previousExecutorId, comment));
     }
 
     private void requireOwn(Assignment assignment) {
@@ -641,7 +679,8 @@ public class Post {
 
     /** The department whose head approves first: the executor's, or the first one chosen for a joint post. */
     public Assignment firstActiveAssignment() {
-        return activeAssignments().stream().findFirst()
+        return activeAssignments().stream()
+                .findFirst()
                 .orElseThrow(() -> new ForbiddenTransition("posts.refusal.notRouted"));
     }
 
@@ -662,7 +701,9 @@ public class Post {
     }
 
     public Assignment assignment(long assignmentId) {
-        return assignments.stream().filter(a -> a.getId() != null && a.getId() == assignmentId).findFirst()
+        return assignments.stream()
+                .filter(a -> a.getId() != null && a.getId() == assignmentId)
+                .findFirst()
                 .orElse(null);
     }
 

@@ -1,7 +1,6 @@
 package ru.otklik.posts.internal;
 
 import java.util.Optional;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /**

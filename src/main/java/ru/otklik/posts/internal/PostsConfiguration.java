@@ -2,7 +2,6 @@ package ru.otklik.posts.internal;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
 import ru.otklik.posts.screening.Lexicon;
 import ru.otklik.posts.screening.Screening;
 

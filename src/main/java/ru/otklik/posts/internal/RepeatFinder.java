@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,8 +20,17 @@ public class RepeatFinder {
     static final double SIMILARITY = 0.4;
     private static final int LIMIT = 20;
 
-    record Candidate(long id, String externalId, PostState state, String authorName, Instant receivedAt,
-            String excerpt, boolean sameAuthor, boolean sameLink, double similarity, String answerUrl,
+    record Candidate(
+            long id,
+            String externalId,
+            PostState state,
+            String authorName,
+            Instant receivedAt,
+            String excerpt,
+            boolean sameAuthor,
+            boolean sameLink,
+            double similarity,
+            String answerUrl,
             String answerText) {
 
         /** Similarity in whole per cent, for display. */
@@ -74,10 +82,20 @@ public class RepeatFinder {
                 + " order by d.posted_at desc, d.id desc limit 1) as answer_text"
                 + " from post p where p.id <> :exclude and (" + String.join(" or ", clauses) + ")"
                 + " order by same_link desc, same_author desc, sim desc, p.received_at desc limit :limit";
-        return jdbc.sql(sql).params(params).query((rs, n) -> new Candidate(rs.getLong("id"),
-                rs.getString("external_id"), PostState.valueOf(rs.getString("state")), rs.getString("author_name"),
-                InboxQuery.instant(rs, "received_at"), rs.getString("excerpt"), rs.getBoolean("same_author"),
-                rs.getBoolean("same_link"), rs.getDouble("sim"), rs.getString("answer_url"),
-                rs.getString("answer_text"))).list();
+        return jdbc.sql(sql)
+                .params(params)
+                .query((rs, n) -> new Candidate(
+                        rs.getLong("id"),
+                        rs.getString("external_id"),
+                        PostState.valueOf(rs.getString("state")),
+                        rs.getString("author_name"),
+                        InboxQuery.instant(rs, "received_at"),
+                        rs.getString("excerpt"),
+                        rs.getBoolean("same_author"),
+                        rs.getBoolean("same_link"),
+                        rs.getDouble("sim"),
+                        rs.getString("answer_url"),
+                        rs.getString("answer_text")))
+                .list();
     }
 }

@@ -4,7 +4,14 @@ package ru.otklik.posts.internal;
  * What happened to a post, as its timeline records it (п.19).
  */
 public enum TimelineAction {
-    REGISTERED, ROUTED, IMPORTANCE_CHANGED, ACCEPTED, RETURNED_BY_EXECUTOR, RETURNED_TO_CUR, REFUSED, REASSIGNED,
+    REGISTERED,
+    ROUTED,
+    IMPORTANCE_CHANGED,
+    ACCEPTED,
+    RETURNED_BY_EXECUTOR,
+    RETURNED_TO_CUR,
+    REFUSED,
+    REASSIGNED,
     /** A version of the draft was saved. */
     DRAFT_SAVED,
     /** The draft was sent to the approvers (п.10), also after rework (п.12). */
@@ -15,7 +22,8 @@ public enum TimelineAction {
     DRAFT_APPROVED,
     /** An approver returned the draft for rework with a comment (п.12). */
     DRAFT_RETURNED,
-    SENT_TO_CUR, CUR_APPROVED,
+    SENT_TO_CUR,
+    CUR_APPROVED,
     /** ЦУР returned the draft for rework with its comment (п.11, п.12). */
     CUR_RETURNED,
     ANSWER_POSTED,

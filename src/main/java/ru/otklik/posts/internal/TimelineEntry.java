@@ -1,7 +1,5 @@
 package ru.otklik.posts.internal;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import ru.otklik.posts.PostState;
 
 /**
@@ -59,11 +58,18 @@ public class TimelineEntry {
 
     private String comment;
 
-    protected TimelineEntry() {
-    }
+    protected TimelineEntry() {}
 
-    TimelineEntry(Post post, Instant at, Long actorId, TimelineAction action, PostState fromState, PostState toState,
-            Assignment assignment, Long previousExecutorId, String comment) {
+    TimelineEntry(
+            Post post,
+            Instant at,
+            Long actorId,
+            TimelineAction action,
+            PostState fromState,
+            PostState toState,
+            Assignment assignment,
+            Long previousExecutorId,
+            String comment) {
         this.post = post;
         this.at = at;
         this.actorId = actorId;

@@ -28,11 +28,14 @@ public final class Lexicon {
         }
     }
 
-    enum Kind { EXACT, PREFIX, ROOT }
+    enum Kind {
+        EXACT,
+        PREFIX,
+        ROOT
+    }
 
     /** One entry: a category and one or more words in a row. */
-    record Entry(Category category, List<Pattern> words) {
-    }
+    record Entry(Category category, List<Pattern> words) {}
 
     private final List<Entry> entries;
 
@@ -58,9 +61,10 @@ public final class Lexicon {
             if (in == null) {
                 throw new IllegalStateException("Нет файла лексикона " + resource);
             }
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
-        }
-        catch (IOException ex) {
+            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .lines()
+                    .toList());
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
@@ -80,7 +84,8 @@ public final class Lexicon {
             if (category == null) {
                 throw new IllegalArgumentException("Запись лексикона вне раздела: " + line);
             }
-            List<Pattern> words = Arrays.stream(line.split("\\s+")).map(Lexicon::pattern).toList();
+            List<Pattern> words =
+                    Arrays.stream(line.split("\\s+")).map(Lexicon::pattern).toList();
             entries.add(new Entry(category, words));
         }
         return new Lexicon(entries);

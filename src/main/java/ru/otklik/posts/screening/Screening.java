@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import ru.otklik.posts.screening.Lexicon.Entry;
 import ru.otklik.posts.screening.TextNormaliser.Token;
 
@@ -27,8 +26,12 @@ public final class Screening {
         for (int i = 0; i < tokens.size(); i++) {
             for (Entry entry : lexicon.entries()) {
                 if (matchesAt(entry, tokens, i)) {
-                    found.add(new Match(entry.category(), tokens.subList(i, i + entry.words().size()).stream()
-                            .map(Token::original).map(Screening::trimDisguise).collect(Collectors.joining(" "))));
+                    found.add(new Match(
+                            entry.category(),
+                            tokens.subList(i, i + entry.words().size()).stream()
+                                    .map(Token::original)
+                                    .map(Screening::trimDisguise)
+                                    .collect(Collectors.joining(" "))));
                 }
             }
         }

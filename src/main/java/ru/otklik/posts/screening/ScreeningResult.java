@@ -26,7 +26,8 @@ public record ScreeningResult(List<Match> matches) {
         }
         StringBuilder out = new StringBuilder();
         for (Match match : matches) {
-            String item = match.category().name() + ":" + match.words().replace(";", " ").replace(":", " ");
+            String item = match.category().name() + ":"
+                    + match.words().replace(";", " ").replace(":", " ");
             if (out.length() + item.length() + 1 > MAX_STORED) {
                 break;
             }
@@ -47,8 +48,7 @@ public record ScreeningResult(List<Match> matches) {
                 if (colon > 0) {
                     try {
                         matches.add(new Match(Category.valueOf(item.substring(0, colon)), item.substring(colon + 1)));
-                    }
-                    catch (IllegalArgumentException ignored) {
+                    } catch (IllegalArgumentException ignored) {
                         // an unknown category from an older lexicon: skip it
                     }
                 }
@@ -59,7 +59,10 @@ public record ScreeningResult(List<Match> matches) {
 
     /** The matched words of one category, joined for display. */
     public String wordsOf(Category category) {
-        return matches.stream().filter(m -> m.category() == category).map(Match::words).distinct()
+        return matches.stream()
+                .filter(m -> m.category() == category)
+                .map(Match::words)
+                .distinct()
                 .collect(Collectors.joining(", "));
     }
 

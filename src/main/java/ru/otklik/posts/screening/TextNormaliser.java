@@ -13,21 +13,31 @@ import java.util.Map;
 public final class TextNormaliser {
 
     /** A word of the text: as written, and its normalised forms (two when a Latin b could be в or ь). */
-    public record Token(String original, List<String> forms) {
-    }
+    public record Token(String original, List<String> forms) {}
 
     private static final Map<Character, Character> LOOK_ALIKES = Map.ofEntries(
-            Map.entry('a', 'а'), Map.entry('e', 'е'), Map.entry('o', 'о'), Map.entry('p', 'р'),
-            Map.entry('c', 'с'), Map.entry('x', 'х'), Map.entry('y', 'у'), Map.entry('k', 'к'),
-            Map.entry('m', 'м'), Map.entry('t', 'т'), Map.entry('h', 'н'), Map.entry('0', 'о'),
-            Map.entry('3', 'з'), Map.entry('4', 'ч'), Map.entry('6', 'б'), Map.entry('@', 'а'),
+            Map.entry('a', 'а'),
+            Map.entry('e', 'е'),
+            Map.entry('o', 'о'),
+            Map.entry('p', 'р'),
+            Map.entry('c', 'с'),
+            Map.entry('x', 'х'),
+            Map.entry('y', 'у'),
+            Map.entry('k', 'к'),
+            Map.entry('m', 'м'),
+            Map.entry('t', 'т'),
+            Map.entry('h', 'н'),
+            Map.entry('0', 'о'),
+            Map.entry('3', 'з'),
+            Map.entry('4', 'ч'),
+            Map.entry('6', 'б'),
+            Map.entry('@', 'а'),
             Map.entry('ё', 'е'));
 
     /** Characters that end a word; anything else that is not a letter is a disguise inside a word and is dropped. */
     private static final String WORD_BREAKS = ",!?;:()[]{}\"«»„“”/\\<>";
 
-    private TextNormaliser() {
-    }
+    private TextNormaliser() {}
 
     public static List<Token> tokens(String text) {
         List<Token> tokens = new ArrayList<>();
@@ -40,8 +50,7 @@ public final class TextNormaliser {
             if (Character.isWhitespace(c) || WORD_BREAKS.indexOf(c) >= 0) {
                 addChunk(chunk.toString(), tokens);
                 chunk.setLength(0);
-            }
-            else {
+            } else {
                 chunk.append(c);
             }
         }
@@ -93,7 +102,9 @@ public final class TextNormaliser {
         int i = 0;
         while (i < tokens.size()) {
             int j = i;
-            while (j < tokens.size() && tokens.get(j).forms().get(0).length() == 1 && tokens.get(j).forms().size() == 1) {
+            while (j < tokens.size()
+                    && tokens.get(j).forms().get(0).length() == 1
+                    && tokens.get(j).forms().size() == 1) {
                 j++;
             }
             if (j - i >= 3) {
@@ -105,8 +116,7 @@ public final class TextNormaliser {
                 }
                 joined.add(new Token(original.toString(), List.of(normalise(word.toString()))));
                 i = j;
-            }
-            else {
+            } else {
                 joined.add(tokens.get(i));
                 i++;
             }

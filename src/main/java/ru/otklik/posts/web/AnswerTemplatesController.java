@@ -1,13 +1,11 @@
 package ru.otklik.posts.web;
 
-import java.time.Clock;
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
-
+import java.time.Clock;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
@@ -15,14 +13,12 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import ru.otklik.people.CurrentUser;
 import ru.otklik.people.DepartmentSummary;
 import ru.otklik.people.NotFoundException;
 import ru.otklik.people.PeopleLookup;
@@ -48,19 +44,20 @@ class AnswerTemplatesController {
     private final PeopleLookup people;
     private final Clock clock;
 
-    AnswerTemplatesController(AnswerTemplates templates, PostManagement management, PeopleLookup people,
-            Clock clock) {
+    AnswerTemplatesController(AnswerTemplates templates, PostManagement management, PeopleLookup people, Clock clock) {
         this.templates = templates;
         this.management = management;
         this.people = people;
         this.clock = clock;
     }
 
-    record DepartmentTemplates(DepartmentSummary department, List<AnswerTemplate> templates) {
-    }
+    record DepartmentTemplates(DepartmentSummary department, List<AnswerTemplate> templates) {}
 
     /** A template's title and text. */
-    record TemplateForm(@NotBlank(message = "posts.templates.title.required") String title,
+    record TemplateForm(
+            @NotBlank(message = "posts.templates.title.required")
+            String title,
+
             @NotBlank(message = "posts.draft.text.required") String text) {
 
         @AssertTrue(message = "posts.templates.title.size")
@@ -91,8 +88,13 @@ class AnswerTemplatesController {
     }
 
     @PostMapping("/posts/templates")
-    String create(@RequestParam long departmentId, @Valid @ModelAttribute("templateForm") TemplateForm form,
-            BindingResult result, Actor actor, Model model, HttpServletResponse response,
+    String create(
+            @RequestParam long departmentId,
+            @Valid @ModelAttribute("templateForm") TemplateForm form,
+            BindingResult result,
+            Actor actor,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         if (!headed(actor).heads(departmentId)) {
             throw new AccessDeniedException("not the head");
@@ -100,19 +102,27 @@ class AnswerTemplatesController {
         if (result.hasErrors()) {
             return problem(actor, form.problem(result), model, response, HttpStatus.BAD_REQUEST);
         }
-        templates.save(new AnswerTemplate(departmentId, form.title().strip(), form.text().strip(), actor.id(),
-                clock.instant()));
+        templates.save(new AnswerTemplate(
+                departmentId, form.title().strip(), form.text().strip(), actor.id(), clock.instant()));
         redirect.addFlashAttribute("message", "posts.templates.saved");
         return "redirect:/posts/templates";
     }
 
     @PostMapping("/posts/templates/{templateId}")
-    String update(@PathVariable long templateId, @RequestParam long version,
-            @Valid @ModelAttribute("templateForm") TemplateForm form, BindingResult result,
-            @RequestParam(defaultValue = "save") String action, Actor actor, Model model, HttpServletResponse response,
+    String update(
+            @PathVariable long templateId,
+            @RequestParam long version,
+            @Valid @ModelAttribute("templateForm") TemplateForm form,
+            BindingResult result,
+            @RequestParam(defaultValue = "save") String action,
+            Actor actor,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
-        AnswerTemplate template = templates.findById(templateId)
-                .filter(t -> headed(actor).heads(t.getDepartmentId())).orElseThrow(NotFoundException::new);
+        AnswerTemplate template = templates
+                .findById(templateId)
+                .filter(t -> headed(actor).heads(t.getDepartmentId()))
+                .orElseThrow(NotFoundException::new);
         if (template.getVersion() != version) {
             return problem(actor, "posts.stale", model, response, HttpStatus.CONFLICT);
         }
@@ -144,12 +154,13 @@ class AnswerTemplatesController {
     }
 
     private List<DepartmentTemplates> groups(Actor actor) {
-        return people.departments().stream().filter(d -> actor.heads(d.id()))
-                .map(d -> new DepartmentTemplates(d, templates.findByDepartments(List.of(d.id())))).toList();
+        return people.departments().stream()
+                .filter(d -> actor.heads(d.id()))
+                .map(d -> new DepartmentTemplates(d, templates.findByDepartments(List.of(d.id()))))
+                .toList();
     }
 
-    private String problem(Actor actor, String warning, Model model, HttpServletResponse response,
-            HttpStatus status) {
+    private String problem(Actor actor, String warning, Model model, HttpServletResponse response, HttpStatus status) {
         model.addAttribute("groups", groups(actor));
         model.addAttribute("warning", warning);
         response.setStatus(status.value());

@@ -3,7 +3,6 @@ package ru.otklik.posts.web;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-
 import ru.otklik.posts.Actor;
 
 /**

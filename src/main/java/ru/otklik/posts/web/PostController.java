@@ -1,13 +1,7 @@
 package ru.otklik.posts.web;
 
-import java.util.Locale;
-
 import jakarta.validation.Valid;
-
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,19 +11,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
 import ru.otklik.posts.Actor;
-import ru.otklik.posts.ForbiddenTransition;
-import ru.otklik.posts.Importance;
-import ru.otklik.posts.InvalidApprover;
-import ru.otklik.posts.InvalidRouting;
-import ru.otklik.posts.NotOnRoute;
-import ru.otklik.posts.OwnDraftApproval;
-import ru.otklik.posts.Refusal;
 import ru.otklik.posts.PostFields;
 import ru.otklik.posts.PostManagement;
-import ru.otklik.posts.Routing;
-import ru.otklik.posts.internal.Post;
 import ru.otklik.posts.web.PostForms.AnswerForm;
 import ru.otklik.posts.web.PostForms.ApproveForm;
 import ru.otklik.posts.web.PostForms.ContributionForm;
@@ -68,43 +52,55 @@ class PostController {
     }
 
     @PostMapping("/posts/{id}/route")
-    String route(@PathVariable long id, @Valid @ModelAttribute RouteForm form, Actor actor,
-            RedirectAttributes redirect) {
+    String route(
+            @PathVariable long id, @Valid @ModelAttribute RouteForm form, Actor actor, RedirectAttributes redirect) {
         management.route(id, form.version(), form.routings(), form.importance(), actor);
         return done(id, "posts.routed", redirect);
     }
 
     @PostMapping("/posts/{id}/return-to-cur")
-    String returnToCur(@PathVariable long id, @Valid @ModelAttribute ReasonForm form, Actor actor,
-            RedirectAttributes redirect) {
+    String returnToCur(
+            @PathVariable long id, @Valid @ModelAttribute ReasonForm form, Actor actor, RedirectAttributes redirect) {
         management.returnToCur(id, form.version(), form.reason(), actor);
         return done(id, "posts.returnedToCur", redirect);
     }
 
     @PostMapping("/posts/{id}/refuse")
-    String refuse(@PathVariable long id, @Valid @ModelAttribute ReasonForm form, Actor actor,
-            RedirectAttributes redirect) {
+    String refuse(
+            @PathVariable long id, @Valid @ModelAttribute ReasonForm form, Actor actor, RedirectAttributes redirect) {
         management.refuse(id, form.version(), form.reason(), actor);
         return done(id, "posts.refused", redirect);
     }
 
     @PostMapping("/posts/{id}/assignments/{assignmentId}/accept")
-    String accept(@PathVariable long id, @PathVariable long assignmentId, @Valid @ModelAttribute VersionForm form,
-            Actor actor, RedirectAttributes redirect) {
+    String accept(
+            @PathVariable long id,
+            @PathVariable long assignmentId,
+            @Valid @ModelAttribute VersionForm form,
+            Actor actor,
+            RedirectAttributes redirect) {
         management.accept(id, assignmentId, form.version(), actor);
         return done(id, "posts.accepted", redirect);
     }
 
     @PostMapping("/posts/{id}/assignments/{assignmentId}/return")
-    String returnAssignment(@PathVariable long id, @PathVariable long assignmentId,
-            @Valid @ModelAttribute ReasonForm form, Actor actor, RedirectAttributes redirect) {
+    String returnAssignment(
+            @PathVariable long id,
+            @PathVariable long assignmentId,
+            @Valid @ModelAttribute ReasonForm form,
+            Actor actor,
+            RedirectAttributes redirect) {
         management.returnAssignment(id, assignmentId, form.version(), form.reason(), actor);
         return done(id, "posts.returnedByExecutor", redirect);
     }
 
     @PostMapping("/posts/{id}/assignments/{assignmentId}/reassign")
-    String reassign(@PathVariable long id, @PathVariable long assignmentId, @Valid @ModelAttribute ReassignForm form,
-            Actor actor, RedirectAttributes redirect) {
+    String reassign(
+            @PathVariable long id,
+            @PathVariable long assignmentId,
+            @Valid @ModelAttribute ReassignForm form,
+            Actor actor,
+            RedirectAttributes redirect) {
         management.reassign(id, assignmentId, form.version(), form.executorId(), form.comment(), actor);
         return done(id, "posts.reassigned", redirect);
     }
@@ -113,10 +109,11 @@ class PostController {
 
     /** Saves the draft answer, or saves it and sends it to the approvers with the chosen second-level approver (п.10). */
     @PostMapping("/posts/{id}/draft")
-    String draft(@PathVariable long id, @Valid @ModelAttribute DraftForm form, Actor actor,
-            RedirectAttributes redirect) {
+    String draft(
+            @PathVariable long id, @Valid @ModelAttribute DraftForm form, Actor actor, RedirectAttributes redirect) {
         if (form.submit()) {
-            management.submitDraft(id, form.version(), form.intermediateAnswer(), form.text(), form.secondApprover(), actor);
+            management.submitDraft(
+                    id, form.version(), form.intermediateAnswer(), form.text(), form.secondApprover(), actor);
             return done(id, "posts.draft.submitted", redirect);
         }
         management.saveDraft(id, form.version(), form.intermediateAnswer(), form.text(), actor);
@@ -124,45 +121,56 @@ class PostController {
     }
 
     @PostMapping("/posts/{id}/draft/approve")
-    String approve(@PathVariable long id, @Valid @ModelAttribute ApproveForm form, Actor actor,
-            RedirectAttributes redirect) {
-        String note = form.checked() ? messages.getMessage("posts.checklist.recorded", null, Locale.forLanguageTag("ru"))
+    String approve(
+            @PathVariable long id, @Valid @ModelAttribute ApproveForm form, Actor actor, RedirectAttributes redirect) {
+        String note = form.checked()
+                ? messages.getMessage("posts.checklist.recorded", null, Locale.forLanguageTag("ru"))
                 : null;
         management.approveDraft(id, form.version(), form.edited(), note, actor);
         return backTo(form.from(), done(id, "posts.draft.approved", redirect));
     }
 
     @PostMapping("/posts/{id}/draft/return")
-    String returnDraft(@PathVariable long id, @Valid @ModelAttribute ReturnDraftForm form, Actor actor,
+    String returnDraft(
+            @PathVariable long id,
+            @Valid @ModelAttribute ReturnDraftForm form,
+            Actor actor,
             RedirectAttributes redirect) {
         management.returnDraft(id, form.version(), form.comment(), actor);
         return backTo(form.from(), done(id, "posts.draft.returned", redirect));
     }
 
     @PostMapping("/posts/{id}/send-to-cur")
-    String sendToCur(@PathVariable long id, @Valid @ModelAttribute VersionForm form, Actor actor,
-            RedirectAttributes redirect) {
+    String sendToCur(
+            @PathVariable long id, @Valid @ModelAttribute VersionForm form, Actor actor, RedirectAttributes redirect) {
         management.sendToCur(id, form.version(), actor);
         return done(id, "posts.cur.sent", redirect);
     }
 
     @PostMapping("/posts/{id}/cur-decision")
-    String curDecision(@PathVariable long id, @Valid @ModelAttribute CurDecisionForm form, Actor actor,
+    String curDecision(
+            @PathVariable long id,
+            @Valid @ModelAttribute CurDecisionForm form,
+            Actor actor,
             RedirectAttributes redirect) {
         management.recordCurDecision(id, form.version(), form.approved(), form.comment(), actor);
         return done(id, form.approved() ? "posts.cur.approved" : "posts.cur.returned", redirect);
     }
 
     @PostMapping("/posts/{id}/answer")
-    String postAnswer(@PathVariable long id, @Valid @ModelAttribute AnswerForm form, Actor actor,
-            RedirectAttributes redirect) {
+    String postAnswer(
+            @PathVariable long id, @Valid @ModelAttribute AnswerForm form, Actor actor, RedirectAttributes redirect) {
         management.postAnswer(id, form.version(), form.url(), form.text(), actor);
         return done(id, "posts.answer.posted", redirect);
     }
 
     @PostMapping("/posts/{id}/assignments/{assignmentId}/contribution")
-    String contribute(@PathVariable long id, @PathVariable long assignmentId,
-            @Valid @ModelAttribute ContributionForm form, Actor actor, RedirectAttributes redirect) {
+    String contribute(
+            @PathVariable long id,
+            @PathVariable long assignmentId,
+            @Valid @ModelAttribute ContributionForm form,
+            Actor actor,
+            RedirectAttributes redirect) {
         management.contribute(id, assignmentId, form.version(), form.text(), actor);
         return done(id, "posts.contribution.sent", redirect);
     }
@@ -180,15 +188,15 @@ class PostController {
     private static Long templateId(String template) {
         try {
             return template == null || template.isBlank() ? null : Long.valueOf(template.strip());
-        }
-        catch (NumberFormatException ex) {
+        } catch (NumberFormatException ex) {
             return null;
         }
     }
 
     static boolean httpUrl(String url) {
-        return url != null && !url.isBlank() && url.strip().length() <= PostFields.URL_MAX
+        return url != null
+                && !url.isBlank()
+                && url.strip().length() <= PostFields.URL_MAX
                 && PostFields.isLink(url.strip());
     }
-
 }

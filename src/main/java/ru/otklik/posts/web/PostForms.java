@@ -1,17 +1,14 @@
 package ru.otklik.posts.web;
 
-import java.util.List;
-import java.util.Objects;
-
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-
-import ru.otklik.posts.PostFields;
+import java.util.List;
+import java.util.Objects;
 import ru.otklik.posts.Importance;
+import ru.otklik.posts.PostFields;
 import ru.otklik.posts.Routing;
-import ru.otklik.posts.internal.Draft;
 
 /**
  * The forms of a post's page, one per action. Each names the post's version the person saw. A constraint's message
@@ -23,17 +20,15 @@ final class PostForms {
 
     static final int MAX_COMMENT = PostFields.COMMENT_MAX;
 
-    private PostForms() {
-    }
+    private PostForms() {}
 
     /** An action that needs nothing but the version: accept, send to ЦУР. */
-    record VersionForm(@NotNull(message = OUTDATED) Long version) {
-    }
+    record VersionForm(@NotNull(message = OUTDATED) Long version) {}
 
     /** An action that needs a reason: return to ЦУР, refuse, return an assignment. */
-    record ReasonForm(@NotNull(message = OUTDATED) Long version,
-            @NotBlank(message = "posts.reason.required") String reason) {
-    }
+    record ReasonForm(
+            @NotNull(message = OUTDATED) Long version,
+            @NotBlank(message = "posts.reason.required") String reason) {}
 
     /** Routing: each {@code assignTo} is {@code <departmentId>:<executorId>}; empty ones (a department left out) are skipped. */
     record RouteForm(@NotNull(message = OUTDATED) Long version, List<Routing> assignTo, Boolean high) {
@@ -43,7 +38,9 @@ final class PostForms {
         }
 
         List<Routing> routings() {
-            return assignTo == null ? List.of() : assignTo.stream().filter(Objects::nonNull).toList();
+            return assignTo == null
+                    ? List.of()
+                    : assignTo.stream().filter(Objects::nonNull).toList();
         }
 
         @AssertTrue(message = "posts.route.none")
@@ -53,18 +50,22 @@ final class PostForms {
 
         @AssertTrue(message = "posts.route.twice")
         boolean isAssignToOncePerDepartment() {
-            return routings().stream().map(Routing::departmentId).distinct().count() == routings().size();
+            return routings().stream().map(Routing::departmentId).distinct().count()
+                    == routings().size();
         }
     }
 
-    record ReassignForm(@NotNull(message = OUTDATED) Long version,
+    record ReassignForm(
+            @NotNull(message = OUTDATED) Long version,
             @NotNull(message = "posts.reassign.executor") Long executorId,
-            @NotBlank(message = "posts.comment.required") String comment) {
-    }
+            @NotBlank(message = "posts.comment.required") String comment) {}
 
     /** {@code action=save} saves the draft, {@code action=submit} also sends it to the approvers (п.10). */
-    record DraftForm(@NotNull(message = OUTDATED) Long version,
-            @NotBlank(message = "posts.draft.text.required") String text, Boolean intermediate, Long secondApprover,
+    record DraftForm(
+            @NotNull(message = OUTDATED) Long version,
+            @NotBlank(message = "posts.draft.text.required") String text,
+            Boolean intermediate,
+            Long secondApprover,
             String action) {
 
         boolean intermediateAnswer() {
@@ -98,8 +99,13 @@ final class PostForms {
         }
     }
 
-    record ReturnDraftForm(@NotNull(message = OUTDATED) Long version,
-            @NotBlank(message = "posts.draft.comment.required") String comment, String from) {
+    record ReturnDraftForm(
+            @NotNull(message = OUTDATED) Long version,
+
+            @NotBlank(message = "posts.draft.comment.required")
+            String comment,
+
+            String from) {
 
         @AssertTrue(message = "posts.comment.size")
         boolean isCommentWithinLimit() {
@@ -108,9 +114,13 @@ final class PostForms {
     }
 
     /** ЦУР's decision as the org specialist records it: {@code APPROVED}, or {@code RETURNED} with ЦУР's comment. */
-    record CurDecisionForm(@NotNull(message = OUTDATED) Long version,
-            @NotNull(message = "posts.cur.decision.required") @Pattern(regexp = "APPROVED|RETURNED",
-                    message = "posts.cur.decision.required") String decision,
+    record CurDecisionForm(
+            @NotNull(message = OUTDATED) Long version,
+
+            @NotNull(message = "posts.cur.decision.required")
+            @Pattern(regexp = "APPROVED|RETURNED", message = "posts.cur.decision.required")
+            String decision,
+
             String comment) {
 
         boolean approved() {
@@ -119,7 +129,10 @@ final class PostForms {
 
         @AssertTrue(message = "posts.cur.comment.required")
         boolean isCommentGivenWhenReturned() {
-            return approved() || decision == null || !decision.equals("RETURNED") || !(comment == null || comment.isBlank());
+            return approved()
+                    || decision == null
+                    || !decision.equals("RETURNED")
+                    || !(comment == null || comment.isBlank());
         }
 
         @AssertTrue(message = "posts.comment.size")
@@ -143,7 +156,8 @@ final class PostForms {
     }
 
     /** An executor's contribution to a joint answer (п.15). */
-    record ContributionForm(@NotNull(message = OUTDATED) Long version,
+    record ContributionForm(
+            @NotNull(message = OUTDATED) Long version,
             @NotBlank(message = "posts.draft.text.required") String text) {
 
         @AssertTrue(message = "posts.draft.text.size")

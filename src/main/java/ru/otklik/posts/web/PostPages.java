@@ -1,24 +1,21 @@
 package ru.otklik.posts.web;
 
-import java.time.Instant;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import ru.otklik.people.DepartmentSummary;
 import ru.otklik.people.NotFoundException;
 import ru.otklik.people.PeopleLookup;
 import ru.otklik.people.PersonSummary;
 import ru.otklik.people.Substitutes;
-import ru.otklik.posts.screening.ScreeningResult;
 import ru.otklik.posts.Actor;
 import ru.otklik.posts.AssignmentState;
 import ru.otklik.posts.PostManagement;
@@ -32,6 +29,7 @@ import ru.otklik.posts.internal.Post;
 import ru.otklik.posts.internal.Posts;
 import ru.otklik.posts.internal.TimelineAction;
 import ru.otklik.posts.internal.TimelineEntry;
+import ru.otklik.posts.screening.ScreeningResult;
 
 /**
  * Everything a post's page shows, read in one transaction: the post, its assignments and timeline with people's
@@ -40,41 +38,71 @@ import ru.otklik.posts.internal.TimelineEntry;
 @Component
 class PostPages {
 
-    record PersonOption(long id, String name) {
-    }
+    record PersonOption(long id, String name) {}
 
     /**
      * An executor the post can be routed to; while they are absent, {@code substitute} names who receives the work
      * (п.3, Приказ п.5).
      */
-    record RouteOption(long id, String name, String substitute) {
-    }
+    record RouteOption(long id, String name, String substitute) {}
 
-    record DepartmentOption(long id, String name, List<RouteOption> executors) {
-    }
+    record DepartmentOption(long id, String name, List<RouteOption> executors) {}
 
-    record AssignmentView(long id, long departmentId, String department, String executor, AssignmentState state,
-            Instant assignedAt, Instant acceptedAt, Instant returnedAt, String returnReason, boolean mayAccept,
-            boolean mayReassign, List<PersonOption> otherExecutors) {
-    }
+    record AssignmentView(
+            long id,
+            long departmentId,
+            String department,
+            String executor,
+            AssignmentState state,
+            Instant assignedAt,
+            Instant acceptedAt,
+            Instant returnedAt,
+            String returnReason,
+            boolean mayAccept,
+            boolean mayReassign,
+            List<PersonOption> otherExecutors) {}
 
-    record TimelineView(Instant at, String actor, TimelineAction action, PostState from, PostState to,
-            String department, String executor, String previousExecutor, String comment) {
-    }
+    record TimelineView(
+            Instant at,
+            String actor,
+            TimelineAction action,
+            PostState from,
+            PostState to,
+            String department,
+            String executor,
+            String previousExecutor,
+            String comment) {}
 
     /** A linked post and the last answer posted to it, if any (п.16). */
-    record LinkedPost(long id, String externalId, PostState state, Instant receivedAt, String excerpt,
-            String answerUrl, String answerText, Instant answeredAt) {
-    }
+    record LinkedPost(
+            long id,
+            String externalId,
+            PostState state,
+            Instant receivedAt,
+            String excerpt,
+            String answerUrl,
+            String answerText,
+            Instant answeredAt) {}
 
     /** A saved version of a draft; one written after a return carries its difference from the one before. */
-    record VersionView(int number, String author, Instant at, boolean afterReturn, List<TextDiff.Segment> diff) {
-    }
+    record VersionView(int number, String author, Instant at, boolean afterReturn, List<TextDiff.Segment> diff) {}
 
     /** A draft with its route and versions, and once posted, the posted answer. */
-    record DraftView(long id, boolean intermediate, boolean joint, String text, List<VersionView> versions,
-            String headApprover, String secondApprover, String currentApprover, int level, Instant submittedAt,
-            Instant sentToCurAt, String postedUrl, String postedText, Instant postedAt) {
+    record DraftView(
+            long id,
+            boolean intermediate,
+            boolean joint,
+            String text,
+            List<VersionView> versions,
+            String headApprover,
+            String secondApprover,
+            String currentApprover,
+            int level,
+            Instant submittedAt,
+            Instant sentToCurAt,
+            String postedUrl,
+            String postedText,
+            Instant postedAt) {
 
         public VersionView latest() {
             return versions.isEmpty() ? null : versions.get(versions.size() - 1);
@@ -82,39 +110,61 @@ class PostPages {
     }
 
     /** A department's contribution to a joint answer (п.15). */
-    record ContributionView(long assignmentId, String department, String executor, String text, Instant at,
-            boolean mayContribute) {
-    }
+    record ContributionView(
+            long assignmentId, String department, String executor, String text, Instant at, boolean mayContribute) {}
 
     /** What the author of the draft needs to write it. */
-    record Editor(boolean intermediateAllowed, boolean kindFixed, boolean intermediate, String text,
-            List<ApproverOption> approvers, Long selectedApprover, List<AnswerTemplate> templates) {
-    }
+    record Editor(
+            boolean intermediateAllowed,
+            boolean kindFixed,
+            boolean intermediate,
+            String text,
+            List<ApproverOption> approvers,
+            Long selectedApprover,
+            List<AnswerTemplate> templates) {}
 
     /** The answer part of the page: the open draft, the posted answers and what this person may do with them. */
-    record Answering(DraftView draft, List<DraftView> posted, Editor editor, boolean mayApprove, boolean maySendToCur,
-            boolean mayRecordCur, boolean mayPost, boolean joint, List<ContributionView> contributions) {
+    record Answering(
+            DraftView draft,
+            List<DraftView> posted,
+            Editor editor,
+            boolean mayApprove,
+            boolean maySendToCur,
+            boolean mayRecordCur,
+            boolean mayPost,
+            boolean joint,
+            List<ContributionView> contributions) {
 
         public boolean anyAction() {
-            return editor != null || mayApprove || maySendToCur || mayRecordCur || mayPost
+            return editor != null
+                    || mayApprove
+                    || maySendToCur
+                    || mayRecordCur
+                    || mayPost
                     || contributions.stream().anyMatch(ContributionView::mayContribute);
         }
     }
 
-    record PostPage(Post post, ScreeningResult screening, List<AssignmentView> assignments,
-            List<TimelineView> timeline, List<LinkedPost> linked, boolean mayRoute, List<DepartmentOption> routeOptions,
+    record PostPage(
+            Post post,
+            ScreeningResult screening,
+            List<AssignmentView> assignments,
+            List<TimelineView> timeline,
+            List<LinkedPost> linked,
+            boolean mayRoute,
+            List<DepartmentOption> routeOptions,
             Answering answering) {
 
         /** Whether this person may do anything at all with the post now. */
         public boolean anyAction() {
-            return mayRoute || assignments.stream().anyMatch(a -> a.mayAccept() || a.mayReassign())
+            return mayRoute
+                    || assignments.stream().anyMatch(a -> a.mayAccept() || a.mayReassign())
                     || answering.anyAction();
         }
     }
 
     /** A draft waiting for this person's approval, on «На согласовании». */
-    record ApprovalCard(Post post, DraftView draft, String standingInFor) {
-    }
+    record ApprovalCard(Post post, DraftView draft, String standingInFor) {}
 
     private final Posts posts;
     private final PeopleLookup people;
@@ -125,8 +175,14 @@ class PostPages {
     private final Substitutes substitutes;
     private final Clock clock;
 
-    PostPages(Posts posts, PeopleLookup people, JdbcClient jdbc, PostManagement management, AnswerTemplates templates,
-            Substitutes substitutes, Clock clock) {
+    PostPages(
+            Posts posts,
+            PeopleLookup people,
+            JdbcClient jdbc,
+            PostManagement management,
+            AnswerTemplates templates,
+            Substitutes substitutes,
+            Clock clock) {
         this.substitutes = substitutes;
         this.clock = clock;
         this.posts = posts;
@@ -158,32 +214,62 @@ class PostPages {
         addDraftPeople(post, personIds);
         Map<Long, String> names = people.fullNames(personIds);
 
-        List<AssignmentView> assignments = post.getAssignments().stream().map(a -> {
-            DepartmentSummary department = departmentsById.get(a.getDepartmentId());
-            boolean mayReassign = post.mayReassign(a, actor);
-            List<PersonOption> others = mayReassign && department != null ? executorsOf(department).stream()
-                    .filter(o -> o.id() != a.getExecutorId()).toList() : List.of();
-            return new AssignmentView(a.getId(), a.getDepartmentId(), department == null ? "—" : department.name(),
-                    names.getOrDefault(a.getExecutorId(), "—"), a.getState(), a.getAssignedAt(), a.getAcceptedAt(),
-                    a.getReturnedAt(), a.getReturnReason(), post.mayAccept(a, actor), mayReassign, others);
-        }).toList();
+        List<AssignmentView> assignments = post.getAssignments().stream()
+                .map(a -> {
+                    DepartmentSummary department = departmentsById.get(a.getDepartmentId());
+                    boolean mayReassign = post.mayReassign(a, actor);
+                    List<PersonOption> others = mayReassign && department != null
+                            ? executorsOf(department).stream()
+                                    .filter(o -> o.id() != a.getExecutorId())
+                                    .toList()
+                            : List.of();
+                    return new AssignmentView(
+                            a.getId(),
+                            a.getDepartmentId(),
+                            department == null ? "—" : department.name(),
+                            names.getOrDefault(a.getExecutorId(), "—"),
+                            a.getState(),
+                            a.getAssignedAt(),
+                            a.getAcceptedAt(),
+                            a.getReturnedAt(),
+                            a.getReturnReason(),
+                            post.mayAccept(a, actor),
+                            mayReassign,
+                            others);
+                })
+                .toList();
 
-        List<TimelineView> timeline = post.getTimeline().stream().map(e -> new TimelineView(e.getAt(),
-                e.getActorId() == null ? null : names.getOrDefault(e.getActorId(), "—"), e.getAction(),
-                e.getFromState(), e.getToState(),
-                e.getDepartmentId() == null || !departmentsById.containsKey(e.getDepartmentId()) ? null
-                        : departmentsById.get(e.getDepartmentId()).name(),
-                e.getExecutorId() == null ? null : names.get(e.getExecutorId()),
-                e.getPreviousExecutorId() == null ? null : names.get(e.getPreviousExecutorId()),
-                e.getComment())).toList();
+        List<TimelineView> timeline = post.getTimeline().stream()
+                .map(e -> new TimelineView(
+                        e.getAt(),
+                        e.getActorId() == null ? null : names.getOrDefault(e.getActorId(), "—"),
+                        e.getAction(),
+                        e.getFromState(),
+                        e.getToState(),
+                        e.getDepartmentId() == null || !departmentsById.containsKey(e.getDepartmentId())
+                                ? null
+                                : departmentsById.get(e.getDepartmentId()).name(),
+                        e.getExecutorId() == null ? null : names.get(e.getExecutorId()),
+                        e.getPreviousExecutorId() == null ? null : names.get(e.getPreviousExecutorId()),
+                        e.getComment()))
+                .toList();
 
         boolean mayRoute = post.mayRoute(actor);
-        List<DepartmentOption> options = mayRoute ? departmentsById.values().stream()
-                .sorted(Comparator.comparing(DepartmentSummary::name))
-                .map(d -> new DepartmentOption(d.id(), d.name(), routeOptions(d)))
-                .toList() : List.of();
-        return new PostPage(post, ScreeningResult.decode(post.getScreeningMatches()), assignments, timeline,
-                linked(post.getId()), mayRoute, options, answering(post, actor, names, departmentsById, templateId));
+        List<DepartmentOption> options = mayRoute
+                ? departmentsById.values().stream()
+                        .sorted(Comparator.comparing(DepartmentSummary::name))
+                        .map(d -> new DepartmentOption(d.id(), d.name(), routeOptions(d)))
+                        .toList()
+                : List.of();
+        return new PostPage(
+                post,
+                ScreeningResult.decode(post.getScreeningMatches()),
+                assignments,
+                timeline,
+                linked(post.getId()),
+                mayRoute,
+                options,
+                answering(post, actor, names, departmentsById, templateId));
     }
 
     /** The drafts waiting for this person or for someone they stand in for today, oldest first. */
@@ -194,24 +280,38 @@ class PostPages {
         List<Long> postIds = jdbc.sql("select d.post_id from draft d join post p on p.id = d.post_id"
                         + " where p.state = 'IN_APPROVAL' and d.posted_at is null and d.current_approver_id in (:ids)"
                         + " order by d.submitted_at, d.id limit 200")
-                .param("ids", approverIds).query(Long.class).list();
+                .param("ids", approverIds)
+                .query(Long.class)
+                .list();
         Map<Long, Post> byId = new HashMap<>();
         posts.findAllById(postIds).forEach(p -> byId.put(p.getId(), p));
         Set<Long> personIds = new HashSet<>();
         byId.values().forEach(p -> addDraftPeople(p, personIds));
         Map<Long, String> names = people.fullNames(personIds);
-        return postIds.stream().map(byId::get).filter(p -> p != null && p.mayApprove(actor)).map(p -> {
-            Draft draft = p.openDraft();
-            Long waitingFor = draft.getCurrentApproverId();
-            return new ApprovalCard(p, draftView(draft, names),
-                    waitingFor != null && waitingFor != actor.id() ? names.get(waitingFor) : null);
-        }).toList();
+        return postIds.stream()
+                .map(byId::get)
+                .filter(p -> p != null && p.mayApprove(actor))
+                .map(p -> {
+                    Draft draft = p.openDraft();
+                    Long waitingFor = draft.getCurrentApproverId();
+                    return new ApprovalCard(
+                            p,
+                            draftView(draft, names),
+                            waitingFor != null && waitingFor != actor.id() ? names.get(waitingFor) : null);
+                })
+                .toList();
     }
 
-    private Answering answering(Post post, Actor actor, Map<Long, String> names,
-            Map<Long, DepartmentSummary> departmentsById, Long templateId) {
+    private Answering answering(
+            Post post,
+            Actor actor,
+            Map<Long, String> names,
+            Map<Long, DepartmentSummary> departmentsById,
+            Long templateId) {
         Draft open = post.openDraft();
-        List<DraftView> posted = post.getDrafts().stream().filter(Draft::isPosted).map(d -> draftView(d, names))
+        List<DraftView> posted = post.getDrafts().stream()
+                .filter(Draft::isPosted)
+                .map(d -> draftView(d, names))
                 .toList();
         Editor editor = null;
         if (post.mayDraft(actor)) {
@@ -220,30 +320,56 @@ class PostPages {
             post.activeAssignments().stream()
                     .filter(a -> actor.isOrgStaff() || a.getExecutorId() == actor.id())
                     .forEach(a -> departmentIds.add(a.getDepartmentId()));
-            List<AnswerTemplate> available = departmentIds.isEmpty() ? List.of() : templates.findByDepartments(departmentIds);
+            List<AnswerTemplate> available =
+                    departmentIds.isEmpty() ? List.of() : templates.findByDepartments(departmentIds);
             String text = open == null ? null : open.text();
             if (templateId != null) {
-                text = available.stream().filter(t -> t.getId().equals(templateId)).map(AnswerTemplate::getText)
-                        .findFirst().orElse(text);
+                text = available.stream()
+                        .filter(t -> t.getId().equals(templateId))
+                        .map(AnswerTemplate::getText)
+                        .findFirst()
+                        .orElse(text);
             }
             boolean intermediateAllowed = post.mayDraftIntermediate();
-            editor = new Editor(intermediateAllowed, open != null && open.getSubmittedAt() != null,
-                    open == null ? false : open.isIntermediate(), text, management.secondApprovers(departmentId, actor.id()),
-                    open == null ? null : open.getSecondApproverId(), available);
+            editor = new Editor(
+                    intermediateAllowed,
+                    open != null && open.getSubmittedAt() != null,
+                    open == null ? false : open.isIntermediate(),
+                    text,
+                    management.secondApprovers(departmentId, actor.id()),
+                    open == null ? null : open.getSecondApproverId(),
+                    available);
         }
         boolean staff = actor.isOrgStaff();
-        List<ContributionView> contributions = !post.isJoint() ? List.of() : post.activeAssignments().stream()
-                .filter(a -> staff || a.getExecutorId() == actor.id() || actor.heads(a.getDepartmentId())
-                        || actor.seesAllPosts())
-                .map(a -> new ContributionView(a.getId(),
-                        departmentsById.containsKey(a.getDepartmentId())
-                                ? departmentsById.get(a.getDepartmentId()).name() : "—",
-                        names.getOrDefault(a.getExecutorId(), "—"), a.getContribution(), a.getContributedAt(),
-                        post.mayContribute(a, actor)))
-                .toList();
+        List<ContributionView> contributions = !post.isJoint()
+                ? List.of()
+                : post.activeAssignments().stream()
+                        .filter(a -> staff
+                                || a.getExecutorId() == actor.id()
+                                || actor.heads(a.getDepartmentId())
+                                || actor.seesAllPosts())
+                        .map(a -> new ContributionView(
+                                a.getId(),
+                                departmentsById.containsKey(a.getDepartmentId())
+                                        ? departmentsById
+                                                .get(a.getDepartmentId())
+                                                .name()
+                                        : "—",
+                                names.getOrDefault(a.getExecutorId(), "—"),
+                                a.getContribution(),
+                                a.getContributedAt(),
+                                post.mayContribute(a, actor)))
+                        .toList();
         boolean showOpen = open != null && (editor != null || post.maySeeDraft(open, actor));
-        return new Answering(showOpen ? draftView(open, names) : null, posted, editor, post.mayApprove(actor),
-                post.maySendToCur(actor), post.mayRecordCurDecision(actor), post.mayPost(actor), post.isJoint(),
+        return new Answering(
+                showOpen ? draftView(open, names) : null,
+                posted,
+                editor,
+                post.mayApprove(actor),
+                post.maySendToCur(actor),
+                post.mayRecordCurDecision(actor),
+                post.mayPost(actor),
+                post.isJoint(),
                 contributions);
     }
 
@@ -252,15 +378,30 @@ class PostPages {
         List<VersionView> views = new java.util.ArrayList<>(versions.size());
         for (int i = 0; i < versions.size(); i++) {
             DraftVersion v = versions.get(i);
-            List<TextDiff.Segment> diff = i > 0
-                    ? TextDiff.between(versions.get(i - 1).getText(), v.getText()) : null;
-            views.add(new VersionView(v.getNumber(), names.getOrDefault(v.getAuthorId(), "—"), v.getCreatedAt(),
-                    v.isAfterReturn(), diff));
+            List<TextDiff.Segment> diff =
+                    i > 0 ? TextDiff.between(versions.get(i - 1).getText(), v.getText()) : null;
+            views.add(new VersionView(
+                    v.getNumber(),
+                    names.getOrDefault(v.getAuthorId(), "—"),
+                    v.getCreatedAt(),
+                    v.isAfterReturn(),
+                    diff));
         }
-        return new DraftView(draft.getId(), draft.isIntermediate(), draft.isJoint(), draft.text(), views,
-                nameOf(names, draft.getHeadApproverId()), nameOf(names, draft.getSecondApproverId()),
-                nameOf(names, draft.getCurrentApproverId()), draft.getApprovalLevel(), draft.getSubmittedAt(),
-                draft.getSentToCurAt(), draft.getPostedUrl(), draft.getPostedText(), draft.getPostedAt());
+        return new DraftView(
+                draft.getId(),
+                draft.isIntermediate(),
+                draft.isJoint(),
+                draft.text(),
+                views,
+                nameOf(names, draft.getHeadApproverId()),
+                nameOf(names, draft.getSecondApproverId()),
+                nameOf(names, draft.getCurrentApproverId()),
+                draft.getApprovalLevel(),
+                draft.getSubmittedAt(),
+                draft.getSentToCurAt(),
+                draft.getPostedUrl(),
+                draft.getPostedText(),
+                draft.getPostedAt());
     }
 
     private static String nameOf(Map<Long, String> names, Long id) {
@@ -286,9 +427,14 @@ class PostPages {
                         + " where p.id in (select linked_post_id from post_link where post_id = :id"
                         + " union select post_id from post_link where linked_post_id = :id) order by p.received_at")
                 .param("id", postId)
-                .query((rs, n) -> new LinkedPost(rs.getLong("id"), rs.getString("external_id"),
-                        PostState.valueOf(rs.getString("state")), InboxQuery.instant(rs, "received_at"),
-                        rs.getString("excerpt"), rs.getString("posted_url"), rs.getString("posted_text"),
+                .query((rs, n) -> new LinkedPost(
+                        rs.getLong("id"),
+                        rs.getString("external_id"),
+                        PostState.valueOf(rs.getString("state")),
+                        InboxQuery.instant(rs, "received_at"),
+                        rs.getString("excerpt"),
+                        rs.getString("posted_url"),
+                        rs.getString("posted_text"),
                         InboxQuery.instant(rs, "posted_at")))
                 .list();
     }
@@ -296,15 +442,21 @@ class PostPages {
     /** The department's executors for routing, each with their substitute when absent today. */
     private List<RouteOption> routeOptions(DepartmentSummary department) {
         Instant now = clock.instant();
-        return executorsOf(department).stream().map(e -> {
-            long acting = substitutes.effective(e.id(), now);
-            String substitute = acting == e.id() ? null : people.person(acting).map(PersonSummary::fullName).orElse(null);
-            return new RouteOption(e.id(), e.name(), substitute);
-        }).toList();
+        return executorsOf(department).stream()
+                .map(e -> {
+                    long acting = substitutes.effective(e.id(), now);
+                    String substitute = acting == e.id()
+                            ? null
+                            : people.person(acting).map(PersonSummary::fullName).orElse(null);
+                    return new RouteOption(e.id(), e.name(), substitute);
+                })
+                .toList();
     }
 
     static List<PersonOption> executorsOf(DepartmentSummary department) {
-        return department.activeExecutors().stream().map(u -> new PersonOption(u.id(), u.fullName())).toList();
+        return department.activeExecutors().stream()
+                .map(u -> new PersonOption(u.id(), u.fullName()))
+                .toList();
     }
 
     private static void addIfPresent(Set<Long> ids, Long id) {

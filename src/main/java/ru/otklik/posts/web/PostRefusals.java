@@ -1,15 +1,13 @@
 package ru.otklik.posts.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -21,16 +19,15 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
-
 import ru.otklik.people.NotFoundException;
 import ru.otklik.people.StaleEditException;
 import ru.otklik.posts.Actor;
 import ru.otklik.posts.ForbiddenTransition;
-import ru.otklik.posts.Refusal;
 import ru.otklik.posts.InvalidApprover;
 import ru.otklik.posts.InvalidRouting;
 import ru.otklik.posts.NotOnRoute;
 import ru.otklik.posts.OwnDraftApproval;
+import ru.otklik.posts.Refusal;
 
 /**
  * Turns a refused action on a post's page into that page again, as it is now, with a warning, changing nothing: an
@@ -57,14 +54,14 @@ class PostRefusals {
         return page(firstProblem(ex), HttpStatus.BAD_REQUEST, actor, request, response);
     }
 
-    @ExceptionHandler({ StaleEditException.class, ObjectOptimisticLockingFailureException.class })
+    @ExceptionHandler({StaleEditException.class, ObjectOptimisticLockingFailureException.class})
     ModelAndView stale(Actor actor, HttpServletRequest request, HttpServletResponse response) {
         return page("posts.stale", HttpStatus.CONFLICT, actor, request, response);
     }
 
     @ExceptionHandler
-    ModelAndView forbidden(ForbiddenTransition ex, Actor actor, HttpServletRequest request,
-            HttpServletResponse response) {
+    ModelAndView forbidden(
+            ForbiddenTransition ex, Actor actor, HttpServletRequest request, HttpServletResponse response) {
         return refused(ex, HttpStatus.CONFLICT, actor, request, response);
     }
 
@@ -79,34 +76,33 @@ class PostRefusals {
     }
 
     @ExceptionHandler
-    ModelAndView invalidRouting(InvalidRouting ex, Actor actor, HttpServletRequest request,
-            HttpServletResponse response) {
+    ModelAndView invalidRouting(
+            InvalidRouting ex, Actor actor, HttpServletRequest request, HttpServletResponse response) {
         return refused(ex, HttpStatus.BAD_REQUEST, actor, request, response);
     }
 
     @ExceptionHandler
-    ModelAndView invalidApprover(InvalidApprover ex, Actor actor, HttpServletRequest request,
-            HttpServletResponse response) {
+    ModelAndView invalidApprover(
+            InvalidApprover ex, Actor actor, HttpServletRequest request, HttpServletResponse response) {
         return refused(ex, HttpStatus.BAD_REQUEST, actor, request, response);
     }
 
     /** The post's page with the refusal's own text ({@code posts.refusal.*} and friends). */
-    private ModelAndView refused(Refusal refusal, HttpStatus status, Actor actor, HttpServletRequest request,
-            HttpServletResponse response) {
+    private ModelAndView refused(
+            Refusal refusal, HttpStatus status, Actor actor, HttpServletRequest request, HttpServletResponse response) {
         ModelAndView page = page(null, status, actor, request, response);
         page.addObject("warningText", messages.getMessage(refusal.messageKey(), refusal.args(), RU));
         return page;
     }
 
     /** The post's page with the warning; the draft's typed text stays in the editor. */
-    private ModelAndView page(String warning, HttpStatus status, Actor actor, HttpServletRequest request,
-            HttpServletResponse response) {
+    private ModelAndView page(
+            String warning, HttpStatus status, Actor actor, HttpServletRequest request, HttpServletResponse response) {
         long id = postId(request);
         ModelAndView page = new ModelAndView(VIEW, status);
         try {
             page.addObject("page", pages.page(id, actor));
-        }
-        catch (NotFoundException ex) {
+        } catch (NotFoundException ex) {
             return notFound(response);
         }
         if (warning != null) {
@@ -122,8 +118,8 @@ class PostRefusals {
 
     private static long postId(HttpServletRequest request) {
         @SuppressWarnings("unchecked")
-        Map<String, String> variables = (Map<String, String>) request
-                .getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        Map<String, String> variables =
+                (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         // the id was already bound as a long for the handler to run at all
         return Long.parseLong(variables.get("id"));
     }
@@ -131,8 +127,7 @@ class PostRefusals {
     private static ModelAndView notFound(HttpServletResponse response) {
         try {
             response.sendError(HttpStatus.NOT_FOUND.value());
-        }
-        catch (java.io.IOException ex) {
+        } catch (java.io.IOException ex) {
             throw new java.io.UncheckedIOException(ex);
         }
         return new ModelAndView();
@@ -144,14 +139,19 @@ class PostRefusals {
      * named after it.
      */
     private String firstProblem(BindException ex) {
-        Class<?> form = ex instanceof MethodArgumentNotValidException invalid ? invalid.getParameter().getParameterType()
+        Class<?> form = ex instanceof MethodArgumentNotValidException invalid
+                ? invalid.getParameter().getParameterType()
                 : ex.getTarget() == null ? Object.class : ex.getTarget().getClass();
         List<String> fields = form.isRecord()
-                ? Arrays.stream(form.getRecordComponents()).map(RecordComponent::getName).toList() : List.of();
+                ? Arrays.stream(form.getRecordComponents())
+                        .map(RecordComponent::getName)
+                        .toList()
+                : List.of();
         return ex.getBindingResult().getAllErrors().stream()
                 .min(Comparator.comparingInt((ObjectError error) -> position(error, fields))
                         .thenComparing(error -> !typeMismatch(error)))
-                .map(this::warning).orElse(PostForms.OUTDATED);
+                .map(this::warning)
+                .orElse(PostForms.OUTDATED);
     }
 
     /** The index of the form's field an error belongs to: {@code text}, {@code assignTo[1]}, {@code textWithinLimit}. */
@@ -178,7 +178,8 @@ class PostRefusals {
             return Arrays.stream(error.getCodes() == null ? new String[0] : error.getCodes())
                     .filter(code -> messages.getMessage(code, null, null, RU) != null)
                     .filter(code -> !code.equals("typeMismatch") && !code.startsWith("typeMismatch.java"))
-                    .findFirst().orElse(PostForms.OUTDATED);
+                    .findFirst()
+                    .orElse(PostForms.OUTDATED);
         }
         return error.getDefaultMessage();
     }

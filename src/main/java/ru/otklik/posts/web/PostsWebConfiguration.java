@@ -1,12 +1,10 @@
 package ru.otklik.posts.web;
 
 import java.util.List;
-
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
 import ru.otklik.posts.PostManagement;
 
 /**

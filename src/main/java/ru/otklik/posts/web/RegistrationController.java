@@ -1,11 +1,9 @@
 package ru.otklik.posts.web;
 
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-
-import jakarta.validation.Valid;
-
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -16,7 +14,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
 import ru.otklik.people.CurrentUser;
 import ru.otklik.posts.PostManagement;
 import ru.otklik.posts.Source;
@@ -59,8 +56,11 @@ class RegistrationController {
 
     /** The repeated-post candidates for what is typed so far (an htmx fragment). */
     @PostMapping("/posts/repeats")
-    String repeats(@RequestParam(required = false) String url, @RequestParam(required = false) String authorUrl,
-            @RequestParam(required = false) String text, @RequestParam(required = false) List<Long> linkIds,
+    String repeats(
+            @RequestParam(required = false) String url,
+            @RequestParam(required = false) String authorUrl,
+            @RequestParam(required = false) String text,
+            @RequestParam(required = false) List<Long> linkIds,
             Model model) {
         model.addAttribute("candidates", repeats.find(url, authorUrl, text, null));
         model.addAttribute("linked", linkIds == null ? List.of() : linkIds);
@@ -69,8 +69,12 @@ class RegistrationController {
     }
 
     @PostMapping("/posts")
-    String register(@Valid @ModelAttribute("form") RegistrationForm form, BindingResult result,
-            @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+    String register(
+            @Valid @ModelAttribute("form") RegistrationForm form,
+            BindingResult result,
+            @AuthenticationPrincipal CurrentUser user,
+            Model model,
+            RedirectAttributes redirect) {
         Instant now = clock.instant();
         form.check(result, now);
         if (!result.hasFieldErrors("detectedAt") && !result.hasFieldErrors("receivedAt")) {
@@ -83,7 +87,9 @@ class RegistrationController {
                 result.rejectValue("receivedAt", "posts.receivedAt.future");
             }
         }
-        if (!result.hasFieldErrors("externalId") && form.externalId() != null && !form.externalId().isBlank()
+        if (!result.hasFieldErrors("externalId")
+                && form.externalId() != null
+                && !form.externalId().isBlank()
                 && posts.existsByExternalId(form.externalId().strip())) {
             result.rejectValue("externalId", "posts.externalId.taken");
         }
@@ -94,8 +100,7 @@ class RegistrationController {
             Post post = management.register(form.toNewPost(), form.links(), user.id());
             redirect.addFlashAttribute("message", "posts.registered");
             return "redirect:/posts/" + post.getId();
-        }
-        catch (DataIntegrityViolationException ex) {
+        } catch (DataIntegrityViolationException ex) {
             result.rejectValue("externalId", "posts.externalId.taken");
             return again(form, model);
         }

@@ -1,17 +1,14 @@
 package ru.otklik.posts.web;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-
 import org.springframework.validation.Errors;
-
 import ru.otklik.calendar.MinistryTime;
 import ru.otklik.posts.Importance;
 import ru.otklik.posts.NewPost;
@@ -23,18 +20,31 @@ import ru.otklik.posts.Source;
  * and bound to instants by the web module's formatter ({@code datetime-local}, see {@link MinistryTime#INPUT}).
  */
 record RegistrationForm(
-        @Size(max = PostFields.EXTERNAL_ID_MAX, message = "{posts.externalId.size}") String externalId,
+        @Size(max = PostFields.EXTERNAL_ID_MAX, message = "{posts.externalId.size}")
+        String externalId,
+
         @NotNull(message = "{posts.source.required}") Source source,
-        @NotBlank(message = "{posts.url.required}") @Size(max = PostFields.URL_MAX, message = "{posts.url.size}") String url,
-        @Size(max = PostFields.AUTHOR_NAME_MAX, message = "{posts.authorName.size}") String authorName,
-        @Size(max = PostFields.URL_MAX, message = "{posts.url.size}") String authorUrl,
-        @NotBlank(message = "{posts.text.required}") @Size(max = PostFields.TEXT_MAX, message = "{posts.text.size}") String text,
+
+        @NotBlank(message = "{posts.url.required}") @Size(max = PostFields.URL_MAX, message = "{posts.url.size}")
+        String url,
+
+        @Size(max = PostFields.AUTHOR_NAME_MAX, message = "{posts.authorName.size}")
+        String authorName,
+
+        @Size(max = PostFields.URL_MAX, message = "{posts.url.size}")
+        String authorUrl,
+
+        @NotBlank(message = "{posts.text.required}") @Size(max = PostFields.TEXT_MAX, message = "{posts.text.size}")
+        String text,
+
         @NotNull(message = "{posts.detectedAt.required}") Instant detectedAt,
         @NotNull(message = "{posts.receivedAt.required}") Instant receivedAt,
         @NotNull(message = "{posts.importance.required}") Importance importance,
-        @Size(max = PostFields.TOPIC_MAX, message = "{posts.topic.size}") String topic,
-        List<Long> linkIds) {
 
+        @Size(max = PostFields.TOPIC_MAX, message = "{posts.topic.size}")
+        String topic,
+
+        List<Long> linkIds) {
 
     /** An empty form: received now, detected now, normal importance, from VK. */
     static RegistrationForm empty(Instant now) {
@@ -78,8 +88,7 @@ record RegistrationForm(
         }
         if (value.regionMatches(true, 0, "http://", 0, 7) || value.regionMatches(true, 0, "https://", 0, 8)) {
             reject(errors, field, PostFields.linkProblem(value));
-        }
-        else {
+        } else {
             errors.rejectValue(field, "posts.url.format");
         }
     }
@@ -91,8 +100,7 @@ record RegistrationForm(
         switch (PostFields.moment(value, now)) {
             case FUTURE -> errors.rejectValue(field, "posts.moment.future");
             case TOO_EARLY -> errors.rejectValue(field, "posts.moment.early");
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -103,13 +111,23 @@ record RegistrationForm(
     }
 
     NewPost toNewPost() {
-        return new NewPost(blankToNull(externalId), source, url.strip(), blankToNull(authorName),
-                blankToNull(authorUrl), text.strip(), detectedAt, receivedAt,
-                importance, blankToNull(topic));
+        return new NewPost(
+                blankToNull(externalId),
+                source,
+                url.strip(),
+                blankToNull(authorName),
+                blankToNull(authorUrl),
+                text.strip(),
+                detectedAt,
+                receivedAt,
+                importance,
+                blankToNull(topic));
     }
 
     Set<Long> links() {
-        return linkIds == null ? Set.of() : new LinkedHashSet<>(linkIds.stream().filter(id -> id != null).toList());
+        return linkIds == null
+                ? Set.of()
+                : new LinkedHashSet<>(linkIds.stream().filter(id -> id != null).toList());
     }
 
     private static String blankToNull(String value) {

@@ -2,9 +2,7 @@ package ru.otklik.posts.web;
 
 import java.text.ParseException;
 import java.util.Locale;
-
 import org.springframework.format.Formatter;
-
 import ru.otklik.posts.Routing;
 
 /**
@@ -19,10 +17,10 @@ final class RoutingFormatter implements Formatter<Routing> {
             throw new ParseException(text, 0);
         }
         try {
-            return new Routing(Long.parseLong(text.substring(0, colon).strip()),
+            return new Routing(
+                    Long.parseLong(text.substring(0, colon).strip()),
                     Long.parseLong(text.substring(colon + 1).strip()));
-        }
-        catch (NumberFormatException ex) {
+        } catch (NumberFormatException ex) {
             throw new ParseException(text, colon);
         }
     }

@@ -18,7 +18,11 @@ public final class TextDiff {
     private static final Pattern TOKEN = Pattern.compile("\\s+|[^\\s]+");
 
     /** What happened to a piece of text. */
-    public enum Kind { SAME, ADDED, REMOVED }
+    public enum Kind {
+        SAME,
+        ADDED,
+        REMOVED
+    }
 
     /** A run of text that is the same, added or removed. */
     public record Segment(Kind kind, String text) {
@@ -32,8 +36,7 @@ public final class TextDiff {
         }
     }
 
-    private TextDiff() {
-    }
+    private TextDiff() {}
 
     /** The segments that turn {@code before} into {@code after}, neighbouring ones of one kind merged. */
     public static List<Segment> between(String before, String after) {
@@ -87,11 +90,9 @@ public final class TextDiff {
                 add(out, Kind.SAME, a.get(i));
                 i++;
                 j++;
-            }
-            else if (lcs[i + 1][j] >= lcs[i][j + 1]) {
+            } else if (lcs[i + 1][j] >= lcs[i][j + 1]) {
                 add(out, Kind.REMOVED, a.get(i++));
-            }
-            else {
+            } else {
                 add(out, Kind.ADDED, b.get(j++));
             }
         }
@@ -107,8 +108,7 @@ public final class TextDiff {
         if (!out.isEmpty() && out.get(out.size() - 1).kind() == kind) {
             Segment last = out.remove(out.size() - 1);
             out.add(new Segment(kind, last.text() + text));
-        }
-        else {
+        } else {
             out.add(new Segment(kind, text));
         }
     }

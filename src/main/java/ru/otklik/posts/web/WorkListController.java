@@ -1,15 +1,13 @@
 package ru.otklik.posts.web;
 
 import java.util.List;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
-
+import org.springframework.web.bind.annotation.ModelAttribute;
 import ru.otklik.people.CurrentUser;
 import ru.otklik.people.PeopleLookup;
 import ru.otklik.people.Role;
@@ -43,11 +41,27 @@ class WorkListController {
      * The inbox's filters as the address names them (page from 1). A value that does not convert is left out, as if
      * the filter were not set: the address is the person's own to edit.
      */
-    record InboxParams(PostState state, Long department, Long executor, Importance importance, Source source,
-            Boolean flagged, String q, String sort, Long page) {
+    record InboxParams(
+            PostState state,
+            Long department,
+            Long executor,
+            Importance importance,
+            Source source,
+            Boolean flagged,
+            String q,
+            String sort,
+            Long page) {
 
         InboxQuery.Filter filter() {
-            return new InboxQuery.Filter(state, department, executor, importance, source, flagged, q, sort,
+            return new InboxQuery.Filter(
+                    state,
+                    department,
+                    executor,
+                    importance,
+                    source,
+                    flagged,
+                    q,
+                    sort,
                     page == null ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.max(0, page - 1)));
         }
     }
@@ -69,7 +83,9 @@ class WorkListController {
     /** The executor's assignments («Мои поручения»): waiting to be accepted first. */
     @GetMapping("/assignments")
     String assignments(@AuthenticationPrincipal CurrentUser user, Model model) {
-        model.addAttribute("rows", jdbc.sql("""
+        model.addAttribute(
+                "rows",
+                jdbc.sql("""
                         select p.id, p.external_id, p.source, p.importance, p.state, p.received_at,
                                left(p.text, 200) as excerpt, p.screening_flagged, a.state as assignment_state,
                                a.assigned_at, d.name as department
@@ -79,21 +95,35 @@ class WorkListController {
                         order by case a.state when 'ASSIGNED' then 0 else 1 end,
                                  case p.importance when 'HIGH' then 0 else 1 end, a.assigned_at, a.id
                         limit 500""")
-                .param("me", user.id())
-                .query((rs, n) -> new MyAssignment(rs.getLong("id"), rs.getString("external_id"),
-                        Source.valueOf(rs.getString("source")), Importance.valueOf(rs.getString("importance")),
-                        PostState.valueOf(rs.getString("state")), InboxQuery.instant(rs, "received_at"),
-                        rs.getString("excerpt"), rs.getBoolean("screening_flagged"),
-                        AssignmentState.valueOf(rs.getString("assignment_state")),
-                        InboxQuery.instant(rs, "assigned_at"), rs.getString("department")))
-                .list());
+                        .param("me", user.id())
+                        .query((rs, n) -> new MyAssignment(
+                                rs.getLong("id"),
+                                rs.getString("external_id"),
+                                Source.valueOf(rs.getString("source")),
+                                Importance.valueOf(rs.getString("importance")),
+                                PostState.valueOf(rs.getString("state")),
+                                InboxQuery.instant(rs, "received_at"),
+                                rs.getString("excerpt"),
+                                rs.getBoolean("screening_flagged"),
+                                AssignmentState.valueOf(rs.getString("assignment_state")),
+                                InboxQuery.instant(rs, "assigned_at"),
+                                rs.getString("department")))
+                        .list());
         return ASSIGNMENTS_VIEW;
     }
 
-    record MyAssignment(long postId, String externalId, Source source, Importance importance, PostState state,
-            java.time.Instant receivedAt, String excerpt, boolean flagged, AssignmentState assignmentState,
-            java.time.Instant assignedAt, String department) {
-    }
+    record MyAssignment(
+            long postId,
+            String externalId,
+            Source source,
+            Importance importance,
+            PostState state,
+            java.time.Instant receivedAt,
+            String excerpt,
+            boolean flagged,
+            AssignmentState assignmentState,
+            java.time.Instant assignedAt,
+            String department) {}
 
     private static String list(Model model, String kind) {
         model.addAttribute("kind", kind);

@@ -1,22 +1,5 @@
 package ru.otklik.calendar.web;
 
-import java.time.Instant;
-import java.time.LocalDate;
-
-import jakarta.servlet.http.Cookie;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.test.web.servlet.MockMvc;
-
-import ru.otklik.calendar.CalendarChanged;
-import ru.otklik.calendar.WorkingTime;
-import ru.otklik.support.IntegrationTest;
-import ru.otklik.support.Sessions;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -25,6 +8,20 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.servlet.http.Cookie;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+import ru.otklik.calendar.CalendarChanged;
+import ru.otklik.calendar.WorkingTime;
+import ru.otklik.support.IntegrationTest;
+import ru.otklik.support.Sessions;
 
 @IntegrationTest
 @RecordApplicationEvents
@@ -75,11 +72,15 @@ class CalendarPagesIT {
         Instant fridayMorning = Instant.parse("2027-12-17T01:30:00Z"); // 08:30 +07
         assertThat(workingTime.current().isWorkingTime(fridayMorning)).isTrue();
 
-        mvc.perform(post("/admin/calendar/day/2027-12-17").cookie(admin).with(csrf()).param("kind", "DAY_OFF"))
+        mvc.perform(post("/admin/calendar/day/2027-12-17")
+                        .cookie(admin)
+                        .with(csrf())
+                        .param("kind", "DAY_OFF"))
                 .andExpect(redirectedUrl("/calendar?year=2027"));
 
         assertThat(workingTime.current().isWorkingTime(fridayMorning)).isFalse();
-        assertThat(events.stream(CalendarChanged.class)).anySatisfy(e -> assertThat(e.by()).isEqualTo("admin"));
+        assertThat(events.stream(CalendarChanged.class))
+                .anySatisfy(e -> assertThat(e.by()).isEqualTo("admin"));
         mvc.perform(get("/calendar").param("year", "2027").cookie(admin))
                 .andExpect(content().string(containsString("17 декабря: нерабочий праздничный день")));
     }
@@ -87,17 +88,28 @@ class CalendarPagesIT {
     @Test
     void customHoursAreCheckedAndSaved() throws Exception {
         Cookie admin = Sessions.login(mvc, "admin");
-        mvc.perform(post("/admin/calendar/day/2027-12-17").cookie(admin).with(csrf())
-                        .param("kind", "CUSTOM").param("start", "14:00").param("end", "10:00"))
+        mvc.perform(post("/admin/calendar/day/2027-12-17")
+                        .cookie(admin)
+                        .with(csrf())
+                        .param("kind", "CUSTOM")
+                        .param("start", "14:00")
+                        .param("end", "10:00"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Проверьте время")));
-        mvc.perform(post("/admin/calendar/day/2027-12-17").cookie(admin).with(csrf())
-                        .param("kind", "CUSTOM").param("start", "25:99"))
+        mvc.perform(post("/admin/calendar/day/2027-12-17")
+                        .cookie(admin)
+                        .with(csrf())
+                        .param("kind", "CUSTOM")
+                        .param("start", "25:99"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("ЧЧ:ММ")));
 
-        mvc.perform(post("/admin/calendar/day/2027-12-17").cookie(admin).with(csrf())
-                        .param("kind", "CUSTOM").param("start", "10:00").param("end", "14:00"))
+        mvc.perform(post("/admin/calendar/day/2027-12-17")
+                        .cookie(admin)
+                        .with(csrf())
+                        .param("kind", "CUSTOM")
+                        .param("start", "10:00")
+                        .param("end", "14:00"))
                 .andExpect(redirectedUrl("/calendar?year=2027"));
         Instant from = Instant.parse("2027-12-17T00:00:00Z");
         Instant to = Instant.parse("2027-12-17T12:00:00Z");
@@ -107,10 +119,14 @@ class CalendarPagesIT {
     @Test
     void onlyTheAdminMayChangeTheCalendar() throws Exception {
         Cookie specialist = Sessions.login(mvc, "specialist");
-        mvc.perform(post("/admin/calendar/day/2027-12-17").cookie(specialist).with(csrf()).param("kind", "DAY_OFF"))
+        mvc.perform(post("/admin/calendar/day/2027-12-17")
+                        .cookie(specialist)
+                        .with(csrf())
+                        .param("kind", "DAY_OFF"))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/admin/calendar/hours").cookie(specialist)).andExpect(status().isForbidden());
-        assertThat(workingTime.current().isWorkingTime(Instant.parse("2027-12-17T01:30:00Z"))).isTrue();
+        assertThat(workingTime.current().isWorkingTime(Instant.parse("2027-12-17T01:30:00Z")))
+                .isTrue();
     }
 
     @Test
@@ -128,12 +144,19 @@ class CalendarPagesIT {
         Cookie admin = Sessions.login(mvc, "admin");
         var request = post("/admin/calendar/hours").cookie(admin).with(csrf());
         String[][] week = {
-                {"true", "08:30", "17:30", "12:00", "12:48"}, {"true", "08:30", "17:30", "12:00", "12:48"},
-                {"true", "08:30", "17:30", "12:00", "12:48"}, {"true", "08:30", "17:30", "12:00", "12:48"},
-                {"true", "08:30", "16:00", "12:00", "12:48"}, {"false", "", "", "", ""}, {"false", "", "", "", ""}};
+            {"true", "08:30", "17:30", "12:00", "12:48"},
+            {"true", "08:30", "17:30", "12:00", "12:48"},
+            {"true", "08:30", "17:30", "12:00", "12:48"},
+            {"true", "08:30", "17:30", "12:00", "12:48"},
+            {"true", "08:30", "16:00", "12:00", "12:48"},
+            {"false", "", "", "", ""},
+            {"false", "", "", "", ""}
+        };
         for (int i = 0; i < week.length; i++) {
-            request.param("days[" + i + "].working", week[i][0]).param("days[" + i + "].start", week[i][1])
-                    .param("days[" + i + "].end", week[i][2]).param("days[" + i + "].lunchStart", week[i][3])
+            request.param("days[" + i + "].working", week[i][0])
+                    .param("days[" + i + "].start", week[i][1])
+                    .param("days[" + i + "].end", week[i][2])
+                    .param("days[" + i + "].lunchStart", week[i][3])
                     .param("days[" + i + "].lunchEnd", week[i][4]);
         }
         // a Friday 2027-12-24 16:15 +07 is working time today and not after the change
@@ -143,15 +166,23 @@ class CalendarPagesIT {
             mvc.perform(request).andExpect(redirectedUrl("/calendar"));
             assertThat(workingTime.current().isWorkingTime(fridayAfternoon)).isFalse();
 
-            mvc.perform(post("/admin/calendar/hours").cookie(admin).with(csrf())
-                            .param("days[0].working", "true").param("days[0].start", "13:00").param("days[0].end", "09:00"))
+            mvc.perform(post("/admin/calendar/hours")
+                            .cookie(admin)
+                            .with(csrf())
+                            .param("days[0].working", "true")
+                            .param("days[0].start", "13:00")
+                            .param("days[0].end", "09:00"))
                     .andExpect(status().isOk())
                     .andExpect(content().string(containsString("Заполните часы для всех семи дней недели")));
-        }
-        finally {
-            workingTime.changeWeeklyHours(java.time.DayOfWeek.FRIDAY, ru.otklik.calendar.WorkingHours.of(
-                    java.time.LocalTime.of(8, 30), java.time.LocalTime.of(16, 30), java.time.LocalTime.of(12, 0),
-                    java.time.LocalTime.of(12, 48)), "test");
+        } finally {
+            workingTime.changeWeeklyHours(
+                    java.time.DayOfWeek.FRIDAY,
+                    ru.otklik.calendar.WorkingHours.of(
+                            java.time.LocalTime.of(8, 30),
+                            java.time.LocalTime.of(16, 30),
+                            java.time.LocalTime.of(12, 0),
+                            java.time.LocalTime.of(12, 48)),
+                    "test");
         }
         assertThat(workingTime.current().isWorkingTime(fridayAfternoon)).isTrue();
     }

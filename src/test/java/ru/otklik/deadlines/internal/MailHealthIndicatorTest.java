@@ -1,14 +1,12 @@
 package ru.otklik.deadlines.internal;
 
-import ru.otklik.deadlines.MailSettings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
+import ru.otklik.deadlines.MailSettings;
 
 /**
  * A blank mail host means no e-mail at all (what docker-compose used to pass), and the mail indicator says so instead
@@ -29,7 +27,8 @@ class MailHealthIndicatorTest {
 
     @Test
     void beforeAnyAttemptAConfiguredMailServerIsReportedUp() {
-        EmailOutbox outbox = new EmailOutbox(null, null, null, null, new MailSettings("otklik@localhost", 30000), "smtp.example");
+        EmailOutbox outbox =
+                new EmailOutbox(null, null, null, null, new MailSettings("otklik@localhost", 30000), "smtp.example");
 
         assertThat(new MailHealthIndicator(outbox).health().getStatus()).isEqualTo(Status.UP);
     }

@@ -1,9 +1,10 @@
 package ru.otklik.intake.imports;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.LocalDateTime;
-
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -11,10 +12,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
 import ru.otklik.intake.MessageField;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An XLSX far over the row limit is refused while it is read: the sheet is streamed and reading stops one row past
@@ -27,7 +25,8 @@ class XlsxStreamingTest {
 
     @BeforeAll
     static void aWorkbookOfThreeTimesTheLimitWrittenByStreaming() throws Exception {
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100);
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("Выгрузка");
             Row header = sheet.createRow(0);
             header.createCell(0).setCellValue("externalId");
@@ -50,9 +49,11 @@ class XlsxStreamingTest {
 
         assertThat(sheet.tooManyRows()).isTrue();
         assertThat(sheet.records()).hasSize(ImportFile.MAX_XLSX_RECORDS + 1);
-        assertThat(sheet.records().get(ImportFile.MAX_XLSX_RECORDS)).containsExactly(
-                "CUR-" + ImportFile.MAX_XLSX_RECORDS, "https://vk.com/wall-1_" + ImportFile.MAX_XLSX_RECORDS,
-                "Сообщение номер " + ImportFile.MAX_XLSX_RECORDS);
+        assertThat(sheet.records().get(ImportFile.MAX_XLSX_RECORDS))
+                .containsExactly(
+                        "CUR-" + ImportFile.MAX_XLSX_RECORDS,
+                        "https://vk.com/wall-1_" + ImportFile.MAX_XLSX_RECORDS,
+                        "Сообщение номер " + ImportFile.MAX_XLSX_RECORDS);
     }
 
     @Test
@@ -67,7 +68,8 @@ class XlsxStreamingTest {
     @Test
     void sharedStringsDatesAndNumbersAreReadAsTheSheetShowsThem() throws Exception {
         byte[] bytes;
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("Лист");
             workbook.createSheet("Второй");
             Row header = sheet.createRow(1); // a blank first row
@@ -96,7 +98,8 @@ class XlsxStreamingTest {
         assertThat(parsed.lines()).hasSize(1);
         ImportFile.Line line = parsed.lines().get(0);
         assertThat(line.number()).isEqualTo(4);
-        assertThat(line.values()).containsEntry(MessageField.EXTERNAL_ID, "A-1")
+        assertThat(line.values())
+                .containsEntry(MessageField.EXTERNAL_ID, "A-1")
                 .containsEntry(MessageField.SOURCE, "ВКонтакте")
                 .containsEntry(MessageField.TEXT, "Первая строка\nвторая строка")
                 .containsEntry(MessageField.DETECTED_AT, "2026-11-30T09:15:00+07:00");

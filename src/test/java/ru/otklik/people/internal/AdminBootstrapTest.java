@@ -1,15 +1,5 @@
 package ru.otklik.people.internal;
 
-import java.util.EnumSet;
-
-import org.junit.jupiter.api.Test;
-
-
-import ru.otklik.people.AdminSettings;
-import ru.otklik.people.PasswordPolicy;
-import ru.otklik.people.PeopleManagement;
-import ru.otklik.people.Role;
-
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -17,6 +7,13 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+import ru.otklik.people.AdminSettings;
+import ru.otklik.people.PasswordPolicy;
+import ru.otklik.people.PeopleManagement;
+import ru.otklik.people.Role;
 
 /**
  * With an external database and nobody to administer it, Otklik creates the first admin from OTKLIK_ADMIN_PASSWORD or
@@ -54,7 +51,8 @@ class AdminBootstrapTest {
         when(users.anyEnabledAdmin()).thenReturn(false);
         AdminSettings settings = new AdminSettings("short");
 
-        assertThatThrownBy(() -> new AdminBootstrap(users, people, settings, null, new PasswordPolicy()).createFirstAdminIfNone())
+        assertThatThrownBy(() -> new AdminBootstrap(users, people, settings, null, new PasswordPolicy())
+                        .createFirstAdminIfNone())
                 .hasMessageContaining("не меньше 12");
     }
 

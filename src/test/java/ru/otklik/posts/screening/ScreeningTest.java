@@ -1,10 +1,10 @@
 package ru.otklik.posts.screening;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ScreeningTest {
 
@@ -19,8 +19,16 @@ class ScreeningTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"xуй вам, а не ответ", "х.у.й вам", "х у й вам", "ПИ3ДЕЦ", "сууукааа", "бл*ть опять",
-            "ёб@ный стыд"})
+    @ValueSource(
+            strings = {
+                "xуй вам, а не ответ",
+                "х.у.й вам",
+                "х у й вам",
+                "ПИ3ДЕЦ",
+                "сууукааа",
+                "бл*ть опять",
+                "ёб@ный стыд"
+            })
     void seesThroughCommonDisguises(String text) {
         assertThat(SCREENING.check(text).flagged()).as(text).isTrue();
     }
@@ -34,16 +42,19 @@ class ScreeningTest {
 
     @Test
     void flagsAnInsult() {
-        assertThat(SCREENING.check("Чиновники — идиоты и казнокрады!").categories()).containsExactly(Category.INSULT);
+        assertThat(SCREENING.check("Чиновники — идиоты и казнокрады!").categories())
+                .containsExactly(Category.INSULT);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "Безобразие! Третий месяц не могу получить пособие, никто не отвечает",
-            "Колебание цен на продукты, а выплаты в рублях не растут. Хлебали мы эти обещания 2026 года.",
-            "Сколько можно ждать? Подскажите, куда обращаться, телефон 8-800-100-00-00 не отвечает",
-            "Потребуется ли справка о составе семьи? Оформляла в МФЦ, ссылка https://vk.com/wall-1_2",
-            "Отхлебывать чай и ничего не делать — так работают ваши отделы, стыдно!"})
+    @ValueSource(
+            strings = {
+                "Безобразие! Третий месяц не могу получить пособие, никто не отвечает",
+                "Колебание цен на продукты, а выплаты в рублях не растут. Хлебали мы эти обещания 2026 года.",
+                "Сколько можно ждать? Подскажите, куда обращаться, телефон 8-800-100-00-00 не отвечает",
+                "Потребуется ли справка о составе семьи? Оформляла в МФЦ, ссылка https://vk.com/wall-1_2",
+                "Отхлебывать чай и ничего не делать — так работают ваши отделы, стыдно!"
+            })
     void leavesAnOrdinaryAngryComplaintAlone(String text) {
         assertThat(SCREENING.check(text).matches()).as(text).isEmpty();
     }

@@ -1,28 +1,25 @@
 package ru.otklik.posts.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import java.text.ParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
 import ru.otklik.posts.Routing;
 import ru.otklik.posts.web.PostForms.AnswerForm;
 import ru.otklik.posts.web.PostForms.CurDecisionForm;
 import ru.otklik.posts.web.PostForms.DraftForm;
 import ru.otklik.posts.web.PostForms.RouteForm;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The post page's forms say what is wrong in the page's own words (bundle keys), without Spring. */
 class PostFormsTest {
@@ -81,7 +78,8 @@ class PostFormsTest {
 
     @Test
     void aPostedAnswerLinksOverHttpOnly() {
-        assertThat(problems(new AnswerForm(1L, "https://vk.com/wall-1_1", null))).isEmpty();
+        assertThat(problems(new AnswerForm(1L, "https://vk.com/wall-1_1", null)))
+                .isEmpty();
         assertThat(problems(new AnswerForm(1L, "javascript:alert(1)", null)))
                 .containsExactly("posts.answer.url.invalid");
     }
