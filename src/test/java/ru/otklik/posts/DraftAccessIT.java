@@ -63,7 +63,7 @@ class DraftAccessIT {
         try {
             Cookie executor = Sessions.login(mvc, "executor");
             mvc.perform(post("/posts/" + id + "/draft/approve").cookie(executor).with(csrf())
-                            .param("version", String.valueOf(fx.reload(id).getVersion())))
+                            .param("version", String.valueOf(fx.reload(id).getVersion())).param("checklist", "true"))
                     .andExpect(status().isForbidden())
                     .andExpect(content().string(containsString("Вы автор этого проекта ответа и не можете его согласовать")));
 
@@ -87,7 +87,7 @@ class DraftAccessIT {
         try {
             Cookie head2 = Sessions.login(mvc, "head2");
             mvc.perform(post("/posts/" + id + "/draft/approve").cookie(head2).with(csrf())
-                            .param("version", String.valueOf(fx.reload(id).getVersion())))
+                            .param("version", String.valueOf(fx.reload(id).getVersion())).param("checklist", "true"))
                     .andExpect(redirectedUrl("/posts/" + id));
             assertThat(fx.reload(id).openDraft().getApprovalLevel()).isEqualTo(2);
         }
@@ -115,7 +115,7 @@ class DraftAccessIT {
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString(DRAFT_TEXT))));
         mvc.perform(post("/posts/" + id + "/draft/approve").cookie(Sessions.login(mvc, "deputy2")).with(csrf())
-                        .param("version", String.valueOf(fx.reload(id).getVersion())))
+                        .param("version", String.valueOf(fx.reload(id).getVersion())).param("checklist", "true"))
                 .andExpect(status().isForbidden());
 
         mvc.perform(get("/posts/" + id).cookie(Sessions.login(mvc, "deputy")))
