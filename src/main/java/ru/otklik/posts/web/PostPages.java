@@ -55,7 +55,7 @@ class PostPages {
 
     record AssignmentView(long id, long departmentId, String department, String executor, AssignmentState state,
             Instant assignedAt, Instant acceptedAt, Instant returnedAt, String returnReason, boolean mayAccept,
-            boolean mayReassign, List<PersonOption> otherExecutors) {
+            boolean mayReassign, List<PersonOption> otherExecutors, boolean mayFlagP18) {
     }
 
     record TimelineView(Instant at, String actor, TimelineAction action, PostState from, PostState to,
@@ -103,11 +103,12 @@ class PostPages {
 
     record PostPage(Post post, ScreeningResult screening, List<AssignmentView> assignments,
             List<TimelineView> timeline, List<LinkedPost> linked, boolean mayRoute, List<DepartmentOption> routeOptions,
-            Answering answering) {
+            Answering answering, boolean mayDecideP18Flag) {
 
         /** Whether this person may do anything at all with the post now. */
         public boolean anyAction() {
-            return mayRoute || assignments.stream().anyMatch(a -> a.mayAccept() || a.mayReassign())
+            return mayRoute || mayDecideP18Flag
+                    || assignments.stream().anyMatch(a -> a.mayAccept() || a.mayReassign() || a.mayFlagP18())
                     || answering.anyAction();
         }
     }
@@ -165,7 +166,8 @@ class PostPages {
                     .filter(o -> o.id() != a.getExecutorId()).toList() : List.of();
             return new AssignmentView(a.getId(), a.getDepartmentId(), department == null ? "—" : department.name(),
                     names.getOrDefault(a.getExecutorId(), "—"), a.getState(), a.getAssignedAt(), a.getAcceptedAt(),
-                    a.getReturnedAt(), a.getReturnReason(), post.mayAccept(a, actor), mayReassign, others);
+                    a.getReturnedAt(), a.getReturnReason(), post.mayAccept(a, actor), mayReassign, others,
+                    post.mayFlagP18(a, actor));
         }).toList();
 
         List<TimelineView> timeline = post.getTimeline().stream().map(e -> new TimelineView(e.getAt(),
@@ -183,7 +185,8 @@ class PostPages {
                 .map(d -> new DepartmentOption(d.id(), d.name(), routeOptions(d)))
                 .toList() : List.of();
         return new PostPage(post, ScreeningResult.decode(post.getScreeningMatches()), assignments, timeline,
-                linked(post.getId()), mayRoute, options, answering(post, actor, names, departmentsById, templateId));
+                linked(post.getId()), mayRoute, options, answering(post, actor, names, departmentsById, templateId),
+                post.mayDecideP18Flag(actor));
     }
 
     /** The drafts waiting for this person or for someone they stand in for today, oldest first. */
