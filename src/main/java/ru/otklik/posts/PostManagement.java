@@ -175,6 +175,35 @@ public class PostManagement {
         return post;
     }
 
+    /** The executor of an assignment flags the post as not to be processed under п.18; an org specialist decides. */
+    @Transactional
+    public Post flagP18(long postId, long assignmentId, long version, String reason, Actor actor) {
+        Post post = load(postId, version, actor);
+        post.flagP18(assignmentOf(post, assignmentId), reason, actor, clock.instant());
+        posts.flush();
+        return post;
+    }
+
+    /** The org specialist confirms an executor's п.18 flag: the post is refused under п.18 with the flag's reason. */
+    @Transactional
+    public Post confirmP18Flag(long postId, long version, Actor actor) {
+        Post post = load(postId, version, actor);
+        Instant now = clock.instant();
+        post.confirmP18Flag(actor, now);
+        posts.flush();
+        events.publishEvent(new PostRefused(post.getId(), post.getClosingReason(), now));
+        return post;
+    }
+
+    /** The org specialist dismisses an executor's п.18 flag with a comment; the work goes on. */
+    @Transactional
+    public Post dismissP18Flag(long postId, long version, String comment, Actor actor) {
+        Post post = load(postId, version, actor);
+        post.dismissP18Flag(comment, actor, clock.instant());
+        posts.flush();
+        return post;
+    }
+
     /** The executor accepts their assignment («принято в работу»). */
     @Transactional
     public Post accept(long postId, long assignmentId, long version, Actor actor) {

@@ -20,7 +20,8 @@ public record MonthlyReport(
         List<Breakdown> breakdowns,
         List<RuleRow> rules,
         List<PerformerRow> executors,
-        List<PerformerRow> departments) {
+        List<PerformerRow> departments,
+        List<SpecialistRow> specialists) {
 
     /** One dimension's table: a row per key (a source, a department, an importance), a column per measure. */
     public record Breakdown(Dimension dimension, List<Row> rows) {}
@@ -57,6 +58,13 @@ public record MonthlyReport(
     /** An executor's or a department's work during the month. */
     public record PerformerRow(
             long id, String name, long assignments, long answers, long onTime, long late, Double shareOnTime) {}
+
+    /**
+     * An org specialist's deadlines of the month (п.19 ¶2: routing and posting, {@link MonthlyReports#SPECIALIST_RULES}):
+     * the clocks met and breached by the person responsible for them, or who acted when nobody was named. {@code id}
+     * 0 gathers the breached clocks nobody acted on yet.
+     */
+    public record SpecialistRow(long id, String name, long onTime, long late, Double shareOnTime) {}
 
     public long total(Measure measure) {
         return totals.getOrDefault(measure, 0L);

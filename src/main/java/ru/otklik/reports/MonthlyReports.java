@@ -18,6 +18,7 @@ import ru.otklik.reports.MonthlyReport.Breakdown;
 import ru.otklik.reports.MonthlyReport.PerformerRow;
 import ru.otklik.reports.MonthlyReport.Row;
 import ru.otklik.reports.MonthlyReport.RuleRow;
+import ru.otklik.reports.MonthlyReport.SpecialistRow;
 
 /**
  * Builds the monthly report with a fixed number of set-based queries, whatever the number of posts.
@@ -50,6 +51,9 @@ public class MonthlyReports {
             """;
 
     static final List<String> SOURCES = List.of("VK", "OK", "BLOG", "OTHER");
+    /** The deadlines п.19 ¶2 lays on the org specialist: sending posts to departments and posting the answers. */
+    static final List<String> SPECIALIST_RULES = List.of("ROUTE", "REROUTE", "POST", "RETURN_TO_CUR", "CUR_SUBMIT");
+
     static final List<String> IMPORTANCES = List.of("NORMAL", "HIGH");
 
     static final String IN_SCOPE =
@@ -144,7 +148,8 @@ public class MonthlyReports {
                 breakdowns,
                 rules(params),
                 performers.executors(),
-                performers.departments());
+                performers.departments(),
+                specialists(params));
     }
 
     List<RuleRow> rules(Params params) {
@@ -242,6 +247,46 @@ public class MonthlyReports {
             (rs.getInt("by_department") == 1 ? departments : executors).add(row);
         });
         return new Performers(executors, departments);
+    }
+
+    /**
+     * Each org specialist's month (п.19 ¶2): the clocks of {@link #SPECIALIST_RULES} met and breached, each counted
+     * for the person responsible for it ({@code responsible_id}) or, when nobody was named, for the one whose action
+     * on the post stopped it; a breached clock nobody stopped yet counts for nobody (id 0).
+     */
+    List<SpecialistRow> specialists(Params params) {
+        return jdbc.sql("""
+                with judged as (
+                  select c.state, coalesce(c.responsible_id, (
+                           select e.actor_id from post_event e
+                            where e.post_id = c.post_id and e.actor_id is not null and c.stopped_at is not null
+                              and e.at between c.stopped_at - interval '1 millisecond'
+                                           and c.stopped_at + interval '1 millisecond'
+                            order by abs(extract(epoch from e.at - c.stopped_at)), e.id limit 1)) as person_id
+                    from deadline_clock c
+                   where c.rule_code in (:rules) and c.state in ('MET', 'BREACHED')
+                     and c.started_at >= :from and c.started_at < :to and """ + clockScope() + """
+                )
+                select coalesce(j.person_id, 0) as id, u.full_name as name,
+                       count(*) filter (where j.state = 'MET') as met,
+                       count(*) filter (where j.state = 'BREACHED') as late
+                  from judged j left join app_user u on u.id = j.person_id
+                 group by j.person_id, u.full_name
+                 order by j.person_id is null, u.full_name
+                """)
+                .paramSource(params.source().addValue("rules", SPECIALIST_RULES))
+                .query((rs, n) -> {
+                    long met = rs.getLong("met");
+                    long late = rs.getLong("late");
+                    String name = rs.getString("name");
+                    return new SpecialistRow(
+                            rs.getLong("id"),
+                            name == null ? labels.get("report.specialists.nobody") : name,
+                            met,
+                            late,
+                            share(met, late));
+                })
+                .list();
     }
 
     /** The executors' and the departments' rows of the report. */

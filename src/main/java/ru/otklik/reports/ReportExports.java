@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import ru.otklik.reports.MonthlyReport.Breakdown;
 import ru.otklik.reports.MonthlyReport.PerformerRow;
 import ru.otklik.reports.MonthlyReport.RuleRow;
+import ru.otklik.reports.MonthlyReport.SpecialistRow;
 
 /**
  * The monthly report as tables: one XLSX sheet per table (Russian headers, formatted), or one CSV with the same
@@ -96,6 +97,18 @@ class ReportExports {
                 labels.get("report.sheet.executors"), labels.get("report.column.executor"), report.executors()));
         tables.add(performers(
                 labels.get("report.sheet.departments"), labels.get("report.column.DEPARTMENT"), report.departments()));
+        List<List<Object>> specialists = new ArrayList<>();
+        for (SpecialistRow p : report.specialists()) {
+            specialists.add(List.<Object>of(p.name(), p.onTime(), p.late(), percent(p.shareOnTime())));
+        }
+        tables.add(new Table(
+                labels.get("report.sheet.specialists"),
+                List.of(
+                        labels.get("report.performers.specialists.name"),
+                        labels.get("report.specialists.onTime"),
+                        labels.get("report.specialists.late"),
+                        labels.get("report.column.share")),
+                specialists));
         return tables;
     }
 

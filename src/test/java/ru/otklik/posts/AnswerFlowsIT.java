@@ -95,9 +95,25 @@ class AnswerFlowsIT {
 
     /** Head, then deputy approve through their «На согласовании» pages. */
     void approveByHeadAndDeputy(long id) throws Exception {
-        form("head", "/posts/" + id + "/draft/approve", "version", version(id), "from", "approvals")
+        form(
+                        "head",
+                        "/posts/" + id + "/draft/approve",
+                        "version",
+                        version(id),
+                        "checklist",
+                        "true",
+                        "from",
+                        "approvals")
                 .andExpect(redirectedUrl("/approvals"));
-        form("deputy", "/posts/" + id + "/draft/approve", "version", version(id), "from", "approvals")
+        form(
+                        "deputy",
+                        "/posts/" + id + "/draft/approve",
+                        "version",
+                        version(id),
+                        "checklist",
+                        "true",
+                        "from",
+                        "approvals")
                 .andExpect(redirectedUrl("/approvals"));
     }
 
@@ -252,6 +268,37 @@ class AnswerFlowsIT {
     }
 
     @Test
+    void anApprovalWithoutTheП17TickIsRefusedOnTheServerAndChangesNothing() throws Exception {
+        Post post = fx.inApproval();
+        long id = post.getId();
+        long entries = jdbc.sql("select count(*) from post_event where post_id = ?")
+                .param(id)
+                .query(Long.class)
+                .single();
+        form("head", "/posts/" + id + "/draft/approve", "version", version(id), "from", "approvals")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Отметьте, что ответ проверен по требованиям п.17")));
+        form("head", "/posts/" + id + "/draft/approve", "version", version(id), "checklist", "false")
+                .andExpect(status().isBadRequest());
+        Post after = fx.reload(id);
+        assertThat(after.getVersion()).isEqualTo(post.getVersion());
+        assertThat(after.openDraft().getCurrentApproverId()).isEqualTo(fx.id("head"));
+        assertThat(jdbc.sql("select count(*) from post_event where post_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(entries);
+
+        form("head", "/posts/" + id + "/draft/approve", "version", version(id), "checklist", "true")
+                .andExpect(redirectedUrl("/posts/" + id));
+        assertThat(jdbc.sql("select comment from post_event where post_id = ? and action = 'DRAFT_APPROVED_BY_HEAD'")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .contains("Ответ проверен по п.17");
+    }
+
+    @Test
     void anApproversSmallCorrectionIsSavedAsANewVersionWithItsDifference() throws Exception {
         long id = fx.inApproval().getId();
         form(
@@ -279,6 +326,8 @@ class AnswerFlowsIT {
                         "/posts/" + id + "/draft/approve",
                         "version",
                         version(id),
+                        "checklist",
+                        "true",
                         "from",
                         "approvals",
                         "text",
@@ -570,13 +619,14 @@ class AnswerFlowsIT {
         long id = fx.inApproval().getId();
         String version = version(id);
         mvc.perform(get("/posts/" + id).cookie(Sessions.login(mvc, "head2"))).andExpect(status().isNotFound());
-        form("head2", "/posts/" + id + "/draft/approve", "version", version).andExpect(status().isNotFound());
-        form("deputy2", "/posts/" + id + "/draft/approve", "version", version)
+        form("head2", "/posts/" + id + "/draft/approve", "version", version, "checklist", "true")
+                .andExpect(status().isNotFound());
+        form("deputy2", "/posts/" + id + "/draft/approve", "version", version, "checklist", "true")
                 .andExpect(status().isForbidden())
                 .andExpect(content().string(containsString("ждёт согласования другого лица")));
         form("deputy", "/posts/" + id + "/draft/return", "version", version, "comment", "Не согласен")
                 .andExpect(status().isForbidden());
-        form("specialist", "/posts/" + id + "/draft/approve", "version", version)
+        form("specialist", "/posts/" + id + "/draft/approve", "version", version, "checklist", "true")
                 .andExpect(status().isForbidden());
         form("executor", "/posts/" + id + "/send-to-cur", "version", version).andExpect(status().isConflict());
         form("specialist", "/posts/" + id + "/send-to-cur", "version", version).andExpect(status().isConflict());
@@ -591,7 +641,7 @@ class AnswerFlowsIT {
         assertThat(fx.reload(id).getState()).isEqualTo(PostState.IN_APPROVAL);
 
         long ready = fx.readyForCur().getId();
-        form("head", "/posts/" + ready + "/draft/approve", "version", version(ready))
+        form("head", "/posts/" + ready + "/draft/approve", "version", version(ready), "checklist", "true")
                 .andExpect(status().isConflict());
         form("specialist", "/posts/" + ready + "/cur-decision", "version", version(ready), "decision", "APPROVED")
                 .andExpect(status().isConflict());
@@ -603,7 +653,7 @@ class AnswerFlowsIT {
         Post post = fx.inApproval();
         long id = post.getId();
         String stale = String.valueOf(post.getVersion() - 1);
-        form("head", "/posts/" + id + "/draft/approve", "version", stale)
+        form("head", "/posts/" + id + "/draft/approve", "version", stale, "checklist", "true")
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("уже изменил другой пользователь")));
         Post after = fx.reload(id);
@@ -675,7 +725,15 @@ class AnswerFlowsIT {
             mvc.perform(get("/approvals").cookie(head2))
                     .andExpect(content().string(containsString(fx.reload(id).getExternalId())))
                     .andExpect(content().string(containsString("Вы замещаете: Морозов Сергей Иванович")));
-            form(head2, "/posts/" + id + "/draft/approve", "version", version(id), "from", "approvals")
+            form(
+                            head2,
+                            "/posts/" + id + "/draft/approve",
+                            "version",
+                            version(id),
+                            "checklist",
+                            "true",
+                            "from",
+                            "approvals")
                     .andExpect(redirectedUrl("/approvals"));
             assertThat(fx.reload(id).openDraft().getCurrentApproverId()).isEqualTo(fx.id("deputy"));
             assertThat(jdbc.sql(

@@ -62,7 +62,8 @@ class DraftAccessIT {
             mvc.perform(post("/posts/" + id + "/draft/approve")
                             .cookie(executor)
                             .with(csrf())
-                            .param("version", String.valueOf(fx.reload(id).getVersion())))
+                            .param("version", String.valueOf(fx.reload(id).getVersion()))
+                            .param("checklist", "true"))
                     .andExpect(status().isForbidden())
                     .andExpect(content()
                             .string(containsString("Вы автор этого проекта ответа и не можете его согласовать")));
@@ -88,7 +89,8 @@ class DraftAccessIT {
             mvc.perform(post("/posts/" + id + "/draft/approve")
                             .cookie(head2)
                             .with(csrf())
-                            .param("version", String.valueOf(fx.reload(id).getVersion())))
+                            .param("version", String.valueOf(fx.reload(id).getVersion()))
+                            .param("checklist", "true"))
                     .andExpect(redirectedUrl("/posts/" + id));
             assertThat(fx.reload(id).openDraft().getApprovalLevel()).isEqualTo(2);
         } finally {
@@ -117,7 +119,8 @@ class DraftAccessIT {
         mvc.perform(post("/posts/" + id + "/draft/approve")
                         .cookie(Sessions.login(mvc, "deputy2"))
                         .with(csrf())
-                        .param("version", String.valueOf(fx.reload(id).getVersion())))
+                        .param("version", String.valueOf(fx.reload(id).getVersion()))
+                        .param("checklist", "true"))
                 .andExpect(status().isForbidden());
 
         mvc.perform(get("/posts/" + id).cookie(Sessions.login(mvc, "deputy")))

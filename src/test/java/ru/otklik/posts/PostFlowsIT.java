@@ -484,6 +484,133 @@ class PostFlowsIT {
         assertThat(timeline(post)).last().isEqualTo("REFUSED:NEW>NOT_PROCESSED");
     }
 
+    @Test
+    void intentionsToHarmAnotherPersonAreAGroundOfClause18InTheScreeningAndTheRefusalForm() throws Exception {
+        Post post = register("Сосед опять шумит ночью, изобью его, раз никто не помогает " + unique());
+        assertThat(post.isScreeningFlagged()).isTrue();
+        assertThat(post.getScreeningMatches()).contains("HARM:");
+        String page = mvc.perform(get("/posts/" + post.getId()).cookie(Sessions.login(mvc, "specialist")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String refuseForm = page.substring(page.indexOf("/refuse\""));
+        assertThat(page.substring(page.indexOf("screening-advice"), page.indexOf("/refuse\"")))
+                .contains("намерения причинить вред другому лицу");
+        assertThat(refuseForm.substring(0, refuseForm.indexOf("</form>")))
+                .contains("намерения причинить вред другому лицу");
+    }
+
+    MockHttpServletRequestBuilder flagP18(Cookie who, Post post, long assignment, String reason) {
+        return post("/posts/" + post.getId() + "/assignments/" + assignment + "/flag-p18")
+                .cookie(who)
+                .with(csrf())
+                .param("version", String.valueOf(reload(post).getVersion()))
+                .param("reason", reason);
+    }
+
+    Post acceptedBy(String executor, String text) throws Exception {
+        Post post = register(text);
+        route(Sessions.login(mvc, "specialist"), post, post.getVersion(), families(), executor);
+        mvc.perform(post("/posts/" + post.getId() + "/assignments/" + assignmentOf(post, executor) + "/accept")
+                        .cookie(Sessions.login(mvc, executor))
+                        .with(csrf())
+                        .param("version", String.valueOf(reload(post).getVersion())))
+                .andExpect(redirectedUrl("/posts/" + post.getId()));
+        return reload(post);
+    }
+
+    @Test
+    void anExecutorFlagsAPostUnderClause18AfterRoutingAndTheSpecialistConfirmsTheRefusal() throws Exception {
+        Post post = acceptedBy("executor", "Вопрос о пособии " + unique());
+        long assignment = assignmentOf(post, "executor");
+        Cookie executor = Sessions.login(mvc, "executor");
+        Cookie specialist = Sessions.login(mvc, "specialist");
+        mvc.perform(get("/posts/" + post.getId()).cookie(executor))
+                .andExpect(content().string(containsString("/flag-p18\"")));
+        mvc.perform(get("/posts/" + post.getId()).cookie(specialist))
+                .andExpect(content().string(not(containsString("/p18-flag/confirm\""))));
+
+        mvc.perform(flagP18(executor, post, assignment, " "))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Укажите причину")));
+        mvc.perform(flagP18(specialist, post, assignment, "Не моё")).andExpect(status().isConflict());
+        assertThat(timeline(post)).last().isEqualTo("ACCEPTED:ASSIGNED>IN_WORK");
+
+        mvc.perform(flagP18(executor, post, assignment, "Во втором сообщении автор пишет, что изобьёт соседа"))
+                .andExpect(redirectedUrl("/posts/" + post.getId()));
+        assertThat(reload(post).getState()).isEqualTo(PostState.IN_WORK);
+        assertThat(reload(post).getP18Flag()).isEqualTo("Во втором сообщении автор пишет, что изобьёт соседа");
+        assertThat(timeline(post)).last().isEqualTo("P18_FLAGGED:IN_WORK>IN_WORK");
+        mvc.perform(get("/posts/" + post.getId()).cookie(executor))
+                .andExpect(content().string(not(containsString("/flag-p18\""))));
+        // only org staff decide
+        mvc.perform(post("/posts/" + post.getId() + "/p18-flag/confirm")
+                        .cookie(executor)
+                        .with(csrf())
+                        .param("version", String.valueOf(reload(post).getVersion())))
+                .andExpect(status().isConflict());
+        assertThat(reload(post).getState()).isEqualTo(PostState.IN_WORK);
+
+        mvc.perform(get("/posts/" + post.getId()).cookie(specialist))
+                .andExpect(content().string(containsString("/p18-flag/confirm\"")))
+                .andExpect(content().string(containsString("Во втором сообщении автор пишет, что изобьёт соседа")))
+                .andExpect(content()
+                        .string(containsString("Исполнитель сообщил: сообщение не подлежит обработке (п.18)")));
+        mvc.perform(post("/posts/" + post.getId() + "/p18-flag/confirm")
+                        .cookie(specialist)
+                        .with(csrf())
+                        .param("version", String.valueOf(reload(post).getVersion())))
+                .andExpect(redirectedUrl("/posts/" + post.getId()));
+        Post refused = reload(post);
+        assertThat(refused.getState()).isEqualTo(PostState.NOT_PROCESSED);
+        assertThat(refused.getClosingReason()).isEqualTo("Во втором сообщении автор пишет, что изобьёт соседа");
+        assertThat(refused.getP18Flag()).isNull();
+        assertThat(timeline(post)).last().isEqualTo("REFUSED:IN_WORK>NOT_PROCESSED");
+        assertThat(jdbc.sql("select count(*) from deadline_clock where post_id = ? and state = 'RUNNING'")
+                        .param(post.getId())
+                        .query(Long.class)
+                        .single())
+                .as("no clock runs for a refused post")
+                .isZero();
+    }
+
+    @Test
+    void theSpecialistDismissesAnExecutorsClause18FlagAndTheWorkGoesOn() throws Exception {
+        Post post = acceptedBy("executor", "Вопрос о выплате " + unique());
+        long assignment = assignmentOf(post, "executor");
+        Cookie executor = Sessions.login(mvc, "executor");
+        Cookie specialist = Sessions.login(mvc, "specialist");
+        mvc.perform(flagP18(executor, post, assignment, "Оскорбления в комментарии"))
+                .andExpect(redirectedUrl("/posts/" + post.getId()));
+        mvc.perform(post("/posts/" + post.getId() + "/p18-flag/dismiss")
+                        .cookie(specialist)
+                        .with(csrf())
+                        .param("version", String.valueOf(reload(post).getVersion()))
+                        .param("reason", ""))
+                .andExpect(status().isBadRequest());
+        assertThat(reload(post).getP18Flag()).isNotNull();
+        mvc.perform(post("/posts/" + post.getId() + "/p18-flag/dismiss")
+                        .cookie(specialist)
+                        .with(csrf())
+                        .param("version", String.valueOf(reload(post).getVersion()))
+                        .param("reason", "Резкость без оскорблений: ответить по существу"))
+                .andExpect(redirectedUrl("/posts/" + post.getId()));
+        Post after = reload(post);
+        assertThat(after.getState()).isEqualTo(PostState.IN_WORK);
+        assertThat(after.getP18Flag()).isNull();
+        assertThat(timeline(post)).last().isEqualTo("P18_FLAG_DISMISSED:IN_WORK>IN_WORK");
+        mvc.perform(get("/posts/" + post.getId()).cookie(executor))
+                .andExpect(content().string(containsString("Резкость без оскорблений: ответить по существу")))
+                .andExpect(content().string(containsString("/flag-p18\"")));
+        // nothing waits for a decision any more
+        mvc.perform(post("/posts/" + post.getId() + "/p18-flag/confirm")
+                        .cookie(specialist)
+                        .with(csrf())
+                        .param("version", String.valueOf(after.getVersion())))
+                .andExpect(status().isConflict());
+        assertThat(reload(post).getState()).isEqualTo(PostState.IN_WORK);
+    }
+
     // ------------------------------------------------------------------ reassign
 
     @Test

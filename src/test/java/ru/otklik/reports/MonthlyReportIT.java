@@ -229,7 +229,7 @@ class MonthlyReportIT {
                 .getContentAsByteArray();
 
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            assertThat(workbook.getNumberOfSheets()).isEqualTo(7);
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(8);
             Sheet totals = workbook.getSheet("Итоги");
             DataFormatter format = new DataFormatter();
             assertThat(format.formatCellValue(totals.getRow(1).getCell(0))).isEqualTo("Показатель");
@@ -397,5 +397,135 @@ class MonthlyReportIT {
                 .filter(r -> r.key().equals(key))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    // ------------------------------------------------------------------ п.19: the org specialists' deadlines
+
+    static final YearMonth JULY = YearMonth.of(2025, 7);
+
+    /** July 2025: org deadlines stopped by the specialist and by the org head, one named, one nobody acted on. */
+    synchronized void julyOfTheSpecialists() {
+        if (jdbc.sql("select count(*) from post where external_id = 'RPT-SPEC-1'")
+                        .query(Long.class)
+                        .single()
+                > 0) {
+            return;
+        }
+        long specialist = userId("specialist");
+        long orghead = userId("orghead");
+        long executor = userId("executor");
+        long answered = specialistsPost("RPT-SPEC-1");
+        specialistsClock(answered, "ROUTE", "2025-07-01T10:05:00+07:00", "MET", null);
+        specialistsEvent(answered, "ROUTED", specialist, "2025-07-01T10:05:00+07:00");
+        specialistsClock(answered, "ACCEPT", "2025-07-01T10:20:00+07:00", "BREACHED", null);
+        specialistsEvent(answered, "ACCEPTED", executor, "2025-07-01T10:20:00+07:00");
+        specialistsClock(answered, "CUR_SUBMIT", "2025-07-01T12:00:00+07:00", "BREACHED", null);
+        specialistsEvent(answered, "SENT_TO_CUR", specialist, "2025-07-01T12:00:00+07:00");
+        specialistsClock(answered, "POST", "2025-07-01T14:00:00+07:00", "MET", null);
+        specialistsEvent(answered, "ANSWER_POSTED", orghead, "2025-07-01T14:00:00+07:00");
+        long returned = specialistsPost("RPT-SPEC-2");
+        // the clock names the org head as responsible: it counts for him although the specialist acted
+        specialistsClock(returned, "RETURN_TO_CUR", "2025-07-02T10:10:00+07:00", "MET", orghead);
+        specialistsEvent(returned, "RETURNED_TO_CUR", specialist, "2025-07-02T10:10:00+07:00");
+        long waiting = specialistsPost("RPT-SPEC-3");
+        specialistsClock(waiting, "ROUTE", null, "BREACHED", null);
+    }
+
+    private long specialistsPost(String externalId) {
+        return jdbc.sql("""
+                insert into post (external_id, source, url, text, detected_at, received_at, importance, state,
+                                  last_action_at)
+                values (?, 'VK', 'https://vk.com/wall-1_1', 'Сообщение для отчёта', ?, ?, 'NORMAL', 'IN_WORK', ?)
+                returning id
+                """)
+                .params(
+                        externalId,
+                        ts("2025-07-01T10:00:00+07:00"),
+                        ts("2025-07-01T10:00:00+07:00"),
+                        ts("2025-07-01T10:00:00+07:00"))
+                .query(Long.class)
+                .single();
+    }
+
+    private void specialistsClock(long post, String rule, String stopped, String state, Long responsible) {
+        java.sql.Timestamp started = ts("2025-07-01T10:00:00+07:00");
+        jdbc.sql("""
+                insert into deadline_clock (rule_code, post_id, responsible_id, base_at, started_at, due_at, warn_at,
+                                            stopped_at, state, used_minutes)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 5)
+                """)
+                .params(
+                        rule,
+                        post,
+                        responsible,
+                        started,
+                        started,
+                        started,
+                        started,
+                        stopped == null ? null : ts(stopped),
+                        state)
+                .update();
+    }
+
+    private void specialistsEvent(long post, String action, long actor, String at) {
+        jdbc.sql("insert into post_event (post_id, at, actor_id, action, to_state) values (?, ?, ?, ?, 'IN_WORK')")
+                .params(post, ts(at), actor, action)
+                .update();
+    }
+
+    private long userId(String login) {
+        return jdbc.sql("select id from app_user where login = ?")
+                .param(login)
+                .query(Long.class)
+                .single();
+    }
+
+    private static java.sql.Timestamp ts(String offsetDateTime) {
+        return java.sql.Timestamp.from(
+                java.time.OffsetDateTime.parse(offsetDateTime).toInstant());
+    }
+
+    @Test
+    void theOrgSpecialistsDeadlinesAreShownPerSpecialistAsExecutorsAre() throws Exception {
+        julyOfTheSpecialists();
+        MonthlyReport report = reports.build(JULY, List.of());
+
+        assertThat(report.specialists())
+                .extracting(
+                        MonthlyReport.SpecialistRow::name,
+                        MonthlyReport.SpecialistRow::onTime,
+                        MonthlyReport.SpecialistRow::late)
+                .as("ROUTE met and CUR_SUBMIT breached by the specialist; POST and the named RETURN_TO_CUR for the org"
+                        + " head; the executor's ACCEPT is not an org deadline; the ROUTE nobody acted on apart")
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("Петрова Ольга Николаевна", 1L, 1L),
+                        org.assertj.core.groups.Tuple.tuple(orgHeadName(), 2L, 0L),
+                        org.assertj.core.groups.Tuple.tuple("Никто не выполнил действие", 0L, 1L));
+        assertThat(report.specialists())
+                .filteredOn(r -> r.name().startsWith("Петрова"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.shareOnTime()).isEqualTo(0.5));
+
+        mvc.perform(get("/reports/monthly").param("month", "2025-07").cookie(Sessions.login(mvc, "orghead")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Специалисты отдела организационной работы (п.19)")))
+                .andExpect(content().string(containsString("id=\"specialist-" + userId("specialist") + "\"")));
+        byte[] xlsx = mvc.perform(get("/reports/monthly/export.xlsx")
+                        .param("month", "2025-07")
+                        .cookie(Sessions.login(mvc, "orghead")))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet specialists = workbook.getSheet("Специалисты ООР");
+            assertThat(specialists.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Специалист");
+            assertThat(specialists.getLastRowNum()).isEqualTo(4);
+        }
+    }
+
+    private String orgHeadName() {
+        return jdbc.sql("select full_name from app_user where login = 'orghead'")
+                .query(String.class)
+                .single();
     }
 }

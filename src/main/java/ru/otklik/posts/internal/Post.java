@@ -43,6 +43,9 @@ public class Post {
 
     private static final Set<PostState> ROUTABLE = EnumSet.of(PostState.NEW, PostState.RETURNED_BY_EXECUTOR);
     private static final Set<PostState> WITH_EXECUTORS = EnumSet.of(PostState.ASSIGNED, PostState.IN_WORK);
+    /** The states in which the post is with the executors and may still be found to fall under п.18. */
+    private static final Set<PostState> P18_FLAGGABLE =
+            EnumSet.of(PostState.ASSIGNED, PostState.IN_WORK, PostState.REWORK);
     /** The states in which the draft answer is written: in work, in rework, and after an intermediate answer. */
     private static final Set<PostState> DRAFTING =
             EnumSet.of(PostState.IN_WORK, PostState.REWORK, PostState.AWAITING_FINAL);
@@ -88,6 +91,10 @@ public class Post {
     /** The matched words as {@code CATEGORY:word} separated by {@code ;}. */
     @Column(name = "screening_matches")
     private String screeningMatches;
+
+    /** An executor's reason to refuse the post under п.18, waiting for an org specialist's decision; none: null. */
+    @Column(name = "p18_flag")
+    private String p18Flag;
 
     @Column(name = "closing_reason")
     private String closingReason;
@@ -206,6 +213,23 @@ public class Post {
     /** Route to executors, return to ЦУР or refuse under п.18: org staff, while the post is new or returned. */
     public boolean mayRoute(Actor actor) {
         return actor.isOrgStaff() && ROUTABLE.contains(state);
+    }
+
+    /**
+     * Flag the post as not to be processed under п.18 after routing: the executor of an active assignment, while the
+     * post is with the executors and no flag waits for a decision.
+     */
+    public boolean mayFlagP18(Assignment assignment, Actor actor) {
+        return P18_FLAGGABLE.contains(state)
+                && p18Flag == null
+                && assignment.isActive()
+                && assignment.getExecutorId() == actor.id()
+                && actor.has(Role.EXECUTOR);
+    }
+
+    /** Confirm (refuse the post under п.18) or dismiss an executor's п.18 flag: org staff, while the flag waits. */
+    public boolean mayDecideP18Flag(Actor actor) {
+        return actor.isOrgStaff() && p18Flag != null && P18_FLAGGABLE.contains(state);
     }
 
     public boolean mayAccept(Assignment assignment, Actor actor) {
@@ -338,6 +362,39 @@ public class Post {
     /** Refuses the post under п.18 (threats, obscenity, insults); closes it. */
     public void refuse(String reason, Actor actor, Instant now) {
         close(PostState.NOT_PROCESSED, TimelineAction.REFUSED, reason, actor, now);
+    }
+
+    /** The executor flags the post as not to be processed under п.18, with the reason; an org specialist decides. */
+    public void flagP18(Assignment assignment, String reason, Actor actor, Instant now) {
+        requireOwn(assignment);
+        if (!mayFlagP18(assignment, actor)) {
+            throw forbidden("flag under п.18");
+        }
+        p18Flag = requireReason(reason);
+        record(now, actor, TimelineAction.P18_FLAGGED, state, assignment, null, p18Flag);
+    }
+
+    /** The org specialist confirms the executor's п.18 flag: the post is refused under п.18 with the flag's reason. */
+    public void confirmP18Flag(Actor actor, Instant now) {
+        if (!mayDecideP18Flag(actor)) {
+            throw forbidden("confirm the п.18 flag");
+        }
+        PostState from = state;
+        state = PostState.NOT_PROCESSED;
+        closingReason = p18Flag;
+        closedAt = now;
+        p18Flag = null;
+        record(now, actor, TimelineAction.REFUSED, from, null, null, closingReason);
+    }
+
+    /** The org specialist dismisses the executor's п.18 flag with a comment: the work goes on. */
+    public void dismissP18Flag(String comment, Actor actor, Instant now) {
+        if (!mayDecideP18Flag(actor)) {
+            throw forbidden("dismiss the п.18 flag");
+        }
+        String why = requireReason(comment);
+        p18Flag = null;
+        record(now, actor, TimelineAction.P18_FLAG_DISMISSED, state, null, null, why);
     }
 
     /** The executor accepts the assignment («принято в работу», п.9); the post is then in work. */
@@ -761,6 +818,10 @@ public class Post {
 
     public String getScreeningMatches() {
         return screeningMatches;
+    }
+
+    public String getP18Flag() {
+        return p18Flag;
     }
 
     public String getClosingReason() {

@@ -28,5 +28,9 @@ public enum TimelineAction {
     CUR_RETURNED,
     ANSWER_POSTED,
     /** An executor of a joint post sent their department's contribution (п.15). */
-    CONTRIBUTION_SUBMITTED
+    CONTRIBUTION_SUBMITTED,
+    /** An executor flagged the post as not to be processed under п.18; an org specialist confirms or dismisses it. */
+    P18_FLAGGED,
+    /** An org specialist dismissed an executor's п.18 flag (a confirmed flag is {@link #REFUSED}). */
+    P18_FLAG_DISMISSED
 }

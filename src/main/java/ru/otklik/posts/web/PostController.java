@@ -94,6 +94,32 @@ class PostController {
         return done(id, "posts.returnedByExecutor", redirect);
     }
 
+    /** The executor flags the post under п.18 after routing, with the reason; an org specialist decides. */
+    @PostMapping("/posts/{id}/assignments/{assignmentId}/flag-p18")
+    String flagP18(
+            @PathVariable long id,
+            @PathVariable long assignmentId,
+            @Valid @ModelAttribute ReasonForm form,
+            Actor actor,
+            RedirectAttributes redirect) {
+        management.flagP18(id, assignmentId, form.version(), form.reason(), actor);
+        return done(id, "posts.p18flag.sent", redirect);
+    }
+
+    @PostMapping("/posts/{id}/p18-flag/confirm")
+    String confirmP18Flag(
+            @PathVariable long id, @Valid @ModelAttribute VersionForm form, Actor actor, RedirectAttributes redirect) {
+        management.confirmP18Flag(id, form.version(), actor);
+        return done(id, "posts.refused", redirect);
+    }
+
+    @PostMapping("/posts/{id}/p18-flag/dismiss")
+    String dismissP18Flag(
+            @PathVariable long id, @Valid @ModelAttribute ReasonForm form, Actor actor, RedirectAttributes redirect) {
+        management.dismissP18Flag(id, form.version(), form.reason(), actor);
+        return done(id, "posts.p18flag.dismissed", redirect);
+    }
+
     @PostMapping("/posts/{id}/assignments/{assignmentId}/reassign")
     String reassign(
             @PathVariable long id,
@@ -123,9 +149,8 @@ class PostController {
     @PostMapping("/posts/{id}/draft/approve")
     String approve(
             @PathVariable long id, @Valid @ModelAttribute ApproveForm form, Actor actor, RedirectAttributes redirect) {
-        String note = form.checked()
-                ? messages.getMessage("posts.checklist.recorded", null, Locale.forLanguageTag("ru"))
-                : null;
+        // the form refuses an approval without the п.17 tick, so the tick is always recorded with it
+        String note = messages.getMessage("posts.checklist.recorded", null, Locale.forLanguageTag("ru"));
         management.approveDraft(id, form.version(), form.edited(), note, actor);
         return backTo(form.from(), done(id, "posts.draft.approved", redirect));
     }

@@ -82,8 +82,16 @@ final class PostForms {
         }
     }
 
-    /** An approval, with the text as the approver edited it (none: as it is); {@code from=approvals} goes back there. */
+    /**
+     * An approval, with the text as the approver edited it (none: as it is); {@code from=approvals} goes back there.
+     * The approver confirms the п.17 checklist: without the tick the approval is refused.
+     */
     record ApproveForm(@NotNull(message = OUTDATED) Long version, String from, String text, Boolean checklist) {
+
+        @AssertTrue(message = "posts.checklist.required")
+        boolean isChecklistTicked() {
+            return checked();
+        }
 
         boolean checked() {
             return Boolean.TRUE.equals(checklist);

@@ -60,7 +60,8 @@ class PostPages {
             String returnReason,
             boolean mayAccept,
             boolean mayReassign,
-            List<PersonOption> otherExecutors) {}
+            List<PersonOption> otherExecutors,
+            boolean mayFlagP18) {}
 
     record TimelineView(
             Instant at,
@@ -153,12 +154,14 @@ class PostPages {
             List<LinkedPost> linked,
             boolean mayRoute,
             List<DepartmentOption> routeOptions,
-            Answering answering) {
+            Answering answering,
+            boolean mayDecideP18Flag) {
 
         /** Whether this person may do anything at all with the post now. */
         public boolean anyAction() {
             return mayRoute
-                    || assignments.stream().anyMatch(a -> a.mayAccept() || a.mayReassign())
+                    || mayDecideP18Flag
+                    || assignments.stream().anyMatch(a -> a.mayAccept() || a.mayReassign() || a.mayFlagP18())
                     || answering.anyAction();
         }
     }
@@ -235,7 +238,8 @@ class PostPages {
                             a.getReturnReason(),
                             post.mayAccept(a, actor),
                             mayReassign,
-                            others);
+                            others,
+                            post.mayFlagP18(a, actor));
                 })
                 .toList();
 
@@ -269,7 +273,8 @@ class PostPages {
                 linked(post.getId()),
                 mayRoute,
                 options,
-                answering(post, actor, names, departmentsById, templateId));
+                answering(post, actor, names, departmentsById, templateId),
+                post.mayDecideP18Flag(actor));
     }
 
     /** The drafts waiting for this person or for someone they stand in for today, oldest first. */

@@ -41,6 +41,14 @@ class ScreeningTest {
     }
 
     @Test
+    void flagsAnIntentionToHarmAnotherPerson() {
+        ScreeningResult result = SCREENING.check("Сосед опять шумит ночью. Изобью его и отомщу, раз вы не помогаете");
+        assertThat(result.categories()).containsExactly(Category.HARM);
+        assertThat(result.wordsOf(Category.HARM)).contains("Изобью").contains("отомщу");
+        assertThat(SCREENING.check("Хочу убить соседа").categories()).contains(Category.HARM);
+    }
+
+    @Test
     void flagsAnInsult() {
         assertThat(SCREENING.check("Чиновники — идиоты и казнокрады!").categories())
                 .containsExactly(Category.INSULT);
