@@ -27,7 +27,6 @@ import ru.otklik.posts.internal.Post;
 import ru.otklik.posts.internal.Posts;
 import ru.otklik.posts.screening.Screening;
 import ru.otklik.posts.screening.ScreeningResult;
-import ru.otklik.posts.web.ApproverOption;
 
 /**
  * The life of a post: register, route, accept, return, return to ЦУР, refuse, reassign (part 1); draft, send to the

@@ -17,6 +17,7 @@ import ru.otklik.people.PeopleLookup;
 import ru.otklik.people.PersonSummary;
 import ru.otklik.people.Substitutes;
 import ru.otklik.posts.Actor;
+import ru.otklik.posts.ApproverOption;
 import ru.otklik.posts.AssignmentState;
 import ru.otklik.posts.PostManagement;
 import ru.otklik.posts.PostState;

@@ -1,4 +1,4 @@
-package ru.otklik.posts.web;
+package ru.otklik.posts;
 
 /**
  * A second-level approver the executor may choose (п.10): the curating deputy minister (the default), a first
