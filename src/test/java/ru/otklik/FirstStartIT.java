@@ -9,16 +9,23 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.boot.context.event.ApplicationStartingEvent;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.GenericApplicationListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import ru.otklik.database.FirstStart;
@@ -110,6 +117,9 @@ class FirstStartIT {
                         "spring.main.banner-mode=off")
                 // both instances arrive together where seeding may happen: right before the seeding phase of the
                 // start, and right before the application runners
+                // Logback cannot be configured by two threads at once (a ConcurrentModificationException in
+                // LoggingApplicationListener): the two starts take turns for that step only, then run together
+                .listeners(new LoggingTurns(true), new LoggingTurns(false))
                 .initializers(context ->
                         context.getBeanFactory().registerSingleton("startingLine", new StartingLine(together)))
                 .listeners((ApplicationListener<ApplicationStartedEvent>) event -> await(together))
@@ -130,6 +140,46 @@ class FirstStartIT {
             barrier.await(2, TimeUnit.MINUTES);
         } catch (Exception ex) {
             throw new IllegalStateException(ex);
+        }
+    }
+
+    private static final Semaphore LOGGING_SETUP = new Semaphore(1);
+
+    /**
+     * Takes the turn before Spring Boot's logging listener prepares the logging system (the starting event) and gives
+     * it back after it has configured it (the environment-prepared event).
+     */
+    record LoggingTurns(boolean take) implements GenericApplicationListener {
+
+        @Override
+        public boolean supportsEventType(ResolvableType eventType) {
+            Class<?> type = eventType.getRawClass();
+            return type != null
+                    && (take
+                            ? ApplicationStartingEvent.class.isAssignableFrom(type)
+                            : ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(type));
+        }
+
+        @Override
+        public void onApplicationEvent(ApplicationEvent event) {
+            if (!take) {
+                LOGGING_SETUP.release();
+                return;
+            }
+            try {
+                if (!LOGGING_SETUP.tryAcquire(2, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("the other instance kept the logging set-up turn");
+                }
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(ex);
+            }
+        }
+
+        @Override
+        public int getOrder() {
+            // just before and just after LoggingApplicationListener (HIGHEST_PRECEDENCE + 20)
+            return take ? Ordered.HIGHEST_PRECEDENCE + 19 : Ordered.HIGHEST_PRECEDENCE + 21;
         }
     }
 
