@@ -86,6 +86,24 @@ class DeadlinePagesIT extends DeadlineIT {
     }
 
     @Test
+    void theHelpPageListsTheQuestionsTheMinistryMaySettleAndEachIsARuleTheAdminEdits() throws Exception {
+        String help = mvc.perform(get("/help").cookie(Sessions.login(mvc, "specialist")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(help).contains("Вопросы, которые министерство может решить");
+        Cookie admin = Sessions.login(mvc, "admin");
+        for (String rule : new String[] {"EXECUTOR_ANSWER", "CONTRIBUTION", "POST", "RETURN_TO_CUR", "FINAL_ANSWER"}) {
+            assertThat(help).as("the help page names the rule that settles it").contains(rule);
+            mvc.perform(get("/admin/deadline-rules/" + rule).cookie(admin))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("name=\"limit\"")))
+                    .andExpect(content().string(containsString("name=\"kind\"")));
+        }
+    }
+
+    @Test
     void thePostPageShowsRunningClocksFirstFoldsFinishedOnesAndExplainsTheUnit() throws Exception {
         Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
         fx.route(post.getId(), Importance.NORMAL, "executor");
