@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 
 /**
- * Deletes expired sessions every minute, in place of Spring Session's own job ({@code spring.session.jdbc.cleanup-cron=-}),
+ * Deletes expired sessions every minute, in place of Spring Session's own job (which {@link SessionStore} does not schedule),
  * which logs a stack trace each minute while the database is down; this one logs a line.
  */
 @Component
