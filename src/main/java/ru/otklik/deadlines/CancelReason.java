@@ -9,5 +9,10 @@ public enum CancelReason {
     /** The post was refused under п.18. */
     REFUSED,
     /** A department returned its part as outside its competence (п.14): its answer and contribution are not owed. */
-    PART_RETURNED
+    PART_RETURNED,
+    /**
+     * The final answer was posted while the clock still ran: what it waited for (a joint post's contribution never
+     * sent, say) was no longer needed.
+     */
+    ANSWER_POSTED
 }

@@ -228,6 +228,25 @@ public class PostManagement {
         Assignment assignment = assignmentOf(post, assignmentId);
         Instant now = clock.instant();
         post.returnAssignment(assignment, reason, actor, now);
+        returned(post, assignment, actor, now);
+        return post;
+    }
+
+    /**
+     * The curating deputy minister (or the org head) hands a not yet accepted assignment back to the org specialist
+     * with the reason, to be sent to another department (an escalation, п.9, п.14).
+     */
+    @Transactional
+    public Post handBack(long postId, long assignmentId, long version, String reason, Actor actor) {
+        Post post = load(postId, version, actor);
+        Assignment assignment = assignmentOf(post, assignmentId);
+        Instant now = clock.instant();
+        post.handBack(assignment, reason, actor, now);
+        returned(post, assignment, actor, now);
+        return post;
+    }
+
+    private void returned(Post post, Assignment assignment, Actor actor, Instant now) {
         posts.flush();
         events.publishEvent(new AssignmentReturned(
                 post.getId(),
@@ -236,7 +255,49 @@ public class PostManagement {
                 assignment.getExecutorId(),
                 assignment.getReturnReason(),
                 post.getState(),
+                assignment.isAwaitingReroute(),
+                actor.id(),
                 now));
+    }
+
+    /**
+     * The org specialist sends a returned part of a joint post to an executor of another department (п.14, п.15).
+     *
+     * @throws InvalidRouting when the executor is not one of that department's executors
+     */
+    @Transactional
+    public Post reroutePart(long postId, long assignmentId, long version, Routing routing, Actor actor) {
+        Post post = load(postId, version, actor);
+        Assignment returned = assignmentOf(post, assignmentId);
+        if (routing == null) {
+            throw new InvalidRouting();
+        }
+        requireExecutorOf(routing.departmentId(), routing.executorId());
+        Instant now = clock.instant();
+        Routing acting = new Routing(routing.departmentId(), substitutes.effective(routing.executorId(), now));
+        Assignment added = post.reroutePart(returned, acting, actor, now);
+        posts.flush();
+        events.publishEvent(new PartRerouted(
+                post.getId(),
+                returned.getId(),
+                added.getId(),
+                added.getDepartmentId(),
+                added.getExecutorId(),
+                actor.id(),
+                now));
+        return post;
+    }
+
+    /** The org specialist leaves a returned part out of the joint answer, with the reason (п.15). */
+    @Transactional
+    public Post excludePart(long postId, long assignmentId, long version, String reason, Actor actor) {
+        Post post = load(postId, version, actor);
+        Assignment returned = assignmentOf(post, assignmentId);
+        Instant now = clock.instant();
+        post.excludePart(returned, reason, actor, now);
+        posts.flush();
+        events.publishEvent(new PartExcluded(
+                post.getId(), returned.getId(), returned.getDepartmentId(), reason.strip(), post.getState(), now));
         return post;
     }
 
@@ -257,6 +318,7 @@ public class PostManagement {
                 previous,
                 executorId,
                 comment.strip(),
+                actor.id(),
                 now));
         return post;
     }

@@ -12,4 +12,5 @@ public record PostReassigned(
         long previousExecutorId,
         long executorId,
         String comment,
+        long reassignedBy,
         Instant at) {}

@@ -42,6 +42,7 @@ import ru.otklik.support.Browser;
 import ru.otklik.support.IntegrationTest;
 import ru.otklik.support.MutableClock;
 import ru.otklik.support.TestConfig;
+import ru.otklik.support.ThirdDepartment;
 
 /**
  * The four ways Otklik is used, end to end in headless Chromium against the running application.
@@ -186,6 +187,69 @@ class JourneysIT {
     }
 
     @Test
+    void aJointPostsReturnedPartGoesToAThirdDepartmentAndTheJointAnswerIsComposedFromItsContribution()
+            throws Exception {
+        Department pensions = ThirdDepartment.ensure(people, users, departments);
+        Post post = routedPost("J5-" + System.nanoTime(), "executor", "executor2");
+        long id = post.getId();
+        User executor = users.findByLogin("executor").orElseThrow();
+        Actor families = posts.actor(executor.getId(), executor.getRoles());
+        long familiesAssignment = post.getAssignments().get(0).getId();
+        post = posts.accept(id, familiesAssignment, post.getVersion(), families);
+        posts.contribute(id, familiesAssignment, post.getVersion(), "Пособие назначено 1 декабря.", families);
+
+        browser.open(port).login("executor2");
+        browser.go("/posts/" + id);
+        WebElement giveBack = browser.waitFor(By.cssSelector("form[action$='/return']"));
+        giveBack.findElement(By.tagName("textarea")).sendKeys("Вопрос не о занятости, а о пенсии");
+        browser.click(giveBack.findElement(By.cssSelector("button[type=submit]")));
+        browser.waitForText(By.tagName("body"), "Ждёт решения специалиста");
+
+        browser.login("specialist");
+        browser.go("/inbox?q=" + post.getExternalId());
+        browser.waitForText(By.tagName("body"), "часть общего ответа ждёт решения");
+        browser.go("/posts/" + id);
+        WebElement reroute = browser.waitFor(By.cssSelector("form.part-route-form"));
+        new Select(reroute.findElement(By.tagName("select")))
+                .selectByVisibleText(ThirdDepartment.NAME + ": " + ThirdDepartment.EXECUTOR_NAME);
+        browser.screenshot("journey5-part-returned");
+        browser.click(reroute.findElement(By.cssSelector("button[type=submit]")));
+        browser.waitForText(By.tagName("body"), "Направлено в другое подразделение");
+
+        browser.login(ThirdDepartment.EXECUTOR);
+        browser.go("/posts/" + id);
+        browser.click(By.cssSelector("form[action$='/accept'] button[type=submit]"));
+        WebElement contribution = browser.waitFor(By.cssSelector("form[action$='/contribution']"));
+        contribution.findElement(By.tagName("textarea")).sendKeys("Перерасчёт пенсии сделан в ноябре.");
+        browser.click(contribution.findElement(By.cssSelector("button[type=submit]")));
+        browser.waitForText(By.tagName("body"), "Перерасчёт пенсии сделан в ноябре.");
+
+        browser.login("specialist");
+        browser.go("/posts/" + id);
+        assertThat(browser.pageText())
+                .contains("Пособие назначено 1 декабря.")
+                .contains("Перерасчёт пенсии сделан в ноябре.");
+        browser.type(By.id("draft-text"), "Пособие назначено 1 декабря. Перерасчёт пенсии сделан в ноябре.");
+        browser.click(By.cssSelector("form.draft-editor button[value=submit]"));
+        browser.waitForText(By.tagName("body"), "На согласовании");
+        browser.screenshot("journey5-joint-draft");
+
+        Post composed = postRepository.findById(id).orElseThrow();
+        assertThat(composed.getState().name()).isEqualTo("IN_APPROVAL");
+        assertThat(jdbc.sql("select count(*) from assignment where post_id = ? and department_id = ?"
+                                + " and state = 'ACCEPTED' and contribution is not null")
+                        .params(id, pensions.getId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("select joint from draft where post_id = ?")
+                        .param(id)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+    }
+
+    @Test
     void theSpecialistSeesTheNewPostInTheMonthlyReportAndDownloadsTheXlsx() throws Exception {
         Post post = routedPost("J4-" + System.nanoTime(), "executor2");
 
@@ -235,9 +299,8 @@ class JourneysIT {
                 .getText();
     }
 
-    private Post routedPost(String externalId, String executorLogin) {
+    private Post routedPost(String externalId, String... executorLogins) {
         User specialist = users.findByLogin("specialist").orElseThrow();
-        User executor = users.findByLogin(executorLogin).orElseThrow();
         Post post = posts.register(
                 new NewPost(
                         externalId,
@@ -256,7 +319,11 @@ class JourneysIT {
         return posts.route(
                 post.getId(),
                 post.getVersion(),
-                List.of(new Routing(departmentOf(executorLogin).getId(), executor.getId())),
+                java.util.Arrays.stream(executorLogins)
+                        .map(login -> new Routing(
+                                departmentOf(login).getId(),
+                                users.findByLogin(login).orElseThrow().getId()))
+                        .toList(),
                 Importance.NORMAL,
                 actor);
     }

@@ -182,7 +182,9 @@ class PostStateMachineTest {
                     .append(':')
                     .append(a.getAcceptedAt())
                     .append(':')
-                    .append(a.getReturnedAt());
+                    .append(a.getReturnedAt())
+                    .append(':')
+                    .append(a.getPartState());
         }
         return out.toString();
     }
@@ -272,6 +274,94 @@ class PostStateMachineTest {
         assertThat(post.getAssignments())
                 .extracting(Assignment::getState)
                 .containsExactly(AssignmentState.RETURNED, AssignmentState.RETURNED, AssignmentState.ACCEPTED);
+    }
+
+    /** A joint post to families and employment; families accepted, employment returned its part. */
+    static Post jointWithEmploymentReturned() {
+        Post post = newPost();
+        post.route(
+                List.of(new Routing(FAMILIES, EXECUTOR.id()), new Routing(EMPLOYMENT, OTHER_EXECUTOR.id())),
+                Importance.NORMAL,
+                SPECIALIST,
+                T0);
+        post.accept(post.getAssignments().get(0), EXECUTOR, LATER);
+        post.returnAssignment(post.getAssignments().get(1), "Не наш вопрос", OTHER_EXECUTOR, LATER);
+        return post;
+    }
+
+    @Test
+    void aJointPostsReturnedPartWaitsForTheSpecialistWhoSendsItToAnotherDepartment() {
+        Post post = jointWithEmploymentReturned();
+        Assignment employment = post.getAssignments().get(1);
+        assertThat(post.getState()).isEqualTo(PostState.IN_WORK);
+        assertThat(employment.getPartState()).isEqualTo(PartState.AWAITING_REROUTE);
+        assertThat(post.isJoint()).as("the part may still come back").isTrue();
+        assertThat(post.mayReroutePart(employment, SPECIALIST)).isTrue();
+        assertThat(post.mayReroutePart(employment, EXECUTOR)).isFalse();
+        assertThat(post.mayExcludePart(employment, CURATOR)).isFalse();
+
+        String before = snapshot(post);
+        assertThatThrownBy(() -> post.reroutePart(employment, new Routing(FAMILIES, 12), SPECIALIST, LATER))
+                .isInstanceOf(ForbiddenTransition.class);
+        assertThatThrownBy(() -> post.reroutePart(employment, new Routing(EMPLOYMENT, 12), SPECIALIST, LATER))
+                .isInstanceOf(ForbiddenTransition.class);
+        assertThatThrownBy(() -> post.reroutePart(employment, new Routing(300, 12), EXECUTOR, LATER))
+                .isInstanceOf(ForbiddenTransition.class);
+        assertThat(snapshot(post)).isEqualTo(before);
+
+        Assignment added = post.reroutePart(employment, new Routing(300, 12), SPECIALIST, LATER);
+        assertThat(employment.getPartState()).isEqualTo(PartState.REROUTED);
+        assertThat(added.getDepartmentId()).isEqualTo(300);
+        assertThat(added.getState()).isEqualTo(AssignmentState.ASSIGNED);
+        assertThat(post.getState()).isEqualTo(PostState.IN_WORK);
+        assertThat(post.isJoint()).isTrue();
+        assertThat(post.mayReroutePart(employment, SPECIALIST)).isFalse();
+        TimelineEntry last = post.getTimeline().get(post.getTimeline().size() - 1);
+        assertThat(last.getAction()).isEqualTo(TimelineAction.PART_REROUTED);
+        assertThat(last.getPreviousExecutorId()).isEqualTo(OTHER_EXECUTOR.id());
+        assertThat(last.getExecutorId()).isEqualTo(12);
+    }
+
+    @Test
+    void aReturnedPartLeftOutKeepsTheAnswerJointWithTheOtherDepartment() {
+        Post post = jointWithEmploymentReturned();
+        Assignment employment = post.getAssignments().get(1);
+        assertThatThrownBy(() -> post.excludePart(employment, " ", SPECIALIST, LATER))
+                .isInstanceOf(ForbiddenTransition.class);
+
+        post.excludePart(employment, "Занятость не упомянута", SPECIALIST, LATER);
+        assertThat(employment.getPartState()).isEqualTo(PartState.EXCLUDED);
+        assertThat(post.getState()).isEqualTo(PostState.IN_WORK);
+        assertThat(post.isJoint())
+                .as("the specialist composes the answer from the remaining part")
+                .isTrue();
+        assertThat(post.mayDraft(SPECIALIST)).isTrue();
+        assertThat(post.mayDraft(EXECUTOR)).isFalse();
+        assertThat(post.mayContribute(post.getAssignments().get(0), EXECUTOR)).isTrue();
+        assertThat(post.getTimeline().get(post.getTimeline().size() - 1).getComment())
+                .isEqualTo("Занятость не упомянута");
+    }
+
+    @Test
+    void aSinglePostReturnedByItsOnlyDepartmentHasNoPartWaiting() {
+        Post post = postIn(PostState.ASSIGNED);
+        Assignment only = post.getAssignments().get(0);
+        post.returnAssignment(only, "Не наш вопрос", EXECUTOR, LATER);
+        assertThat(post.getState()).isEqualTo(PostState.RETURNED_BY_EXECUTOR);
+        assertThat(only.getPartState()).isNull();
+    }
+
+    @Test
+    void theCuratorHandsAnUnacceptedAssignmentBackToTheSpecialist() {
+        Post post = postIn(PostState.ASSIGNED);
+        Assignment only = post.getAssignments().get(0);
+        assertThatThrownBy(() -> post.handBack(only, "Не их вопрос", OTHER_DEPUTY, LATER))
+                .isInstanceOf(ForbiddenTransition.class);
+        post.handBack(only, "Не их вопрос", CURATOR, LATER);
+        assertThat(post.getState()).isEqualTo(PostState.RETURNED_BY_EXECUTOR);
+        assertThat(only.getReturnReason()).isEqualTo("Не их вопрос");
+        assertThat(post.getTimeline().get(post.getTimeline().size() - 1).getAction())
+                .isEqualTo(TimelineAction.HANDED_BACK);
     }
 
     @Test

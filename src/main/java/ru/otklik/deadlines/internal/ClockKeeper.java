@@ -18,6 +18,8 @@ import ru.otklik.posts.DraftApproved;
 import ru.otklik.posts.DraftReturned;
 import ru.otklik.posts.DraftSubmitted;
 import ru.otklik.posts.Importance;
+import ru.otklik.posts.PartExcluded;
+import ru.otklik.posts.PartRerouted;
 import ru.otklik.posts.PostReassigned;
 import ru.otklik.posts.PostRefused;
 import ru.otklik.posts.PostRegistered;
@@ -144,6 +146,57 @@ class ClockKeeper {
         book.judge(EXECUTOR_RETURN, e.postId(), e.assignmentId(), e.departmentId(), assignedAt, e.at());
         if (e.postState() == PostState.RETURNED_BY_EXECUTOR) {
             book.start(ClockBook.Start.ofPost(REROUTE, e.postId(), e.at(), e.at()));
+        } else if (e.partAwaitsReroute()) {
+            // a joint post's part returned while the others go on: it waits for the org specialist on its own (п.14)
+            book.start(new ClockBook.Start(
+                    REROUTE, e.postId(), e.assignmentId(), null, e.departmentId(), null, e.at(), e.at(), null));
+        }
+    }
+
+    /**
+     * A returned part sent to another department: its REROUTE is met (or breached), and the new department owes
+     * acceptance, its answer and its contribution to the joint answer (п.9, п.10, п.15).
+     */
+    @EventListener
+    void on(PartRerouted e) {
+        book.stop(e.postId(), e.returnedAssignmentId(), List.of(REROUTE), e.at());
+        book.start(new ClockBook.Start(
+                ACCEPT, e.postId(), e.assignmentId(), null, e.departmentId(), e.executorId(), e.at(), e.at(), null));
+        book.start(new ClockBook.Start(
+                EXECUTOR_ANSWER,
+                e.postId(),
+                e.assignmentId(),
+                null,
+                e.departmentId(),
+                e.executorId(),
+                e.at(),
+                e.at(),
+                null));
+        Instant detectedAt = book.baseOf(e.postId(), List.of(ANSWER, ANSWER_HIGH));
+        String answerRule = book.answerRuleOf(e.postId());
+        if (detectedAt != null && answerRule != null) {
+            book.start(new ClockBook.Start(
+                    CONTRIBUTION,
+                    e.postId(),
+                    e.assignmentId(),
+                    null,
+                    e.departmentId(),
+                    e.executorId(),
+                    detectedAt,
+                    e.at(),
+                    answerRule));
+        }
+    }
+
+    /**
+     * A returned part left out of the joint answer: the specialist's decision on it is the stop event of its REROUTE.
+     * With no part left, the whole post waits for the specialist, as a returned post does.
+     */
+    @EventListener
+    void on(PartExcluded e) {
+        book.stop(e.postId(), e.assignmentId(), List.of(REROUTE), e.at());
+        if (e.postState() == PostState.RETURNED_BY_EXECUTOR) {
+            book.start(ClockBook.Start.ofPost(REROUTE, e.postId(), e.at(), e.at()));
         }
     }
 
@@ -238,8 +291,9 @@ class ClockKeeper {
     void on(AnswerPosted e) {
         book.stop(e.postId(), null, List.of(ANSWER, ANSWER_HIGH, POST), e.at());
         if (!e.intermediate()) {
-            // the post is closed (ANSWERED): nothing of it is due any more
-            book.stop(e.postId(), null, null, e.at());
+            // the post is closed (ANSWERED): what still runs (a contribution never sent, say) was not needed any
+            // more, so it is cancelled, not met; one already past its due instant stays breached (SPEC §3)
+            book.cancel(e.postId(), null, null, CancelReason.ANSWER_POSTED, e.at());
         }
     }
 

@@ -7,16 +7,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.otklik.people.Role;
 import ru.otklik.people.StaleEditException;
 import ru.otklik.posts.Actor;
+import ru.otklik.posts.AssignmentAccepted;
+import ru.otklik.posts.AssignmentReturned;
+import ru.otklik.posts.PostReassigned;
+import ru.otklik.posts.PostTimeline;
 
 /**
  * Escalations (эскалации): posts handed to a deputy minister after an ACCEPT breach (п.9), open until the deputy
- * reassigns, comments or closes them. A deputy sees those of the departments they curate and those handed to them
+ * closes them, or until they close themselves: the executor accepts, the assignment is handed to another executor or
+ * goes back to the org specialist (by its executor or by the deputy). Each opening, comment and closing is a line on
+ * the post's timeline, written through the posts module, which owns it. A deputy sees those of the departments they curate and those handed to them
  * (as a substitute); the coordinator, the first deputy and the minister see all.
  */
 @Service
@@ -41,12 +49,28 @@ public class Escalations {
 
     record Breached(long clockId, String rule, long postId, String postLabel, String department, Instant dueAt) {}
 
+    /** Why an escalation was closed (the {@code close_reason} column). */
+    enum CloseReason {
+        /** The deputy closed it. */
+        CLOSED,
+        /** The executor accepted the assignment. */
+        ACCEPTED,
+        /** The assignment was handed to another executor. */
+        REASSIGNED,
+        /** The assignment went back to the org specialist: returned by its executor, or handed back by the deputy. */
+        RETURNED
+    }
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final PostTimeline timeline;
+    private final MessageSource messages;
 
-    Escalations(JdbcClient jdbc, Clock clock) {
+    Escalations(JdbcClient jdbc, Clock clock, PostTimeline timeline, MessageSource messages) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.timeline = timeline;
+        this.messages = messages;
     }
 
     public static boolean seesAll(Actor actor, boolean coordinator) {
@@ -143,34 +167,114 @@ public class Escalations {
                 == 1;
     }
 
+    /** A comment of the deputy on the escalation; it goes on the post's timeline too. */
     @Transactional
     public void comment(long id, long version, String text, long authorId) {
-        touch(id, version, null);
+        Instant now = clock.instant();
+        Subject subject = touch(id, version, null, null, now);
         jdbc.sql("insert into escalation_comment (escalation_id, author_id, at, text) values (?, ?, ?, ?)")
-                .params(id, authorId, Sql.ts(clock.instant()), text.strip())
+                .params(id, authorId, Sql.ts(now), text.strip())
                 .update();
+        timeline.record(
+                PostTimeline.Note.ESCALATION_COMMENTED,
+                new PostTimeline.Line(subject.postId(), subject.assignmentId(), authorId, null, text.strip()),
+                now);
     }
 
+    /** The deputy closes the escalation; the post's timeline says so. */
     @Transactional
-    public void close(long id, long version, Long byUserId) {
-        touch(id, version, byUserId);
+    public void close(long id, long version, long byUserId) {
+        Instant now = clock.instant();
+        Subject subject = touch(id, version, byUserId, CloseReason.CLOSED, now);
+        closedOnTimeline(subject, byUserId, CloseReason.CLOSED, null, now);
     }
 
-    /** Bumps the version (closing when {@code closedBy} is given); a stale or closed one is refused. */
-    private void touch(long id, long version, Long closedBy) {
-        int updated = jdbc.sql("""
-                        update escalation set version = version + 1,
-                            closed_at = case when cast(:closer as bigint) is null then closed_at else :now end,
-                            closed_by = coalesce(cast(:closer as bigint), closed_by)
-                        where id = :id and version = :version and closed_at is null""")
-                .param("closer", closedBy)
-                .param("now", Sql.ts(clock.instant()))
-                .param("id", id)
-                .param("version", version)
-                .update();
-        if (updated != 1) {
+    /** Whether the escalation is open and at this version: before acting on the post in its name. */
+    @Transactional(readOnly = true)
+    public void requireCurrent(long id, long version) {
+        boolean current = jdbc.sql("select count(*) from escalation where id = ? and version = ? and closed_at is null")
+                        .params(id, version)
+                        .query(Long.class)
+                        .single()
+                == 1;
+        if (!current) {
             throw new StaleEditException();
         }
+    }
+
+    @EventListener
+    void on(AssignmentAccepted e) {
+        resolve(e.assignmentId(), e.executorId(), CloseReason.ACCEPTED, null, e.at());
+    }
+
+    @EventListener
+    void on(PostReassigned e) {
+        resolve(e.assignmentId(), e.reassignedBy(), CloseReason.REASSIGNED, e.comment(), e.at());
+    }
+
+    @EventListener
+    void on(AssignmentReturned e) {
+        resolve(e.assignmentId(), e.returnedBy(), CloseReason.RETURNED, e.reason(), e.at());
+    }
+
+    /**
+     * Closes the open escalations of an assignment that moved on (accepted, reassigned, returned), in the
+     * transaction of that move, recording who moved it and why, here and on the post's timeline.
+     */
+    private void resolve(long assignmentId, long byUserId, CloseReason reason, String note, Instant at) {
+        List<Subject> closed = jdbc.sql("""
+                        update escalation set version = version + 1, closed_at = :at, closed_by = :by,
+                            close_reason = :reason, close_note = :note
+                        where assignment_id = :assignment and closed_at is null
+                        returning post_id, assignment_id""")
+                .param("at", Sql.ts(at))
+                .param("by", byUserId)
+                .param("reason", reason.name())
+                .param("note", note)
+                .param("assignment", assignmentId)
+                .query((rs, n) -> new Subject(rs.getLong("post_id"), Sql.longOrNull(rs, "assignment_id")))
+                .list();
+        closed.forEach(subject -> closedOnTimeline(subject, byUserId, reason, note, at));
+    }
+
+    private void closedOnTimeline(Subject subject, long byUserId, CloseReason reason, String note, Instant at) {
+        String why =
+                messages.getMessage("deadlines.escalations.closedBecause." + reason.name(), null, Notifications.RU);
+        timeline.record(
+                PostTimeline.Note.ESCALATION_CLOSED,
+                new PostTimeline.Line(
+                        subject.postId(),
+                        subject.assignmentId(),
+                        byUserId,
+                        null,
+                        note == null || note.isBlank() ? why : why + ": " + note.strip()),
+                at);
+    }
+
+    /** The post and assignment an escalation is about. */
+    private record Subject(long postId, Long assignmentId) {}
+
+    /**
+     * Bumps the version (closing when {@code closedBy} is given); a stale or closed one is refused.
+     *
+     * @return what the escalation is about
+     */
+    private Subject touch(long id, long version, Long closedBy, CloseReason reason, Instant now) {
+        return jdbc.sql("""
+                        update escalation set version = version + 1,
+                            closed_at = case when cast(:closer as bigint) is null then closed_at else :now end,
+                            closed_by = coalesce(cast(:closer as bigint), closed_by),
+                            close_reason = coalesce(cast(:reason as varchar), close_reason)
+                        where id = :id and version = :version and closed_at is null
+                        returning post_id, assignment_id""")
+                .param("closer", closedBy)
+                .param("reason", reason == null ? null : reason.name())
+                .param("now", Sql.ts(now))
+                .param("id", id)
+                .param("version", version)
+                .query((rs, n) -> new Subject(rs.getLong("post_id"), Sql.longOrNull(rs, "assignment_id")))
+                .optional()
+                .orElseThrow(StaleEditException::new);
     }
 
     private static Set<Long> curated(Actor actor) {

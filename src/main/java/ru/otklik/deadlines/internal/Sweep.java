@@ -3,6 +3,8 @@ package ru.otklik.deadlines.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.otklik.calendar.MinistryTime;
 import ru.otklik.deadlines.SweepSettings;
+import ru.otklik.posts.PostTimeline;
 
 /**
  * The escalation sweep (SPEC §3, §6): every 30 seconds, on every instance, it claims due clocks with
@@ -35,7 +38,13 @@ public class Sweep {
     public record Result(
             int breached, int actions, int escalations, int notifications, int emails, int warned, int batches) {}
 
-    private record Batch(int breached, int actions, int escalations, int notifications, int emails) {}
+    private record Batch(
+            int breached,
+            int actions,
+            int escalations,
+            int notifications,
+            int emails,
+            List<PostTimeline.Line> opened) {}
 
     private static final Logger log = LoggerFactory.getLogger(Sweep.class);
 
@@ -95,7 +104,7 @@ public class Sweep {
                 where b.post_id is not null and b.stopped_at is null
                 order by b.id
                 on conflict do nothing
-                returning id
+                returning id, post_id, assignment_id, deputy_id
             ), notified as (
                 insert into notification (recipient_id, created_at, kind, rule_code, post_id, post_label, clock_id)
                 select distinct r.recipient_id, cast(:now as timestamptz),
@@ -113,7 +122,10 @@ public class Sweep {
             )
             select (select count(*) from breached) as breached, (select count(*) from acted) as acted,
                    (select count(*) from escalated) as escalated, (select count(*) from notified) as notified,
-                   (select count(*) from mailed) as mailed""";
+                   (select count(*) from mailed) as mailed,
+                   array(select post_id from escalated order by id) as escalated_posts,
+                   array(select assignment_id from escalated order by id) as escalated_assignments,
+                   array(select deputy_id from escalated order by id) as escalated_deputies""";
 
     /** The 80 % warning: in the application only, to whoever must act (the executor, or the org specialists). */
     private static final String WARN = """
@@ -159,6 +171,7 @@ public class Sweep {
     private final int batchSize;
     private final boolean scheduled;
     private SweepMetrics metrics;
+    private PostTimeline timeline;
 
     public Sweep(DataSource dataSource, Clock clock, SweepSettings settings) {
         this.jdbc = JdbcClient.create(dataSource);
@@ -166,6 +179,15 @@ public class Sweep {
         this.clock = clock;
         this.batchSize = settings.batchSize();
         this.scheduled = settings.enabled();
+    }
+
+    /**
+     * Optional, so that tests and benchmarks can build a sweep by hand: puts each escalation on its post's timeline
+     * (п.19), one more statement in a batch that opened any.
+     */
+    @Autowired(required = false)
+    void recordsOn(PostTimeline timeline) {
+        this.timeline = timeline;
     }
 
     /** Optional, so that tests and benchmarks can build a sweep by hand. */
@@ -193,6 +215,22 @@ public class Sweep {
         }
     }
 
+    private static List<PostTimeline.Line> opened(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Long[] posts = longs(rs, "escalated_posts");
+        Long[] assignments = longs(rs, "escalated_assignments");
+        Long[] deputies = longs(rs, "escalated_deputies");
+        List<PostTimeline.Line> lines = new ArrayList<>(posts.length);
+        for (int i = 0; i < posts.length; i++) {
+            lines.add(new PostTimeline.Line(posts[i], assignments[i], null, deputies[i], null));
+        }
+        return lines;
+    }
+
+    private static Long[] longs(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        java.sql.Array array = rs.getArray(column);
+        return array == null ? new Long[0] : (Long[]) array.getArray();
+    }
+
     /** Acts on every clock due now, then warns on every clock 80 % used; callable directly (tests, benchmarks). */
     public Result sweep() {
         long started = System.nanoTime();
@@ -206,17 +244,25 @@ public class Sweep {
         int batches = 0;
         Batch batch;
         do {
-            batch = transactions.execute(status -> jdbc.sql(BREACH)
-                    .param("now", Sql.ts(now))
-                    .param("today", today)
-                    .param("limit", batchSize)
-                    .query((rs, n) -> new Batch(
-                            rs.getInt("breached"),
-                            rs.getInt("acted"),
-                            rs.getInt("escalated"),
-                            rs.getInt("notified"),
-                            rs.getInt("mailed")))
-                    .single());
+            batch = transactions.execute(status -> {
+                Batch done = jdbc.sql(BREACH)
+                        .param("now", Sql.ts(now))
+                        .param("today", today)
+                        .param("limit", batchSize)
+                        .query((rs, n) -> new Batch(
+                                rs.getInt("breached"),
+                                rs.getInt("acted"),
+                                rs.getInt("escalated"),
+                                rs.getInt("notified"),
+                                rs.getInt("mailed"),
+                                opened(rs)))
+                        .single();
+                if (timeline != null) {
+                    // in the batch's transaction: the escalation and its line on the timeline, or neither
+                    timeline.record(PostTimeline.Note.ESCALATED, done.opened(), now);
+                }
+                return done;
+            });
             batches++;
             breached += batch.breached();
             actions += batch.actions();

@@ -36,7 +36,9 @@ import ru.otklik.posts.InvalidRouting;
 import ru.otklik.posts.PostManagement;
 
 /**
- * «Эскалации»: the deputy minister's page of open escalations and breached clocks, with reassign, comment, close.
+ * «Эскалации»: the deputy minister's page of open escalations and breached clocks, with reassign, hand back to the org
+ * specialist for another department, comment, close. Reassigning or handing back closes the escalation by itself
+ * (the deadlines module closes an escalation whenever its assignment moves on).
  */
 @Controller
 class EscalationController {
@@ -100,6 +102,22 @@ class EscalationController {
         }
     }
 
+    /** Handing the assignment back to the org specialist, to be sent to another department: the post and the reason. */
+    record HandBackForm(
+            Long postId,
+            Long assignmentId,
+            Long postVersion,
+
+            @NotBlank(message = HAND_BACK) @Size(max = MAX_COMMENT, message = HAND_BACK)
+            String reason) {
+
+        boolean complete() {
+            return postId != null && assignmentId != null && postVersion != null;
+        }
+    }
+
+    private static final String HAND_BACK = "deadlines.escalations.error.handBack";
+
     @PostMapping("/escalations/{id}/comment")
     String comment(
             @PathVariable long id,
@@ -154,12 +172,43 @@ class EscalationController {
         }
         long escalationVersion = stale(version);
         transactions.executeWithoutResult(status -> {
+            escalations.requireCurrent(id, escalationVersion);
+            // the reassignment closes the escalation, with the comment, on the post's timeline too
             posts.reassign(
                     form.postId(), form.assignmentId(), form.postVersion(), form.executorId(), form.comment(), actor);
-            escalations.comment(id, escalationVersion, form.comment(), actor.id());
-            escalations.close(id, escalationVersion + 1, actor.id());
         });
         redirect.addFlashAttribute("message", "deadlines.escalations.reassigned");
+        return "redirect:/escalations";
+    }
+
+    /**
+     * «Передать в другое подразделение»: the assignment goes back to the org specialist with the deputy's reason, and
+     * the specialist sends it to another department (п.14: routing is theirs, with its REROUTE clock); the escalation
+     * closes by itself.
+     */
+    @PostMapping("/escalations/{id}/hand-back")
+    String handBack(
+            @PathVariable long id,
+            @RequestParam(required = false) Long version,
+            @Valid @ModelAttribute HandBackForm form,
+            BindingResult result,
+            Actor actor,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        requireMayAct(id, actor);
+        if (result.hasFieldErrors("reason")) {
+            return problem(actor, HAND_BACK, HttpStatus.BAD_REQUEST, model, response);
+        }
+        if (result.hasErrors() || !form.complete()) {
+            throw new StaleEditException();
+        }
+        long escalationVersion = stale(version);
+        transactions.executeWithoutResult(status -> {
+            escalations.requireCurrent(id, escalationVersion);
+            posts.handBack(form.postId(), form.assignmentId(), form.postVersion(), form.reason(), actor);
+        });
+        redirect.addFlashAttribute("message", "deadlines.escalations.handedBack");
         return "redirect:/escalations";
     }
 

@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import java.time.Instant;
 import ru.otklik.posts.AssignmentState;
+import ru.otklik.posts.PartState;
 
 /**
  * A post sent to one department's executor (поручение). A joint post (п.15) has one per department; a returned
@@ -55,6 +56,11 @@ public class Assignment {
     @Column(name = "contributed_at")
     private Instant contributedAt;
 
+    /** A returned part of a joint post: waiting for the org specialist, sent elsewhere or left out; else null. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "part_state")
+    private PartState partState;
+
     protected Assignment() {}
 
     Assignment(Post post, long departmentId, long executorId, Instant now) {
@@ -76,6 +82,10 @@ public class Assignment {
         returnReason = reason;
     }
 
+    void settlePart(PartState outcome) {
+        partState = outcome;
+    }
+
     void handTo(long executorId, Instant now) {
         this.executorId = executorId;
         this.state = AssignmentState.ASSIGNED;
@@ -91,6 +101,15 @@ public class Assignment {
     /** Waiting for its executor or accepted by them: not returned. */
     public boolean isActive() {
         return state != AssignmentState.RETURNED;
+    }
+
+    /** A returned part of a joint post that waits for the org specialist to send it elsewhere or leave it out. */
+    public boolean isAwaitingReroute() {
+        return partState == PartState.AWAITING_REROUTE;
+    }
+
+    public PartState getPartState() {
+        return partState;
     }
 
     public Long getId() {

@@ -60,7 +60,17 @@ public class InboxQuery {
             String authorName,
             String excerpt,
             ScreeningResult screening,
-            List<Line> assignments) {}
+            List<Line> assignments,
+            boolean partWaiting) {
+
+        /**
+         * Whether the post waits for the org specialist: new, returned, or a joint post whose returned part waits
+         * to be sent to another department or left out (п.14, п.15).
+         */
+        public boolean needsOrgAction() {
+            return state.needsOrgAction() || partWaiting;
+        }
+    }
 
     public record Page(List<Row> rows, int page, int pages, long total) {}
 
@@ -70,6 +80,10 @@ public class InboxQuery {
             "detected", "p.detected_at asc",
             "-detected", "p.detected_at desc",
             "importance", "case when p.importance = 'HIGH' then 0 else 1 end, p.received_at asc");
+
+    /** A returned part of the joint post waits for the specialist (a partial index keeps it cheap). */
+    private static final String PART_WAITING =
+            "exists (select 1 from assignment w where w.post_id = p.id" + " and w.part_state = 'AWAITING_REROUTE')";
 
     private static final String CLOSED = "('ANSWERED', 'RETURNED_TO_CUR', 'NOT_PROCESSED')";
 
@@ -124,8 +138,10 @@ public class InboxQuery {
         params.put("limit", PAGE_SIZE);
         params.put("offset", page * PAGE_SIZE);
         String sql = "select p.id, p.external_id, p.source, p.importance, p.state, p.received_at, p.detected_at,"
-                + " p.author_name, left(p.text, 200) as excerpt, p.screening_matches from post p" + where
-                + " order by case when p.state in ('NEW', 'RETURNED_BY_EXECUTOR') then 0 else 1 end, "
+                + " p.author_name, left(p.text, 200) as excerpt, p.screening_matches, " + PART_WAITING
+                + " as part_waiting from post p" + where
+                + " order by case when p.state in ('NEW', 'RETURNED_BY_EXECUTOR') or " + PART_WAITING
+                + " then 0 else 1 end, "
                 + SORTS.get(filter.sort()) + ", p.id limit :limit offset :offset";
         Map<Long, Row> rows = new LinkedHashMap<>();
         Map<Long, List<Line>> lines = new HashMap<>();
@@ -146,7 +162,8 @@ public class InboxQuery {
                             rs.getString("author_name"),
                             rs.getString("excerpt"),
                             ScreeningResult.decode(rs.getString("screening_matches")),
-                            own);
+                            own,
+                            rs.getBoolean("part_waiting"));
                 })
                 .list()
                 .forEach(row -> rows.put(row.id(), row));

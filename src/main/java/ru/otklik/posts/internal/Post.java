@@ -28,6 +28,7 @@ import ru.otklik.posts.ForbiddenTransition;
 import ru.otklik.posts.Importance;
 import ru.otklik.posts.NewPost;
 import ru.otklik.posts.OwnDraftApproval;
+import ru.otklik.posts.PartState;
 import ru.otklik.posts.PostFields;
 import ru.otklik.posts.PostState;
 import ru.otklik.posts.Routing;
@@ -107,6 +108,13 @@ public class Post {
 
     @Column(name = "registered_by")
     private Long registeredBy;
+
+    /**
+     * The current routing is a joint answer (п.15): sent to several departments at once. It stays so while a
+     * returned part waits for the org specialist, and after a part is left out, so the specialist still composes it.
+     */
+    @Column(name = "joint_answer")
+    private boolean jointAnswer;
 
     @Version
     private long version;
@@ -243,6 +251,32 @@ public class Post {
         return mayAccept(assignment, actor);
     }
 
+    /**
+     * Send a returned part of a joint post to another department (п.14, п.15): org staff, while the part waits and the
+     * post is still with the executors.
+     */
+    public boolean mayReroutePart(Assignment assignment, Actor actor) {
+        return actor.isOrgStaff() && assignment.isAwaitingReroute() && WITH_EXECUTORS.contains(state);
+    }
+
+    /**
+     * Leave a returned part out of the joint answer: org staff, while the part waits and the post is open and not
+     * back with the specialist as a whole (then it is routed anew).
+     */
+    public boolean mayExcludePart(Assignment assignment, Actor actor) {
+        return actor.isOrgStaff() && assignment.isAwaitingReroute() && closedAt == null && !ROUTABLE.contains(state);
+    }
+
+    /**
+     * Hand a not yet accepted assignment back to the org specialist to be sent to another department (an escalation,
+     * п.9, п.14): the deputy minister curating that department, or the org head.
+     */
+    public boolean mayHandBack(Assignment assignment, Actor actor) {
+        return WITH_EXECUTORS.contains(state)
+                && assignment.getState() == AssignmentState.ASSIGNED
+                && (actor.has(Role.ORG_HEAD) || actor.curates(assignment.getDepartmentId()));
+    }
+
     /** Reassign to another executor: the org head, or the deputy minister curating that department. */
     public boolean mayReassign(Assignment assignment, Actor actor) {
         return WITH_EXECUTORS.contains(state)
@@ -336,6 +370,9 @@ public class Post {
             throw new ForbiddenTransition("posts.refusal.oneExecutorPerDepartment");
         }
         PostState from = state;
+        // a post routed anew as a whole: the parts that waited for the specialist go with it
+        assignments.stream().filter(Assignment::isAwaitingReroute).forEach(a -> a.settlePart(PartState.REROUTED));
+        jointAnswer = routings.size() > 1;
         List<Assignment> added = new ArrayList<>();
         for (Routing routing : routings) {
             Assignment assignment = new Assignment(this, routing.departmentId(), routing.executorId(), now);
@@ -418,11 +455,76 @@ public class Post {
         if (!mayReturn(assignment, actor)) {
             throw forbidden("return");
         }
+        giveBack(assignment, reason, TimelineAction.RETURNED_BY_EXECUTOR, actor, now);
+    }
+
+    /**
+     * The curating deputy minister (or the org head) hands a not yet accepted assignment back to the org specialist
+     * with the reason, to be sent to another department (п.9, п.14): as if its department had returned it.
+     */
+    public void handBack(Assignment assignment, String reason, Actor actor, Instant now) {
+        requireOwn(assignment);
+        if (!mayHandBack(assignment, actor)) {
+            throw forbidden("hand back");
+        }
+        giveBack(assignment, reason, TimelineAction.HANDED_BACK, actor, now);
+    }
+
+    /**
+     * Returns one assignment. The part of a joint post whose other parts go on waits for the org specialist
+     * (п.14, п.15); the last part returned sends the whole post back to the specialist.
+     */
+    private void giveBack(Assignment assignment, String reason, TimelineAction action, Actor actor, Instant now) {
         String why = requireReason(reason);
         PostState from = state;
         assignment.giveBack(why, now);
         state = stateOfAssignments();
-        record(now, actor, TimelineAction.RETURNED_BY_EXECUTOR, from, assignment, null, why);
+        if (jointAnswer && state != PostState.RETURNED_BY_EXECUTOR) {
+            assignment.settlePart(PartState.AWAITING_REROUTE);
+        }
+        record(now, actor, action, from, assignment, null, why);
+    }
+
+    /**
+     * The org specialist sends a returned part of a joint post to an executor of another department (п.14, п.15).
+     *
+     * @return the new assignment
+     */
+    public Assignment reroutePart(Assignment returned, Routing routing, Actor actor, Instant now) {
+        requireOwn(returned);
+        if (!mayReroutePart(returned, actor)) {
+            throw forbidden("reroute the part");
+        }
+        boolean taken = returned.getDepartmentId() == routing.departmentId()
+                || activeAssignments().stream().anyMatch(a -> a.getDepartmentId() == routing.departmentId());
+        if (taken) {
+            throw new ForbiddenTransition("posts.refusal.partDepartment");
+        }
+        PostState from = state;
+        returned.settlePart(PartState.REROUTED);
+        Assignment assignment = new Assignment(this, routing.departmentId(), routing.executorId(), now);
+        assignments.add(assignment);
+        state = stateOfAssignments();
+        record(now, actor, TimelineAction.PART_REROUTED, from, assignment, returned.getExecutorId(), null);
+        return assignment;
+    }
+
+    /**
+     * The org specialist leaves a returned part out of the joint answer, with the reason: the answer goes on with
+     * the other parts; with none left, the post is back with the specialist as a returned one (п.14).
+     */
+    public void excludePart(Assignment returned, String reason, Actor actor, Instant now) {
+        requireOwn(returned);
+        if (!mayExcludePart(returned, actor)) {
+            throw forbidden("leave the part out");
+        }
+        String why = requireReason(reason);
+        PostState from = state;
+        returned.settlePart(PartState.EXCLUDED);
+        if (activeAssignments().isEmpty()) {
+            state = PostState.RETURNED_BY_EXECUTOR;
+        }
+        record(now, actor, TimelineAction.PART_EXCLUDED, from, returned, null, why);
     }
 
     /** Hands an assignment to another executor of the same department, who must accept it anew. */
@@ -724,9 +826,21 @@ public class Post {
 
     // ---------------------------------------------------------------- reading
 
-    /** Sent to more than one department that has not returned it: a joint answer (п.15). */
+    /**
+     * A joint answer (п.15): sent to more than one department that has not returned it, counting a returned part
+     * that waits for the org specialist; or routed jointly and still with one of its departments after parts were
+     * returned and left out.
+     */
     public boolean isJoint() {
-        return activeAssignments().size() > 1;
+        long parts = assignments.stream()
+                .filter(a -> a.isActive() || a.isAwaitingReroute())
+                .count();
+        return parts > 1 || jointAnswer && !activeAssignments().isEmpty();
+    }
+
+    /** The returned parts of this joint post that wait for the org specialist (п.14, п.15). */
+    public List<Assignment> partsAwaitingReroute() {
+        return assignments.stream().filter(Assignment::isAwaitingReroute).toList();
     }
 
     /** The assignments not returned, in the order they were made. */

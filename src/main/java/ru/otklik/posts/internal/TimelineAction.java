@@ -32,5 +32,17 @@ public enum TimelineAction {
     /** An executor flagged the post as not to be processed under п.18; an org specialist confirms or dismisses it. */
     P18_FLAGGED,
     /** An org specialist dismissed an executor's п.18 flag (a confirmed flag is {@link #REFUSED}). */
-    P18_FLAG_DISMISSED
+    P18_FLAG_DISMISSED,
+    /** The curating deputy minister handed a not accepted assignment back to the org specialist (п.9, п.14). */
+    HANDED_BACK,
+    /** The org specialist sent a returned part of a joint post to another department (п.14, п.15). */
+    PART_REROUTED,
+    /** The org specialist left a returned part out of the joint answer, with the reason. */
+    PART_EXCLUDED,
+    /** An ACCEPT breach handed the post to the curating deputy minister (п.9). */
+    ESCALATED,
+    /** The deputy minister commented on the escalation. */
+    ESCALATION_COMMENTED,
+    /** The escalation was closed: by the deputy, or by itself once the post moved on. */
+    ESCALATION_CLOSED
 }

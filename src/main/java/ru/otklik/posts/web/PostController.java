@@ -19,6 +19,7 @@ import ru.otklik.posts.web.PostForms.ApproveForm;
 import ru.otklik.posts.web.PostForms.ContributionForm;
 import ru.otklik.posts.web.PostForms.CurDecisionForm;
 import ru.otklik.posts.web.PostForms.DraftForm;
+import ru.otklik.posts.web.PostForms.PartRouteForm;
 import ru.otklik.posts.web.PostForms.ReasonForm;
 import ru.otklik.posts.web.PostForms.ReassignForm;
 import ru.otklik.posts.web.PostForms.ReturnDraftForm;
@@ -129,6 +130,30 @@ class PostController {
             RedirectAttributes redirect) {
         management.reassign(id, assignmentId, form.version(), form.executorId(), form.comment(), actor);
         return done(id, "posts.reassigned", redirect);
+    }
+
+    /** The org specialist sends a returned part of a joint post to another department (п.14, п.15). */
+    @PostMapping("/posts/{id}/assignments/{assignmentId}/reroute-part")
+    String reroutePart(
+            @PathVariable long id,
+            @PathVariable long assignmentId,
+            @Valid @ModelAttribute PartRouteForm form,
+            Actor actor,
+            RedirectAttributes redirect) {
+        management.reroutePart(id, assignmentId, form.version(), form.assignTo(), actor);
+        return done(id, "posts.part.rerouted", redirect);
+    }
+
+    /** The org specialist leaves a returned part out of the joint answer, with the reason (п.15). */
+    @PostMapping("/posts/{id}/assignments/{assignmentId}/exclude-part")
+    String excludePart(
+            @PathVariable long id,
+            @PathVariable long assignmentId,
+            @Valid @ModelAttribute ReasonForm form,
+            Actor actor,
+            RedirectAttributes redirect) {
+        management.excludePart(id, assignmentId, form.version(), form.reason(), actor);
+        return done(id, "posts.part.excluded", redirect);
     }
 
     // ------------------------------------------------------------------------------------------------ part 2

@@ -55,6 +55,11 @@ final class PostForms {
         }
     }
 
+    /** A returned part of a joint post sent to another department: {@code assignTo} is {@code <departmentId>:<executorId>}. */
+    record PartRouteForm(
+            @NotNull(message = OUTDATED) Long version,
+            @NotNull(message = "posts.part.route.none") Routing assignTo) {}
+
     record ReassignForm(
             @NotNull(message = OUTDATED) Long version,
             @NotNull(message = "posts.reassign.executor") Long executorId,

@@ -19,6 +19,7 @@ import ru.otklik.people.Substitutes;
 import ru.otklik.posts.Actor;
 import ru.otklik.posts.ApproverOption;
 import ru.otklik.posts.AssignmentState;
+import ru.otklik.posts.PartState;
 import ru.otklik.posts.PostManagement;
 import ru.otklik.posts.PostState;
 import ru.otklik.posts.internal.AnswerTemplate;
@@ -62,7 +63,17 @@ class PostPages {
             boolean mayAccept,
             boolean mayReassign,
             List<PersonOption> otherExecutors,
-            boolean mayFlagP18) {}
+            boolean mayFlagP18,
+            PartState partState,
+            boolean mayReroutePart,
+            boolean mayExcludePart,
+            List<DepartmentOption> partRouteOptions) {
+
+        /** A returned part of a joint post that waits for the org specialist (п.14, п.15). */
+        public boolean awaitingReroute() {
+            return partState == PartState.AWAITING_REROUTE;
+        }
+    }
 
     record TimelineView(
             Instant at,
@@ -73,7 +84,13 @@ class PostPages {
             String department,
             String executor,
             String previousExecutor,
-            String comment) {}
+            String comment) {
+
+        /** A line Otklik itself wrote (an escalation opened by the sweep), not ЦУР. */
+        public boolean bySystem() {
+            return actor == null && action == TimelineAction.ESCALATED;
+        }
+    }
 
     /** A linked post and the last answer posted to it, if any (п.16). */
     record LinkedPost(
@@ -162,7 +179,12 @@ class PostPages {
         public boolean anyAction() {
             return mayRoute
                     || mayDecideP18Flag
-                    || assignments.stream().anyMatch(a -> a.mayAccept() || a.mayReassign() || a.mayFlagP18())
+                    || assignments.stream()
+                            .anyMatch(a -> a.mayAccept()
+                                    || a.mayReassign()
+                                    || a.mayFlagP18()
+                                    || a.mayReroutePart()
+                                    || a.mayExcludePart())
                     || answering.anyAction();
         }
     }
@@ -227,6 +249,17 @@ class PostPages {
                                     .filter(o -> o.id() != a.getExecutorId())
                                     .toList()
                             : List.of();
+                    boolean mayReroutePart = post.mayReroutePart(a, actor);
+                    List<DepartmentOption> partOptions = mayReroutePart
+                            ? departmentsById.values().stream()
+                                    .filter(d -> d.id() != a.getDepartmentId()
+                                            && post.activeAssignments().stream()
+                                                    .noneMatch(other -> other.getDepartmentId() == d.id()))
+                                    .sorted(Comparator.comparing(DepartmentSummary::name))
+                                    .map(d -> new DepartmentOption(d.id(), d.name(), routeOptions(d)))
+                                    .filter(d -> !d.executors().isEmpty())
+                                    .toList()
+                            : List.of();
                     return new AssignmentView(
                             a.getId(),
                             a.getDepartmentId(),
@@ -240,7 +273,11 @@ class PostPages {
                             post.mayAccept(a, actor),
                             mayReassign,
                             others,
-                            post.mayFlagP18(a, actor));
+                            post.mayFlagP18(a, actor),
+                            a.getPartState(),
+                            mayReroutePart,
+                            post.mayExcludePart(a, actor),
+                            partOptions);
                 })
                 .toList();
 
