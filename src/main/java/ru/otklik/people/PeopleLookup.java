@@ -11,6 +11,8 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.otklik.people.internal.Department;
+import ru.otklik.people.internal.DepartmentSubject;
+import ru.otklik.people.internal.DepartmentSubjects;
 import ru.otklik.people.internal.Departments;
 import ru.otklik.people.internal.User;
 import ru.otklik.people.internal.Users;
@@ -33,10 +35,29 @@ public class PeopleLookup {
 
     private final Users users;
     private final Departments departments;
+    private final DepartmentSubjects subjects;
 
-    PeopleLookup(Users users, Departments departments) {
+    PeopleLookup(Users users, Departments departments, DepartmentSubjects subjects) {
         this.users = users;
         this.departments = departments;
+        this.subjects = subjects;
+    }
+
+    /** A department's subjects (направления деятельности) with their responsible executors, by name. */
+    public List<SubjectSummary> subjects(long departmentId) {
+        return subjects.findByDepartment(departmentId).stream()
+                .map(PeopleLookup::summary)
+                .toList();
+    }
+
+    /**
+     * Whether the person may route posts and post answers as org staff (Приказ п.2.2): the org head always; an org
+     * specialist while the org head authorises them.
+     */
+    public boolean orgAuthorised(long userId) {
+        return users.findById(userId)
+                .map(u -> u.hasRole(Role.ORG_HEAD) || u.isOrgAuthorised())
+                .orElse(false);
     }
 
     public Optional<PersonSummary> person(long id) {
@@ -109,6 +130,18 @@ public class PeopleLookup {
                 summaryOrNull(department.getHead()),
                 summaryOrNull(department.getCurator()),
                 department.getExecutors().stream()
+                        .sorted(Comparator.comparing(User::getFullName))
+                        .map(PeopleLookup::summary)
+                        .toList());
+    }
+
+    static SubjectSummary summary(DepartmentSubject subject) {
+        return new SubjectSummary(
+                subject.getId(),
+                subject.getDepartmentId(),
+                subject.getName(),
+                subject.getVersion(),
+                subject.getExecutors().stream()
                         .sorted(Comparator.comparing(User::getFullName))
                         .map(PeopleLookup::summary)
                         .toList());

@@ -10,6 +10,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
 import ru.otklik.people.internal.Department;
+import ru.otklik.people.internal.DepartmentSubject;
+import ru.otklik.people.internal.DepartmentSubjects;
 import ru.otklik.people.internal.Departments;
 import ru.otklik.people.internal.User;
 import ru.otklik.people.internal.Users;
@@ -17,7 +19,8 @@ import ru.otklik.people.web.DepartmentForm;
 import ru.otklik.people.web.UserForm;
 
 /**
- * The admin's operations on people and departments. Field problems are reported into {@link Errors} in Russian.
+ * The operations on people and departments: the admin's, and the department head's and org head's own lists
+ * (Приказ п.2.2, п.2.3, п.5). Field problems are reported into {@link Errors} in Russian.
  */
 @Service
 public class PeopleManagement {
@@ -27,13 +30,16 @@ public class PeopleManagement {
     private final PasswordEncoder encoder;
     private final FindByIndexNameSessionRepository<?> sessions;
     private final PasswordPolicy passwords;
+    private final DepartmentSubjects subjects;
 
     PeopleManagement(
             Users users,
             Departments departments,
             PasswordEncoder encoder,
             FindByIndexNameSessionRepository<?> sessions,
-            PasswordPolicy passwords) {
+            PasswordPolicy passwords,
+            DepartmentSubjects subjects) {
+        this.subjects = subjects;
         this.users = users;
         this.departments = departments;
         this.encoder = encoder;
@@ -235,6 +241,144 @@ public class PeopleManagement {
             department.update(form.name().strip(), head, curator, executors);
         }
         return Optional.of(departments.saveAndFlush(department));
+    }
+
+    /** The department's version, for the forms that change it. */
+    @Transactional(readOnly = true)
+    public long departmentVersion(long departmentId) {
+        return departments
+                .findById(departmentId)
+                .orElseThrow(NotFoundException::new)
+                .getVersion();
+    }
+
+    /**
+     * The department head sets the department's responsible executors (Приказ п.2.3, п.5): enabled people with the
+     * executor's role. Whoever leaves the department leaves its subjects too.
+     *
+     * @return the message key of the refusal, or empty when saved
+     * @throws StaleEditException when someone changed the department since the page was shown
+     */
+    @Transactional
+    public Optional<String> saveExecutors(long departmentId, long version, Set<Long> executorIds) {
+        Department department = departments.findById(departmentId).orElseThrow(NotFoundException::new);
+        if (department.getVersion() != version) {
+            throw new StaleEditException();
+        }
+        Set<User> executors = new HashSet<>();
+        for (long id : executorIds) {
+            Optional<User> executor = users.findById(id).filter(u -> u.isEnabled() && u.hasRole(Role.EXECUTOR));
+            if (executor.isEmpty()) {
+                return Optional.of("staff.error.executor");
+            }
+            executors.add(executor.get());
+        }
+        department.update(department.getName(), department.getHead(), department.getCurator(), executors);
+        departments.saveAndFlush(department);
+        for (DepartmentSubject subject : subjects.findByDepartment(departmentId)) {
+            Set<User> kept = new HashSet<>(subject.getExecutors());
+            if (kept.removeIf(u -> !executorIds.contains(u.getId()))) {
+                subject.update(subject.getName(), kept);
+                subjects.saveAndFlush(subject);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Adds a subject (направление деятельности) to the department, without executors yet.
+     *
+     * @return the message key of the refusal, or empty when added
+     */
+    @Transactional
+    public Optional<String> addSubject(long departmentId, String name) {
+        departments.findById(departmentId).orElseThrow(NotFoundException::new);
+        Optional<String> refusal = checkSubjectName(departmentId, null, name);
+        if (refusal.isPresent()) {
+            return refusal;
+        }
+        subjects.saveAndFlush(new DepartmentSubject(departmentId, name.strip()));
+        return Optional.empty();
+    }
+
+    /**
+     * Renames a subject of the department and sets its responsible executors, who must be executors of the
+     * department.
+     *
+     * @return the message key of the refusal, or empty when saved
+     * @throws StaleEditException when someone changed the subject since the page was shown
+     */
+    @Transactional
+    public Optional<String> saveSubject(
+            long departmentId, long subjectId, long version, String name, Set<Long> executorIds) {
+        Department department = departments.findById(departmentId).orElseThrow(NotFoundException::new);
+        DepartmentSubject subject = subjects.findById(subjectId)
+                .filter(s -> s.getDepartmentId() == departmentId)
+                .orElseThrow(NotFoundException::new);
+        if (subject.getVersion() != version) {
+            throw new StaleEditException();
+        }
+        Optional<String> refusal = checkSubjectName(departmentId, subjectId, name);
+        if (refusal.isPresent()) {
+            return refusal;
+        }
+        Set<User> executors = new HashSet<>();
+        for (long id : executorIds) {
+            if (!department.hasExecutor(id)) {
+                return Optional.of("staff.error.subjectExecutor");
+            }
+            users.findById(id).ifPresent(executors::add);
+        }
+        subject.update(name.strip(), executors);
+        subjects.saveAndFlush(subject);
+        return Optional.empty();
+    }
+
+    /**
+     * Deletes a subject of the department.
+     *
+     * @throws StaleEditException when someone changed the subject since the page was shown
+     */
+    @Transactional
+    public String deleteSubject(long departmentId, long subjectId, long version) {
+        DepartmentSubject subject = subjects.findById(subjectId)
+                .filter(s -> s.getDepartmentId() == departmentId)
+                .orElseThrow(NotFoundException::new);
+        if (subject.getVersion() != version) {
+            throw new StaleEditException();
+        }
+        subjects.delete(subject);
+        subjects.flush();
+        return subject.getName();
+    }
+
+    /**
+     * The org head gives or withdraws an org specialist's authority to route posts and post answers (Приказ п.2.2).
+     *
+     * @throws StaleEditException when someone changed the person since the page was shown
+     */
+    @Transactional
+    public PersonSummary authoriseOrgWork(long userId, long version, boolean authorised) {
+        User user = users.findById(userId)
+                .filter(u -> u.hasRole(Role.ORG_SPECIALIST))
+                .orElseThrow(NotFoundException::new);
+        if (user.getVersion() != version) {
+            throw new StaleEditException();
+        }
+        user.authoriseForOrgWork(authorised);
+        return PeopleLookup.summary(users.saveAndFlush(user));
+    }
+
+    private Optional<String> checkSubjectName(long departmentId, Long subjectId, String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.of("staff.error.subjectName");
+        }
+        if (name.strip().length() > DepartmentSubject.NAME_MAX) {
+            return Optional.of("staff.error.subjectNameLength");
+        }
+        boolean taken = subjects.findByDepartmentAndName(departmentId, name.strip()).stream()
+                .anyMatch(s -> !s.getId().equals(subjectId));
+        return taken ? Optional.of("staff.error.subjectTaken") : Optional.empty();
     }
 
     /** Creates an account as given, without the admin form's password rules: for the demo and the first admin. */

@@ -1,59 +1,159 @@
 package ru.otklik.people;
 
+import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.otklik.calendar.MinistryTime;
 import ru.otklik.people.internal.Absence;
 import ru.otklik.people.internal.Absences;
+import ru.otklik.people.internal.Department;
+import ru.otklik.people.internal.Departments;
+import ru.otklik.people.internal.User;
+import ru.otklik.people.internal.Users;
 
 /**
  * Who acts for whom (п.3, Приказ п.5): while a person is absent, their work goes to the substitute named for that
- * absence; if the substitute is absent too, to theirs, and so on.
+ * absence; if the substitute is absent too, to theirs, and so on. The chain is resolved by one database function,
+ * {@code acting_person(person, day)}, which the pages (here) and the deadline sweep both use; a circle stops at the
+ * last person before it closes, and the absence form refuses to record one ({@link #refusal}).
  */
 @Service
 public class Substitutes {
 
-    /** The Ministry's zone: absences are whole days there. */
-    private static final int MAX_CHAIN = 5;
+    /** The longest period checked day by day for a circle of substitutes; longer absences are checked on a year. */
+    private static final int MAX_CHECKED_DAYS = 366;
 
+    private final JdbcClient jdbc;
     private final Absences absences;
+    private final Users users;
+    private final Departments departments;
 
-    Substitutes(Absences absences) {
+    Substitutes(JdbcClient jdbc, Absences absences, Users users, Departments departments) {
+        this.jdbc = jdbc;
         this.absences = absences;
+        this.users = users;
+        this.departments = departments;
     }
 
     /** The person who acts for {@code userId} at the given instant: themselves unless absent then. */
     @Transactional(readOnly = true)
     public long effective(long userId, Instant at) {
-        LocalDate day = MinistryTime.date(at);
-        long current = userId;
-        Set<Long> seen = new HashSet<>();
-        while (seen.add(current) && seen.size() <= MAX_CHAIN) {
-            List<Absence> covering = absences.coveringDay(current, day);
-            if (covering.isEmpty()) {
-                return current;
-            }
-            current = covering.get(0).getSubstituteId();
-        }
-        // a circle of substitutes: the last one reached keeps the work rather than nobody
-        return current;
+        return jdbc.sql("select acting_person(?, ?)")
+                .params(userId, Date.valueOf(MinistryTime.date(at)))
+                .query(Long.class)
+                .single();
     }
 
-    /** The people whose work goes to this person at the given instant because they are absent. */
+    /** The people whose work goes to this person at the given instant because they are absent (along a chain too). */
     @Transactional(readOnly = true)
     public Set<Long> standingInFor(long userId, Instant at) {
-        LocalDate day = MinistryTime.date(at);
-        Set<Long> absent = new HashSet<>();
-        for (Absence absence : absences.endingOnOrAfter(day)) {
-            if (absence.covers(day) && absence.getUserId() != userId && effective(absence.getUserId(), at) == userId) {
-                absent.add(absence.getUserId());
+        Date day = Date.valueOf(MinistryTime.date(at));
+        return new HashSet<>(jdbc.sql("""
+                        select distinct ab.user_id from absence ab
+                        where :day between ab.starts_on and ab.ends_on and ab.user_id <> :me
+                          and acting_person(ab.user_id, :day) = :me""")
+                .param("day", day)
+                .param("me", userId)
+                .query(Long.class)
+                .list());
+    }
+
+    /**
+     * Why this person may not be named the substitute of the absent one for the period, as a message key of the
+     * absence form, or empty when they may (SPEC §1): the substitute must be able to do the absent person's job — an
+     * executor of the same department for an executor, another department head for a head, another deputy minister
+     * for the coordinator and a deputy minister or higher for a deputy, org staff for org staff — and the
+     * substitution must not close a circle (A for B while B is away with A as substitute).
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> refusal(long absentId, long substituteId, LocalDate from, LocalDate to) {
+        User absent = users.findById(absentId).orElseThrow(NotFoundException::new);
+        Optional<User> found = users.findById(substituteId).filter(User::isEnabled);
+        if (found.isEmpty()) {
+            return Optional.of("absences.error.substitute");
+        }
+        if (absentId == substituteId) {
+            return Optional.of("absences.error.self");
+        }
+        User substitute = found.get();
+        Set<Role> theirs = absent.getRoles();
+        if (absent.isCoordinator() && !substitute.hasRole(Role.DEPUTY_MINISTER)) {
+            return Optional.of("absences.error.fit.coordinator");
+        }
+        if (theirs.contains(Role.DEPUTY_MINISTER)
+                || theirs.contains(Role.FIRST_DEPUTY_MINISTER)
+                || theirs.contains(Role.MINISTER)) {
+            if (Role.LEADERS.stream().noneMatch(substitute::hasRole)) {
+                return Optional.of("absences.error.fit.leader");
             }
         }
-        return absent;
+        if (theirs.contains(Role.DEPT_HEAD) && !substitute.hasRole(Role.DEPT_HEAD)) {
+            return Optional.of("absences.error.fit.head");
+        }
+        if (theirs.contains(Role.EXECUTOR)) {
+            List<Department> own = departments.findAll().stream()
+                    .filter(d -> d.hasExecutor(absentId))
+                    .toList();
+            boolean fits = substitute.hasRole(Role.EXECUTOR)
+                    && (own.isEmpty() || own.stream().anyMatch(d -> d.hasExecutor(substituteId)));
+            if (!fits) {
+                return Optional.of("absences.error.fit.executor");
+            }
+        }
+        if (Role.ORG_STAFF.stream().anyMatch(theirs::contains)
+                && Role.ORG_STAFF.stream().noneMatch(substitute::hasRole)) {
+            return Optional.of("absences.error.fit.org");
+        }
+        Set<Role> work = EnumSet.copyOf(theirs);
+        work.remove(Role.ADMIN);
+        if (work.isEmpty() && !theirs.isEmpty() && theirs.stream().noneMatch(substitute::hasRole)) {
+            return Optional.of("absences.error.fit.admin");
+        }
+        if (closesCircle(absentId, substituteId, from, to)) {
+            return Optional.of("absences.error.circle");
+        }
+        return Optional.empty();
+    }
+
+    /** Whether, on some day of the period, the chain from the substitute leads back to the absent person. */
+    private boolean closesCircle(long absentId, long substituteId, LocalDate from, LocalDate to) {
+        List<Absence> overlapping = absences.endingOnOrAfter(from).stream()
+                .filter(a -> !a.getStartsOn().isAfter(to))
+                .toList();
+        LocalDate last = to.isAfter(from.plusDays(MAX_CHECKED_DAYS)) ? from.plusDays(MAX_CHECKED_DAYS) : to;
+        for (LocalDate day = from; !day.isAfter(last); day = day.plusDays(1)) {
+            Map<Long, Absence> covering = new HashMap<>();
+            for (Absence a : overlapping) {
+                if (a.covers(day)) {
+                    // the latest-starting absence of a person wins, as in acting_person
+                    covering.merge(
+                            a.getUserId(),
+                            a,
+                            (x, y) -> y.getStartsOn().isAfter(x.getStartsOn())
+                                            || y.getStartsOn().equals(x.getStartsOn()) && y.getId() > x.getId()
+                                    ? y
+                                    : x);
+                }
+            }
+            long current = substituteId;
+            Set<Long> seen = new HashSet<>();
+            while (seen.add(current) && covering.containsKey(current)) {
+                current = covering.get(current).getSubstituteId();
+                if (current == absentId) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

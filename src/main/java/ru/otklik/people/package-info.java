@@ -11,7 +11,9 @@
  *
  * <p>Persistence rule: a module writes only its own tables. This one owns {@code app_user} (directory accounts are
  * its rows with {@code from_directory}), {@code user_role}, {@code department}, {@code department_executor},
- * {@code absence} (created by the deadlines migration V5) and {@code login_throttle}. It ends sessions through Spring
+ * {@code absence} (created by the deadlines migration V5), {@code department_subject},
+ * {@code department_subject_executor} and {@code login_throttle}; the database function {@code acting_person} (V58),
+ * which the deadline sweep calls too, is its resolution of substitutes. It ends sessions through Spring
  * Session's repository, which owns {@code spring_session} and {@code spring_session_attributes}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "People")

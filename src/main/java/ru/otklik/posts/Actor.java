@@ -7,20 +7,31 @@ import ru.otklik.people.Role;
 /**
  * The person acting on a post: their id, roles, the departments they curate as a deputy minister, the departments
  * they head, and the people they stand in for today (замещение, п.3, Приказ п.5): an absent approver's drafts go to
- * their substitute.
+ * their substitute — and whether the org head authorised them to route posts and post answers (Приказ п.2.2).
  */
 public record Actor(
         long id,
         Set<Role> roles,
         Set<Long> curatedDepartmentIds,
         Set<Long> headedDepartmentIds,
-        Set<Long> substitutedIds) {
+        Set<Long> substitutedIds,
+        boolean orgAuthorised) {
 
     public Actor {
         roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
         curatedDepartmentIds = Set.copyOf(curatedDepartmentIds);
         headedDepartmentIds = Set.copyOf(headedDepartmentIds);
         substitutedIds = Set.copyOf(substitutedIds);
+    }
+
+    /** Authorised by the org head to route and post answers, if they are org staff (Приказ п.2.2). */
+    public Actor(
+            long id,
+            Set<Role> roles,
+            Set<Long> curatedDepartmentIds,
+            Set<Long> headedDepartmentIds,
+            Set<Long> substitutedIds) {
+        this(id, roles, curatedDepartmentIds, headedDepartmentIds, substitutedIds, true);
     }
 
     /** Someone who stands in for nobody. */
@@ -45,6 +56,13 @@ public record Actor(
     /** Org specialist or org head: the people who route posts (п.9). */
     public boolean isOrgStaff() {
         return hasAny(Role.ORG_STAFF);
+    }
+
+    /**
+     * Org staff whom the org head authorised to route posts and post answers (Приказ п.2.2); the org head always is.
+     */
+    public boolean routesAndPosts() {
+        return isOrgStaff() && (orgAuthorised || has(Role.ORG_HEAD));
     }
 
     /** Org staff, deputy ministers, the first deputy and the minister see every post. */

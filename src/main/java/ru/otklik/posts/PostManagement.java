@@ -70,9 +70,19 @@ public class PostManagement {
     @Transactional(readOnly = true)
     public Actor actor(long userId, Set<Role> roles) {
         PeopleLookup.LedDepartments led = people.ledBy(userId);
-        // with the people whose work goes to this person today because they are absent (п.3, Приказ п.5)
-        return new Actor(
-                userId, roles, led.curated(), led.headed(), substitutes.standingInFor(userId, clock.instant()));
+        // with the people whose work goes to this person today because they are absent (п.3, Приказ п.5): the
+        // substitute acts on their waiting work like their own, and leads their departments meanwhile (a substitute
+        // fits the role, SPEC §1, so a head stands in for a head and a deputy for a deputy)
+        Set<Long> standingInFor = substitutes.standingInFor(userId, clock.instant());
+        Set<Long> curated = new java.util.HashSet<>(led.curated());
+        Set<Long> headed = new java.util.HashSet<>(led.headed());
+        for (long absent : standingInFor) {
+            PeopleLookup.LedDepartments theirs = people.ledBy(absent);
+            curated.addAll(theirs.curated());
+            headed.addAll(theirs.headed());
+        }
+        boolean authorised = !roles.contains(Role.ORG_SPECIALIST) || people.orgAuthorised(userId);
+        return new Actor(userId, roles, curated, headed, standingInFor, authorised);
     }
 
     /**

@@ -121,6 +121,12 @@ class SecurityConfiguration {
                         .hasAnyRole(Role.names(Role.LEADERS))
                         .requestMatchers("/absences/**")
                         .hasAnyRole(Role.names(Role.ABSENCE_KEEPERS))
+                        // the department head's own lists (Приказ п.2.3, п.5): each head's departments, checked in code
+                        .requestMatchers("/staff", "/staff/**")
+                        .hasRole(Role.DEPT_HEAD.name())
+                        // the org head authorises the org specialists (Приказ п.2.2)
+                        .requestMatchers("/org-authority", "/org-authority/**")
+                        .hasRole(Role.ORG_HEAD.name())
                         .requestMatchers("/legislation/**")
                         .hasAnyRole(Role.names(Role.REPORT_READERS))
                         // Notifications are the person's own; clocks are checked per post in code, like the post page.

@@ -78,6 +78,11 @@ class EveryScreenIT {
     }
 
     @Test
+    void theOrgHeadsPages() throws IOException {
+        check("orghead", List.of("/org-authority", "/inbox"));
+    }
+
+    @Test
     void theExecutorsPages() throws IOException {
         check("executor", List.of("/assignments", post("IM-DEMO-0005"), post("IM-DEMO-0006"), "/help"));
     }
@@ -90,6 +95,7 @@ class EveryScreenIT {
                         "/approvals",
                         post("IM-DEMO-0007"),
                         "/posts/templates",
+                        "/staff",
                         "/absences",
                         "/reports/monthly",
                         "/help"));

@@ -89,6 +89,8 @@ class BadInputIT {
             "user_role",
             "department",
             "department_executor",
+            "department_subject",
+            "department_subject_executor",
             "office_hours",
             "calendar_day",
             "calendar_year",

@@ -55,6 +55,8 @@ final class EndpointCatalogue {
             rule("/approvals(/.*)?", APPROVERS),
             rule("/escalations(/.*)?", LEADERS),
             rule("/absences(/.*)?", Role.ABSENCE_KEEPERS),
+            rule("/staff(/.*)?", EnumSet.of(Role.DEPT_HEAD)),
+            rule("/org-authority(/.*)?", EnumSet.of(Role.ORG_HEAD)),
             rule("/legislation(/.*)?", REPORT_READERS),
             rule("/notifications(/.*)?", ALL),
             rule("/clocks/.*", ALL),

@@ -89,10 +89,10 @@ public class Escalations {
                         left join assignment a on a.id = e.assignment_id
                         left join app_user ex on ex.id = a.executor_id
                         where e.closed_at is null
-                          and (:all or e.deputy_id = :me or e.department_id in (:curated))
+                          and (:all or e.deputy_id in (:me) or e.department_id in (:curated))
                         order by e.opened_at, e.id limit 500""")
                 .param("all", all)
-                .param("me", actor.id())
+                .param("me", acting(actor))
                 .param("curated", curated(actor))
                 .query((rs, n) -> new Open(
                         rs.getLong("id"),
@@ -157,10 +157,10 @@ public class Escalations {
     public boolean mayAct(long id, Actor actor, boolean all) {
         return jdbc.sql("""
                         select count(*) from escalation e where e.id = :id
-                          and (:all or e.deputy_id = :me or e.department_id in (:curated))""")
+                          and (:all or e.deputy_id in (:me) or e.department_id in (:curated))""")
                         .param("id", id)
                         .param("all", all)
-                        .param("me", actor.id())
+                        .param("me", acting(actor))
                         .param("curated", curated(actor))
                         .query(Long.class)
                         .single()
@@ -275,6 +275,16 @@ public class Escalations {
                 .query((rs, n) -> new Subject(rs.getLong("post_id"), Sql.longOrNull(rs, "assignment_id")))
                 .optional()
                 .orElseThrow(StaleEditException::new);
+    }
+
+    /**
+     * The person and those they stand in for today: an escalation handed to an absent deputy before the absence began
+     * waits for the substitute like their own (п.3, Приказ п.5).
+     */
+    private static Set<Long> acting(Actor actor) {
+        Set<Long> ids = new java.util.HashSet<>(actor.substitutedIds());
+        ids.add(actor.id());
+        return ids;
     }
 
     private static Set<Long> curated(Actor actor) {

@@ -90,11 +90,9 @@ public class Sweep {
                   join user_role ur on ur.role = 'ORG_HEAD' join app_user u on u.id = ur.user_id and u.enabled
                  where a.action = 'NOTIFY_ORG_HEAD'
             ), resolved as (
-                select t.clock_id, t.action, coalesce(s.substitute_id, t.user_id) as recipient_id
-                from targets t left join lateral (
-                    select ab.substitute_id from absence ab
-                    where ab.user_id = t.user_id and :today between ab.starts_on and ab.ends_on
-                    order by ab.starts_on desc, ab.id desc limit 1) s on true
+                -- the same chain of substitutes as the pages follow (people.Substitutes, V58 acting_person)
+                select t.clock_id, t.action, acting_person(t.user_id, cast(:today as date)) as recipient_id
+                from targets t
                 where t.user_id is not null
             ), escalated as (
                 insert into escalation (clock_id, post_id, assignment_id, department_id, deputy_id, opened_at)
@@ -150,11 +148,8 @@ public class Sweep {
                   join user_role ur on ur.role = 'ORG_SPECIALIST' join app_user u on u.id = ur.user_id and u.enabled
                  where w.responsible_id is null
             ), resolved as (
-                select t.clock_id, coalesce(s.substitute_id, t.user_id) as recipient_id
-                from targets t left join lateral (
-                    select ab.substitute_id from absence ab
-                    where ab.user_id = t.user_id and :today between ab.starts_on and ab.ends_on
-                    order by ab.starts_on desc, ab.id desc limit 1) s on true
+                select t.clock_id, acting_person(t.user_id, cast(:today as date)) as recipient_id
+                from targets t
             ), notified as (
                 insert into notification (recipient_id, created_at, kind, rule_code, post_id, post_label, clock_id)
                 select distinct r.recipient_id, cast(:now as timestamptz), 'WARNING', w.rule_code, w.post_id,

@@ -267,8 +267,9 @@ class EscalationController {
     }
 
     private boolean seesAll(Actor actor) {
+        // the coordinator, or the deputy standing in for the absent coordinator today (п.3)
         boolean coordinator =
-                people.person(actor.id()).map(PersonSummary::coordinator).orElse(false);
+                people.coordinator().map(c -> actor.actsFor(c.id())).orElse(false);
         return Escalations.seesAll(actor, coordinator);
     }
 }

@@ -51,6 +51,10 @@ public class User {
     @Column(name = "from_directory")
     private boolean fromDirectory;
 
+    /** Authorised by the org head to route posts and post answers (Приказ п.2.2); matters for org specialists. */
+    @Column(name = "org_authorised")
+    private boolean orgAuthorised = true;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role")
@@ -146,6 +150,15 @@ public class User {
     public void changePassword(String passwordHash, boolean temporary) {
         this.passwordHash = passwordHash;
         this.mustChangePassword = temporary;
+    }
+
+    public boolean isOrgAuthorised() {
+        return orgAuthorised;
+    }
+
+    /** The org head gives or withdraws the authority to route posts and post answers (Приказ п.2.2). */
+    public void authoriseForOrgWork(boolean authorised) {
+        this.orgAuthorised = authorised;
     }
 
     public void makeCoordinator(boolean coordinator) {

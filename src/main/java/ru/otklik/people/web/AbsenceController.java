@@ -28,6 +28,7 @@ import ru.otklik.people.AbsenceKind;
 import ru.otklik.people.CurrentUser;
 import ru.otklik.people.NotFoundException;
 import ru.otklik.people.Role;
+import ru.otklik.people.Substitutes;
 import ru.otklik.people.internal.Absence;
 import ru.otklik.people.internal.Absences;
 import ru.otklik.people.internal.Department;
@@ -58,9 +59,17 @@ class AbsenceController {
     private final Departments departments;
     private final Clock clock;
     private final AuditLog audit;
+    private final Substitutes substitutes;
 
-    AbsenceController(Absences absences, Users users, Departments departments, Clock clock, AuditLog audit) {
+    AbsenceController(
+            Absences absences,
+            Users users,
+            Departments departments,
+            Clock clock,
+            AuditLog audit,
+            Substitutes substitutes) {
         this.absences = absences;
+        this.substitutes = substitutes;
         this.users = users;
         this.departments = departments;
         this.clock = clock;
@@ -137,6 +146,9 @@ class AbsenceController {
             errors.add("absences.error.substitute");
         } else if (substituteId.equals(userId)) {
             errors.add("absences.error.self");
+        } else if (errors.isEmpty()) {
+            // the substitute must be able to do the absent person's job, and no circle of substitutes (SPEC §1)
+            substitutes.refusal(userId, substituteId, from, to).ifPresent(errors::add);
         }
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());

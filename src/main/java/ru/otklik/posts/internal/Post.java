@@ -27,6 +27,7 @@ import ru.otklik.posts.AssignmentState;
 import ru.otklik.posts.ForbiddenTransition;
 import ru.otklik.posts.Importance;
 import ru.otklik.posts.NewPost;
+import ru.otklik.posts.NotAuthorisedForOrgWork;
 import ru.otklik.posts.OwnDraftApproval;
 import ru.otklik.posts.PartState;
 import ru.otklik.posts.PostFields;
@@ -162,7 +163,7 @@ public class Post {
         this.registeredBy = registeredBy;
         this.lastActionAt = now;
         this.timeline.add(new TimelineEntry(
-                this, now, registeredBy, TimelineAction.REGISTERED, null, PostState.NEW, null, null, null));
+                this, now, registeredBy, null, TimelineAction.REGISTERED, null, PostState.NEW, null, null, null));
     }
 
     /**
@@ -190,7 +191,7 @@ public class Post {
         return actor.seesAllPosts()
                 || assignments.stream()
                         .anyMatch(a -> actor.heads(a.getDepartmentId())
-                                || actor.has(Role.EXECUTOR) && a.getExecutorId() == actor.id())
+                                || actor.has(Role.EXECUTOR) && actor.actsFor(a.getExecutorId()))
                 || drafts.stream()
                         .anyMatch(d -> actor.actsFor(d.getHeadApproverId()) || actor.actsFor(d.getSecondApproverId()));
     }
@@ -215,12 +216,15 @@ public class Post {
                 .filter(a -> draft.isJoint() || a.getDepartmentId() == draft.getDepartmentId())
                 .anyMatch(a -> actor.heads(a.getDepartmentId())
                         || actor.curates(a.getDepartmentId())
-                        || actor.has(Role.EXECUTOR) && a.getExecutorId() == actor.id());
+                        || actor.has(Role.EXECUTOR) && actor.actsFor(a.getExecutorId()));
     }
 
-    /** Route to executors, return to ЦУР or refuse under п.18: org staff, while the post is new or returned. */
+    /**
+     * Route to executors, return to ЦУР or refuse under п.18: org staff the org head authorised (Приказ п.2.2), while
+     * the post is new or returned.
+     */
     public boolean mayRoute(Actor actor) {
-        return actor.isOrgStaff() && ROUTABLE.contains(state);
+        return actor.routesAndPosts() && ROUTABLE.contains(state);
     }
 
     /**
@@ -231,7 +235,7 @@ public class Post {
         return P18_FLAGGABLE.contains(state)
                 && p18Flag == null
                 && assignment.isActive()
-                && assignment.getExecutorId() == actor.id()
+                && actor.actsFor(assignment.getExecutorId())
                 && actor.has(Role.EXECUTOR);
     }
 
@@ -243,7 +247,7 @@ public class Post {
     public boolean mayAccept(Assignment assignment, Actor actor) {
         return WITH_EXECUTORS.contains(state)
                 && assignment.getState() == AssignmentState.ASSIGNED
-                && assignment.getExecutorId() == actor.id()
+                && actor.actsFor(assignment.getExecutorId())
                 && actor.has(Role.EXECUTOR);
     }
 
@@ -256,7 +260,7 @@ public class Post {
      * post is still with the executors.
      */
     public boolean mayReroutePart(Assignment assignment, Actor actor) {
-        return actor.isOrgStaff() && assignment.isAwaitingReroute() && WITH_EXECUTORS.contains(state);
+        return actor.routesAndPosts() && assignment.isAwaitingReroute() && WITH_EXECUTORS.contains(state);
     }
 
     /**
@@ -264,7 +268,10 @@ public class Post {
      * back with the specialist as a whole (then it is routed anew).
      */
     public boolean mayExcludePart(Assignment assignment, Actor actor) {
-        return actor.isOrgStaff() && assignment.isAwaitingReroute() && closedAt == null && !ROUTABLE.contains(state);
+        return actor.routesAndPosts()
+                && assignment.isAwaitingReroute()
+                && closedAt == null
+                && !ROUTABLE.contains(state);
     }
 
     /**
@@ -297,7 +304,7 @@ public class Post {
         }
         return actor.has(Role.EXECUTOR)
                 && assignments.stream()
-                        .anyMatch(a -> a.getState() == AssignmentState.ACCEPTED && a.getExecutorId() == actor.id());
+                        .anyMatch(a -> a.getState() == AssignmentState.ACCEPTED && actor.actsFor(a.getExecutorId()));
     }
 
     /** After an intermediate answer only the final one is drafted (п.13). */
@@ -338,9 +345,9 @@ public class Post {
         return actor.isOrgStaff() && state == PostState.AT_CUR;
     }
 
-    /** Record the posted answer (п.9): org staff, once ЦУР approved it. */
+    /** Record the posted answer (п.9): org staff the org head authorised (Приказ п.2.2), once ЦУР approved it. */
     public boolean mayPost(Actor actor) {
-        return actor.isOrgStaff() && state == PostState.CUR_APPROVED;
+        return actor.routesAndPosts() && state == PostState.CUR_APPROVED;
     }
 
     /** Send a department's contribution to a joint answer (п.15): its executor, after accepting. */
@@ -348,7 +355,7 @@ public class Post {
         return isJoint()
                 && DRAFTING.contains(state)
                 && assignment.getState() == AssignmentState.ACCEPTED
-                && assignment.getExecutorId() == actor.id()
+                && actor.actsFor(assignment.getExecutorId())
                 && actor.has(Role.EXECUTOR);
     }
 
@@ -360,6 +367,7 @@ public class Post {
      * @return the new assignments, in the order given
      */
     public List<Assignment> route(List<Routing> routings, Importance newImportance, Actor actor, Instant now) {
+        requireOrgAuthority(actor);
         if (!mayRoute(actor)) {
             throw forbidden("route");
         }
@@ -408,7 +416,15 @@ public class Post {
             throw forbidden("flag under п.18");
         }
         p18Flag = requireReason(reason);
-        record(now, actor, TimelineAction.P18_FLAGGED, state, assignment, null, p18Flag);
+        record(
+                now,
+                actor,
+                behalf(assignment.getExecutorId(), actor),
+                TimelineAction.P18_FLAGGED,
+                state,
+                assignment,
+                null,
+                p18Flag);
     }
 
     /** The org specialist confirms the executor's п.18 flag: the post is refused under п.18 with the flag's reason. */
@@ -443,7 +459,15 @@ public class Post {
         PostState from = state;
         assignment.accept(now);
         state = stateOfAssignments();
-        record(now, actor, TimelineAction.ACCEPTED, from, assignment, null, null);
+        record(
+                now,
+                actor,
+                behalf(assignment.getExecutorId(), actor),
+                TimelineAction.ACCEPTED,
+                from,
+                assignment,
+                null,
+                null);
     }
 
     /**
@@ -482,7 +506,7 @@ public class Post {
         if (jointAnswer && state != PostState.RETURNED_BY_EXECUTOR) {
             assignment.settlePart(PartState.AWAITING_REROUTE);
         }
-        record(now, actor, action, from, assignment, null, why);
+        record(now, actor, behalf(assignment.getExecutorId(), actor), action, from, assignment, null, why);
     }
 
     /**
@@ -492,6 +516,7 @@ public class Post {
      */
     public Assignment reroutePart(Assignment returned, Routing routing, Actor actor, Instant now) {
         requireOwn(returned);
+        requireOrgAuthority(actor);
         if (!mayReroutePart(returned, actor)) {
             throw forbidden("reroute the part");
         }
@@ -515,6 +540,7 @@ public class Post {
      */
     public void excludePart(Assignment returned, String reason, Actor actor, Instant now) {
         requireOwn(returned);
+        requireOrgAuthority(actor);
         if (!mayExcludePart(returned, actor)) {
             throw forbidden("leave the part out");
         }
@@ -579,7 +605,7 @@ public class Post {
             draft.kind(intermediate);
         }
         if (draft.write(body, actor.id(), now)) {
-            record(now, actor, TimelineAction.DRAFT_SAVED, state, null, null, null);
+            record(now, actor, draftingFor(actor), TimelineAction.DRAFT_SAVED, state, null, null, null);
         }
         return draft;
     }
@@ -602,7 +628,7 @@ public class Post {
         PostState from = state;
         draft.submit(headApproverId, secondApproverId, now);
         state = PostState.IN_APPROVAL;
-        record(now, actor, TimelineAction.DRAFT_SUBMITTED, from, null, null, null);
+        record(now, actor, draftingFor(actor), TimelineAction.DRAFT_SUBMITTED, from, null, null, null);
         return afterCur;
     }
 
@@ -630,6 +656,7 @@ public class Post {
         }
         PostState from = state;
         Draft draft = openDraft();
+        Long approvingFor = behalf(draft.getCurrentApproverId(), actor);
         boolean edited =
                 editedText != null && !editedText.isBlank() && draft.write(requireText(editedText), actor.id(), now);
         boolean last = draft.approve();
@@ -645,6 +672,7 @@ public class Post {
         record(
                 now,
                 actor,
+                approvingFor,
                 last ? TimelineAction.DRAFT_APPROVED : TimelineAction.DRAFT_APPROVED_BY_HEAD,
                 from,
                 null,
@@ -663,9 +691,10 @@ public class Post {
         }
         String why = requireReason(comment);
         PostState from = state;
+        Long approvingFor = behalf(openDraft().getCurrentApproverId(), actor);
         openDraft().giveBack(false, now);
         state = PostState.REWORK;
-        record(now, actor, TimelineAction.DRAFT_RETURNED, from, null, null, why);
+        record(now, actor, approvingFor, TimelineAction.DRAFT_RETURNED, from, null, null, why);
     }
 
     /** The org specialist sends the approved draft to ЦУР (п.9); the time is recorded. */
@@ -714,6 +743,7 @@ public class Post {
      * @return the posted draft
      */
     public Draft postAnswer(String url, String text, Actor actor, Instant now) {
+        requireOrgAuthority(actor);
         if (!mayPost(actor)) {
             throw forbidden("post");
         }
@@ -741,7 +771,15 @@ public class Post {
             throw forbidden("contribute");
         }
         assignment.contribute(requireText(text), now);
-        record(now, actor, TimelineAction.CONTRIBUTION_SUBMITTED, state, assignment, null, null);
+        record(
+                now,
+                actor,
+                behalf(assignment.getExecutorId(), actor),
+                TimelineAction.CONTRIBUTION_SUBMITTED,
+                state,
+                assignment,
+                null,
+                null);
     }
 
     private void requireCurDecision(Actor actor) {
@@ -762,6 +800,7 @@ public class Post {
     }
 
     private void close(PostState closed, TimelineAction action, String reason, Actor actor, Instant now) {
+        requireOrgAuthority(actor);
         if (!mayRoute(actor)) {
             throw forbidden(action.name());
         }
@@ -791,7 +830,22 @@ public class Post {
             Assignment assignment,
             Long previousExecutorId,
             String comment) {
-        recordBy(actor.id(), now, action, from, assignment, previousExecutorId, comment);
+        record(now, actor, null, action, from, assignment, previousExecutorId, comment);
+    }
+
+    /** A timeline line of a substitute acting for {@code onBehalfOf} («за Иванова И.И.»), or of the person themselves. */
+    private void record(
+            Instant now,
+            Actor actor,
+            Long onBehalfOf,
+            TimelineAction action,
+            PostState from,
+            Assignment assignment,
+            Long previousExecutorId,
+            String comment) {
+        lastActionAt = now;
+        timeline.add(new TimelineEntry(
+                this, now, actor.id(), onBehalfOf, action, from, state, assignment, previousExecutorId, comment));
     }
 
     private void recordBy(
@@ -803,8 +857,28 @@ public class Post {
             Long previousExecutorId,
             String comment) {
         lastActionAt = now;
-        timeline.add(
-                new TimelineEntry(this, now, actorId, action, from, state, assignment, previousExecutorId, comment));
+        timeline.add(new TimelineEntry(
+                this, now, actorId, null, action, from, state, assignment, previousExecutorId, comment));
+    }
+
+    /** The absent person the actor stands in for when acting on that person's work; {@code null} for their own. */
+    private static Long behalf(Long personId, Actor actor) {
+        return personId != null && personId != actor.id() && actor.actsFor(personId) ? personId : null;
+    }
+
+    /** The absent executor whose accepted assignment the actor drafts for, or {@code null} when it is their own. */
+    private Long draftingFor(Actor actor) {
+        if (isJoint()
+                || assignments.stream()
+                        .anyMatch(a -> a.getState() == AssignmentState.ACCEPTED && a.getExecutorId() == actor.id())) {
+            return null;
+        }
+        return assignments.stream()
+                .filter(a -> a.getState() == AssignmentState.ACCEPTED)
+                .map(Assignment::getExecutorId)
+                .filter(executor -> behalf(executor, actor) != null)
+                .findFirst()
+                .orElse(null);
     }
 
     private void requireOwn(Assignment assignment) {
@@ -818,6 +892,13 @@ public class Post {
             throw new ForbiddenTransition("posts.refusal.reasonRequired");
         }
         return reason.strip();
+    }
+
+    /** Org staff the org head has not authorised are refused with a clear reason (Приказ п.2.2). */
+    private static void requireOrgAuthority(Actor actor) {
+        if (actor.isOrgStaff() && !actor.routesAndPosts()) {
+            throw new NotAuthorisedForOrgWork();
+        }
     }
 
     private ForbiddenTransition forbidden(String what) {

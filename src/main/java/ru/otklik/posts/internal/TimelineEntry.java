@@ -35,6 +35,10 @@ public class TimelineEntry {
     @Column(name = "actor_id")
     private Long actorId;
 
+    /** The absent person the actor stood in for (п.3, Приказ п.5), or {@code null} when they acted for themselves. */
+    @Column(name = "on_behalf_of")
+    private Long onBehalfOf;
+
     @Enumerated(EnumType.STRING)
     private TimelineAction action;
 
@@ -64,6 +68,7 @@ public class TimelineEntry {
             Post post,
             Instant at,
             Long actorId,
+            Long onBehalfOf,
             TimelineAction action,
             PostState fromState,
             PostState toState,
@@ -73,6 +78,7 @@ public class TimelineEntry {
         this.post = post;
         this.at = at;
         this.actorId = actorId;
+        this.onBehalfOf = onBehalfOf;
         this.action = action;
         this.fromState = fromState;
         this.toState = toState;
@@ -92,6 +98,10 @@ public class TimelineEntry {
 
     public Long getActorId() {
         return actorId;
+    }
+
+    public Long getOnBehalfOf() {
+        return onBehalfOf;
     }
 
     public TimelineAction getAction() {

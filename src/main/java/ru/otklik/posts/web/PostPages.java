@@ -2,6 +2,7 @@ package ru.otklik.posts.web;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,9 +13,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import ru.otklik.people.DepartmentSummary;
+import ru.otklik.people.Names;
 import ru.otklik.people.NotFoundException;
 import ru.otklik.people.PeopleLookup;
 import ru.otklik.people.PersonSummary;
+import ru.otklik.people.SubjectSummary;
 import ru.otklik.people.Substitutes;
 import ru.otklik.posts.Actor;
 import ru.otklik.posts.ApproverOption;
@@ -48,7 +51,24 @@ class PostPages {
      */
     record RouteOption(long id, String name, String substitute) {}
 
-    record DepartmentOption(long id, String name, List<RouteOption> executors) {}
+    /**
+     * The executors responsible for one subject (направление деятельности) of a department; the first of them is
+     * chosen in advance when the subject matches the post's topic.
+     */
+    record SubjectGroup(String name, List<RouteOption> executors, boolean matchesTopic) {}
+
+    /**
+     * A department on the route form: its executors, grouped by subject when the head keeps subjects (Приказ п.2.3,
+     * п.5), with those on no subject last; {@code preselected} is the executor of the subject matching the post's
+     * topic, if any.
+     */
+    record DepartmentOption(
+            long id,
+            String name,
+            List<RouteOption> executors,
+            List<SubjectGroup> subjects,
+            List<RouteOption> others,
+            Long preselected) {}
 
     record AssignmentView(
             long id,
@@ -78,6 +98,7 @@ class PostPages {
     record TimelineView(
             Instant at,
             String actor,
+            String onBehalfOf,
             TimelineAction action,
             PostState from,
             PostState to,
@@ -234,6 +255,7 @@ class PostPages {
         post.getAssignments().forEach(a -> personIds.add(a.getExecutorId()));
         for (TimelineEntry entry : post.getTimeline()) {
             addIfPresent(personIds, entry.getActorId());
+            addIfPresent(personIds, entry.getOnBehalfOf());
             addIfPresent(personIds, entry.getExecutorId());
             addIfPresent(personIds, entry.getPreviousExecutorId());
         }
@@ -256,7 +278,7 @@ class PostPages {
                                             && post.activeAssignments().stream()
                                                     .noneMatch(other -> other.getDepartmentId() == d.id()))
                                     .sorted(Comparator.comparing(DepartmentSummary::name))
-                                    .map(d -> new DepartmentOption(d.id(), d.name(), routeOptions(d)))
+                                    .map(d -> departmentOption(d, post.getTopic()))
                                     .filter(d -> !d.executors().isEmpty())
                                     .toList()
                             : List.of();
@@ -285,6 +307,7 @@ class PostPages {
                 .map(e -> new TimelineView(
                         e.getAt(),
                         e.getActorId() == null ? null : names.getOrDefault(e.getActorId(), "—"),
+                        e.getOnBehalfOf() == null ? null : Names.onBehalfOf(names.get(e.getOnBehalfOf())),
                         e.getAction(),
                         e.getFromState(),
                         e.getToState(),
@@ -300,7 +323,7 @@ class PostPages {
         List<DepartmentOption> options = mayRoute
                 ? departmentsById.values().stream()
                         .sorted(Comparator.comparing(DepartmentSummary::name))
-                        .map(d -> new DepartmentOption(d.id(), d.name(), routeOptions(d)))
+                        .map(d -> departmentOption(d, post.getTopic()))
                         .toList()
                 : List.of();
         return new PostPage(
@@ -361,7 +384,7 @@ class PostPages {
             long departmentId = open == null ? post.firstActiveAssignment().getDepartmentId() : open.getDepartmentId();
             Set<Long> departmentIds = new HashSet<>();
             post.activeAssignments().stream()
-                    .filter(a -> actor.isOrgStaff() || a.getExecutorId() == actor.id())
+                    .filter(a -> actor.isOrgStaff() || actor.actsFor(a.getExecutorId()))
                     .forEach(a -> departmentIds.add(a.getDepartmentId()));
             List<AnswerTemplate> available =
                     departmentIds.isEmpty() ? List.of() : templates.findByDepartments(departmentIds);
@@ -388,7 +411,7 @@ class PostPages {
                 ? List.of()
                 : post.activeAssignments().stream()
                         .filter(a -> staff
-                                || a.getExecutorId() == actor.id()
+                                || actor.actsFor(a.getExecutorId())
                                 || actor.heads(a.getDepartmentId())
                                 || actor.seesAllPosts())
                         .map(a -> new ContributionView(
@@ -480,6 +503,34 @@ class PostPages {
                         rs.getString("posted_text"),
                         InboxQuery.instant(rs, "posted_at")))
                 .list();
+    }
+
+    /** A department on the route form, its executors grouped by subject; the subject of the topic chosen first. */
+    private DepartmentOption departmentOption(DepartmentSummary department, String topic) {
+        List<RouteOption> executors = routeOptions(department);
+        Map<Long, RouteOption> byId = new HashMap<>();
+        executors.forEach(e -> byId.put(e.id(), e));
+        List<SubjectGroup> groups = new ArrayList<>();
+        Set<Long> grouped = new HashSet<>();
+        Long preselected = null;
+        for (SubjectSummary subject : people.subjects(department.id())) {
+            List<RouteOption> members = subject.executors().stream()
+                    .map(p -> byId.get(p.id()))
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
+            if (members.isEmpty()) {
+                continue;
+            }
+            boolean matches = preselected == null && subject.matchesTopic(topic);
+            if (matches) {
+                preselected = members.get(0).id();
+            }
+            members.forEach(m -> grouped.add(m.id()));
+            groups.add(new SubjectGroup(subject.name(), members, matches));
+        }
+        List<RouteOption> others =
+                executors.stream().filter(e -> !grouped.contains(e.id())).toList();
+        return new DepartmentOption(department.id(), department.name(), executors, groups, others, preselected);
     }
 
     /** The department's executors for routing, each with their substitute when absent today. */

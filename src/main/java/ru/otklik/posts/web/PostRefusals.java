@@ -25,6 +25,7 @@ import ru.otklik.posts.Actor;
 import ru.otklik.posts.ForbiddenTransition;
 import ru.otklik.posts.InvalidApprover;
 import ru.otklik.posts.InvalidRouting;
+import ru.otklik.posts.NotAuthorisedForOrgWork;
 import ru.otklik.posts.NotOnRoute;
 import ru.otklik.posts.OwnDraftApproval;
 import ru.otklik.posts.Refusal;
@@ -67,6 +68,12 @@ class PostRefusals {
 
     @ExceptionHandler
     ModelAndView ownDraft(OwnDraftApproval ex, Actor actor, HttpServletRequest request, HttpServletResponse response) {
+        return refused(ex, HttpStatus.FORBIDDEN, actor, request, response);
+    }
+
+    @ExceptionHandler
+    ModelAndView notAuthorised(
+            NotAuthorisedForOrgWork ex, Actor actor, HttpServletRequest request, HttpServletResponse response) {
         return refused(ex, HttpStatus.FORBIDDEN, actor, request, response);
     }
 

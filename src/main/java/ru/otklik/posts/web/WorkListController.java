@@ -1,16 +1,18 @@
 package ru.otklik.posts.web;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import ru.otklik.people.CurrentUser;
+import ru.otklik.people.Names;
 import ru.otklik.people.PeopleLookup;
 import ru.otklik.people.Role;
+import ru.otklik.posts.Actor;
 import ru.otklik.posts.AssignmentState;
 import ru.otklik.posts.Importance;
 import ru.otklik.posts.PostState;
@@ -80,22 +82,28 @@ class WorkListController {
         return INBOX_VIEW;
     }
 
-    /** The executor's assignments («Мои поручения»): waiting to be accepted first. */
+    /**
+     * The executor's assignments («Мои поручения»): waiting to be accepted first; with those of the absent executors
+     * they stand in for today, new and already waiting (п.3, Приказ п.5), marked «за» whom.
+     */
     @GetMapping("/assignments")
-    String assignments(@AuthenticationPrincipal CurrentUser user, Model model) {
+    String assignments(Actor actor, Model model) {
+        Set<Long> executorIds = new HashSet<>(actor.substitutedIds());
+        executorIds.add(actor.id());
         model.addAttribute(
                 "rows",
                 jdbc.sql("""
                         select p.id, p.external_id, p.source, p.importance, p.state, p.received_at,
                                left(p.text, 200) as excerpt, p.screening_flagged, a.state as assignment_state,
-                               a.assigned_at, d.name as department
+                               a.assigned_at, d.name as department, a.executor_id, u.full_name as executor
                         from assignment a join post p on p.id = a.post_id join department d on d.id = a.department_id
-                        where a.executor_id = :me and a.state <> 'RETURNED'
+                        join app_user u on u.id = a.executor_id
+                        where a.executor_id in (:executors) and a.state <> 'RETURNED'
                           and p.state not in ('ANSWERED', 'RETURNED_TO_CUR', 'NOT_PROCESSED')
                         order by case a.state when 'ASSIGNED' then 0 else 1 end,
                                  case p.importance when 'HIGH' then 0 else 1 end, a.assigned_at, a.id
                         limit 500""")
-                        .param("me", user.id())
+                        .param("executors", executorIds)
                         .query((rs, n) -> new MyAssignment(
                                 rs.getLong("id"),
                                 rs.getString("external_id"),
@@ -107,7 +115,10 @@ class WorkListController {
                                 rs.getBoolean("screening_flagged"),
                                 AssignmentState.valueOf(rs.getString("assignment_state")),
                                 InboxQuery.instant(rs, "assigned_at"),
-                                rs.getString("department")))
+                                rs.getString("department"),
+                                rs.getLong("executor_id") == actor.id()
+                                        ? null
+                                        : Names.onBehalfOf(rs.getString("executor"))))
                         .list());
         return ASSIGNMENTS_VIEW;
     }
@@ -123,7 +134,8 @@ class WorkListController {
             boolean flagged,
             AssignmentState assignmentState,
             java.time.Instant assignedAt,
-            String department) {}
+            String department,
+            String onBehalfOf) {}
 
     private static String list(Model model, String kind) {
         model.addAttribute("kind", kind);
