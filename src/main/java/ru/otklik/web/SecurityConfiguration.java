@@ -122,7 +122,7 @@ class SecurityConfiguration {
                         .requestMatchers("/absences/**")
                         .hasAnyRole(Role.names(Role.ABSENCE_KEEPERS))
                         .requestMatchers("/legislation/**")
-                        .hasAnyRole(Role.names(Role.REPORT_READERS))
+                        .hasAnyRole(Role.names(Role.LEGISLATION_READERS))
                         // Notifications are the person's own; clocks are checked per post in code, like the post page.
                         .requestMatchers("/notifications", "/notifications/**", "/clocks/**")
                         .authenticated()
