@@ -32,5 +32,11 @@ public enum TimelineAction {
     /** An executor flagged the post as not to be processed under п.18; an org specialist confirms or dismisses it. */
     P18_FLAGGED,
     /** An org specialist dismissed an executor's п.18 flag (a confirmed flag is {@link #REFUSED}). */
-    P18_FLAG_DISMISSED
+    P18_FLAG_DISMISSED,
+    /** Linked to earlier posts on the same question (п.16): at arrival (same author or link) or by the specialist. */
+    REPEAT_LINKED,
+    /** The org specialist removed a link to another post (п.16). */
+    REPEAT_UNLINKED,
+    /** The org specialist said a similar post is not a repeat of this one (п.16). */
+    REPEAT_DISMISSED
 }
