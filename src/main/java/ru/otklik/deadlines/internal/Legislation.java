@@ -119,7 +119,7 @@ public class Legislation {
                     .update();
             book.start(new ClockBook.Start(
                     ClockKeeper.LEGISLATION_NOTICE, null, null, id, departmentId, head, base, now, null));
-            if (head != null) {
+            if (head != null && head != authorId) {
                 notifications.notifyAbout(head, NotificationKind.LEGISLATION, id);
             }
         }
