@@ -79,7 +79,7 @@ class EveryScreenIT {
 
     @Test
     void theExecutorsPages() throws IOException {
-        check("executor", List.of("/assignments", post("IM-DEMO-0005"), post("IM-DEMO-0006"), "/help"));
+        check("executor", List.of("/assignments", post("IM-DEMO-0005"), post("IM-DEMO-0006"), "/legislation", "/help"));
     }
 
     @Test
@@ -92,6 +92,7 @@ class EveryScreenIT {
                         "/posts/templates",
                         "/absences",
                         "/reports/monthly",
+                        "/legislation",
                         "/help"));
     }
 
