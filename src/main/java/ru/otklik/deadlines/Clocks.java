@@ -32,7 +32,7 @@ import ru.otklik.people.Role;
 public class Clocks {
 
     private static final String SELECT = """
-            select c.id, c.rule_code, c.post_id, c.notice_id, c.assignment_id, d.name as department, c.started_at, c.due_at,
+            select c.id, c.rule_code, c.post_id, c.notice_id, c.assignment_id, c.department_id, d.name as department, c.started_at, c.due_at,
                    c.stopped_at, c.state, c.cancelled_because, r.clock_kind, r.warn_percent, c.responsible_id
             from deadline_clock c join deadline_rule r on r.code = c.rule_code
             left join department d on d.id = c.department_id
@@ -135,16 +135,28 @@ public class Clocks {
                 .list();
     }
 
-    /** The clocks of legislation notices, by notice id. */
+    /**
+     * The clocks of changes in legislation (п.20), one per concerned department: by change id, then department id.
+     *
+     * @param noticeIds the changes shown
+     */
     @Transactional(readOnly = true)
-    public Map<Long, LiveClock> ofNotices() {
+    public Map<Long, Map<Long, LiveClock>> ofNotices(Collection<Long> noticeIds) {
+        Map<Long, Map<Long, LiveClock>> result = new LinkedHashMap<>();
+        if (noticeIds.isEmpty()) {
+            return result;
+        }
         Instant now = clock.instant();
         WorkingCalendar calendar = workingTime.current();
-        Map<Long, LiveClock> result = new LinkedHashMap<>();
-        jdbc.sql(SELECT + " where c.notice_id is not null order by c.id")
-                .query((rs, n) -> Map.entry(rs.getLong("notice_id"), row(rs, n)))
+        String ids =
+                "{" + String.join(",", noticeIds.stream().map(String::valueOf).toList()) + "}";
+        jdbc.sql(SELECT + " where c.notice_id = any (cast(:ids as bigint[])) and c.department_id is not null"
+                        + " order by c.id")
+                .param("ids", ids)
+                .query((rs, n) -> Map.entry(List.of(rs.getLong("notice_id"), rs.getLong("department_id")), row(rs, n)))
                 .list()
-                .forEach(e -> result.put(e.getKey(), live(e.getValue(), now, calendar)));
+                .forEach(e -> result.computeIfAbsent(e.getKey().get(0), k -> new LinkedHashMap<>())
+                        .put(e.getKey().get(1), live(e.getValue(), now, calendar)));
         return result;
     }
 

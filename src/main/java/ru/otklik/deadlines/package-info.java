@@ -9,7 +9,8 @@
  *
  * <p>Persistence rule: a module writes only its own tables. This one owns {@code deadline_rule}, {@code
  * deadline_clock}, {@code deadline_rule_change}, {@code clock_action}, {@code escalation}, {@code escalation_comment},
- * {@code notification}, {@code email_outbox}, {@code legislation_notice} and {@code legislation_ack}. Its read
+ * {@code notification}, {@code email_outbox}, {@code legislation_notice}, {@code legislation_notice_department} and
+ * {@code legislation_ack} (acknowledgements before V60, kept as history). Its read
  * models (the clock and escalation lists, the monthly report's sources) join {@code post}, {@code assignment} and
  * {@code department} read-only and say so.
  */

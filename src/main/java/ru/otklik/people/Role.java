@@ -28,7 +28,7 @@ public enum Role {
     /** Администратор. */
     ADMIN;
 
-    /** Org staff (орготдел): the inbox, posts typed by hand, the import, routing (п.9), legislation acknowledged. */
+    /** Org staff (орготдел): the inbox, posts typed by hand, the import, routing (п.9), changes in legislation registered. */
     public static final Set<Role> ORG_STAFF = group(EnumSet.of(ORG_SPECIALIST, ORG_HEAD));
     /** The deputy ministers, the first deputy and the minister: escalations (эскалации) come to them. */
     public static final Set<Role> LEADERS = group(EnumSet.of(DEPUTY_MINISTER, FIRST_DEPUTY_MINISTER, MINISTER));
@@ -38,8 +38,10 @@ public enum Role {
     public static final Set<Role> APPROVERS = group(union(EnumSet.of(DEPT_HEAD), LEADERS));
     /** Who sees the whole Ministry: every post and the report over every department. */
     public static final Set<Role> MINISTRY_WIDE = group(union(ORG_STAFF, LEADERS));
-    /** Who reads the monthly report (a department head: their departments only) and legislation notices. */
+    /** Who reads the monthly report (a department head: their departments only). */
     public static final Set<Role> REPORT_READERS = group(union(ORG_STAFF, APPROVERS));
+    /** Who reads changes in legislation (п.20): the report's readers and the executors (their departments' ones). */
+    public static final Set<Role> LEGISLATION_READERS = group(union(REPORT_READERS, EnumSet.of(EXECUTOR)));
     /** Who records absences and substitutes: the admin for anyone, a department head for their people. */
     public static final Set<Role> ABSENCE_KEEPERS = group(EnumSet.of(ADMIN, DEPT_HEAD));
 

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -25,6 +26,7 @@ import ru.otklik.posts.internal.Assignment;
 import ru.otklik.posts.internal.Draft;
 import ru.otklik.posts.internal.Post;
 import ru.otklik.posts.internal.Posts;
+import ru.otklik.posts.internal.RepeatFinder;
 import ru.otklik.posts.screening.Screening;
 import ru.otklik.posts.screening.ScreeningResult;
 
@@ -48,6 +50,7 @@ public class PostManagement {
     private final Clock clock;
     private final Substitutes substitutes;
     private final EntityManager entityManager;
+    private final RepeatFinder repeats;
 
     PostManagement(
             Posts posts,
@@ -56,8 +59,10 @@ public class PostManagement {
             ApplicationEventPublisher events,
             Clock clock,
             Substitutes substitutes,
-            EntityManager entityManager) {
+            EntityManager entityManager,
+            RepeatFinder repeats) {
         this.entityManager = entityManager;
+        this.repeats = repeats;
         this.posts = posts;
         this.people = people;
         this.screening = screening;
@@ -95,7 +100,8 @@ public class PostManagement {
     }
 
     /**
-     * Registers a received post in state NEW, screened under п.18 and linked to the given earlier posts (п.16).
+     * Registers a received post in state NEW, screened under п.18 and linked to the given earlier posts and to every
+     * earlier post by the same author or on the same link (п.16: however it arrived — ЦУР's API, an import, by hand).
      * The caller has validated the details; a post without an external id gets {@code MANUAL-<id>}.
      *
      * @param registeredBy the person who typed it, or {@code null} for ЦУР
@@ -128,6 +134,11 @@ public class PostManagement {
             post.rename(MANUAL_PREFIX + post.getId());
             posts.flush();
         }
+        Map<Long, String> sameAuthorOrLink = repeats.sameAuthorOrLink(post.getId(), post.getUrl(), post.getAuthorUrl());
+        if (!sameAuthorOrLink.isEmpty()) {
+            post.linkOnArrival(sameAuthorOrLink, now);
+            posts.flush();
+        }
         events.publishEvent(new PostRegistered(
                 post.getId(), post.getImportance(), post.getDetectedAt(), post.getReceivedAt(), now));
         return post;
@@ -148,8 +159,12 @@ public class PostManagement {
             // an absent executor's new work goes to their substitute (п.3, Приказ п.5)
             acting.add(new Routing(routing.departmentId(), substitutes.effective(routing.executorId(), now)));
         }
+        Importance before = post.getImportance();
         List<Assignment> added = post.route(acting, importance, actor, now);
         posts.flush();
+        if (post.getImportance() != before) {
+            events.publishEvent(new ImportanceChanged(post.getId(), post.getImportance(), now));
+        }
         for (Assignment assignment : added) {
             events.publishEvent(new PostRouted(
                     post.getId(),
@@ -160,6 +175,69 @@ public class PostManagement {
                     now));
         }
         return post;
+    }
+
+    /**
+     * The org specialist sets or clears HIGH on an open post after routing it (п.9 ¶3–4); nothing happens when the
+     * post already has that importance.
+     */
+    @Transactional
+    public Post changeImportance(long postId, long version, Importance importance, Actor actor) {
+        Post post = load(postId, version, actor);
+        Instant now = clock.instant();
+        if (post.changeImportance(importance, actor, now)) {
+            posts.flush();
+            events.publishEvent(new ImportanceChanged(post.getId(), post.getImportance(), now));
+        }
+        return post;
+    }
+
+    /**
+     * The org specialist links another post on the same question to this one (п.16), at any time.
+     *
+     * @return whether it was not linked before
+     */
+    @Transactional
+    public boolean link(long postId, long version, long otherId, Actor actor) {
+        Post post = load(postId, version, actor);
+        Post other = other(post, otherId, actor);
+        boolean linked = post.link(other, actor, clock.instant());
+        posts.flush();
+        return linked;
+    }
+
+    /**
+     * The org specialist removes the link between this post and another, whichever way it was made (п.16).
+     *
+     * @return whether they were linked
+     */
+    @Transactional
+    public boolean unlink(long postId, long version, long otherId, Actor actor) {
+        Post post = load(postId, version, actor);
+        Post other = other(post, otherId, actor);
+        boolean removed = post.unlink(other, actor, clock.instant());
+        posts.flush();
+        return removed;
+    }
+
+    /** The org specialist says a similar post offered on the page is not a repeat of this one (п.16). */
+    @Transactional
+    public boolean dismissRepeat(long postId, long version, long otherId, Actor actor) {
+        Post post = load(postId, version, actor);
+        Post other = other(post, otherId, actor);
+        boolean dismissed = post.dismissRepeat(other, actor, clock.instant());
+        posts.flush();
+        return dismissed;
+    }
+
+    /** The other post of a link, locked so that two people changing the same pair's links take turns. */
+    private Post other(Post post, long otherId, Actor actor) {
+        if (otherId == post.getId()) {
+            throw new ForbiddenTransition("posts.refusal.linkSelf");
+        }
+        Post other = posts.findById(otherId).orElseThrow(() -> new ForbiddenTransition("posts.refusal.linkUnknown"));
+        entityManager.lock(other, LockModeType.PESSIMISTIC_WRITE);
+        return other;
     }
 
     /** Returns the post to ЦУР with a reason (п.9, п.14). */

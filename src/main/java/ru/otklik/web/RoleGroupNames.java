@@ -26,6 +26,10 @@ public class RoleGroupNames {
         return Role.names(Role.REPORT_READERS);
     }
 
+    public String[] getLegislationReaders() {
+        return Role.names(Role.LEGISLATION_READERS);
+    }
+
     public String[] getAbsenceKeepers() {
         return Role.names(Role.ABSENCE_KEEPERS);
     }

@@ -128,7 +128,7 @@ class SecurityConfiguration {
                         .requestMatchers("/org-authority", "/org-authority/**")
                         .hasRole(Role.ORG_HEAD.name())
                         .requestMatchers("/legislation/**")
-                        .hasAnyRole(Role.names(Role.REPORT_READERS))
+                        .hasAnyRole(Role.names(Role.LEGISLATION_READERS))
                         // Notifications are the person's own; clocks are checked per post in code, like the post page.
                         .requestMatchers("/notifications", "/notifications/**", "/clocks/**")
                         .authenticated()

@@ -7,11 +7,15 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -361,50 +365,121 @@ class DeadlinePagesIT extends DeadlineIT {
     }
 
     @Test
-    void aDepartmentHeadsLegislationNoticeRunsThreeDaysUntilAnOrgSpecialistAcknowledgesIt() throws Exception {
+    void aChangeInLegislationGivesEachConcernedHeadThreeDaysFromTheActAndTheirNoticeReachesSpecialistsAndExecutors()
+            throws Exception {
         String title = "Изменён порядок выплаты пособия " + System.nanoTime();
-        Cookie head = Sessions.login(mvc, "head");
+        long families = fx.departmentOf("executor").getId();
+        long employment = fx.departmentOf("executor2").getId();
+        Cookie specialist = Sessions.login(mvc, "specialist");
         mvc.perform(post("/legislation")
-                        .cookie(head)
+                        .cookie(specialist)
                         .with(csrf())
                         .param("title", title)
-                        .param("effectiveOn", "2026-11-30")
-                        .param("link", "javascript:alert(1)"))
+                        .param("actDate", "2026-11-30")
+                        .param("body", "Постановление от 30.11.2026"))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("Ссылка должна начинаться с http")));
+                .andExpect(content().string(containsString("Отметьте хотя бы одно подразделение")));
+        // an org specialist registers the change: the amending act is of 30 November, it takes effect later
         mvc.perform(post("/legislation")
-                        .cookie(head)
+                        .cookie(specialist)
                         .with(csrf())
                         .param("title", title)
-                        .param("effectiveOn", "2026-11-30")
-                        .param("body", "С 30 ноября пособие выплачивается иначе."))
+                        .param("actDate", "2026-11-30")
+                        .param("effectiveOn", "2027-01-01")
+                        .param("body", "Постановление от 30.11.2026")
+                        .param("departmentIds", String.valueOf(families), String.valueOf(employment)))
                 .andExpect(status().is3xxRedirection());
         long notice = jdbc.sql("select id from legislation_notice where title = ?")
                 .param(title)
                 .query(Long.class)
                 .single();
-        assertThat(jdbc.sql("select due_at from deadline_clock where notice_id = ?")
+        // one clock per concerned department's head, to the end of 3 December (the day of the act is not counted),
+        // Novokuznetsk time: 4 December 00:00 +07
+        assertThat(jdbc.sql("select department_id, responsible_id, due_at from deadline_clock where notice_id = ?"
+                                + " order by department_id")
                         .param(notice)
-                        .query(java.time.OffsetDateTime.class)
-                        .single()
-                        .toInstant())
-                .isEqualTo(java.time.Instant.parse("2026-12-02T17:00:00Z"));
+                        .query((rs, n) -> List.of(
+                                rs.getLong("department_id"),
+                                rs.getLong("responsible_id"),
+                                rs.getObject("due_at", OffsetDateTime.class).toInstant()))
+                        .list())
+                .containsExactlyInAnyOrder(
+                        List.of(families, fx.user("head").getId(), Instant.parse("2026-12-03T17:00:00Z")),
+                        List.of(employment, fx.user("head2").getId(), Instant.parse("2026-12-03T17:00:00Z")));
 
-        Cookie specialist = Sessions.login(mvc, "specialist");
-        mvc.perform(get("/legislation").cookie(specialist))
+        // the head of another department may not record the families' notice; the executor may read the change
+        Cookie head2 = Sessions.login(mvc, "head2");
+        mvc.perform(post("/legislation/" + notice + "/departments/" + families + "/notice")
+                        .cookie(head2)
+                        .with(csrf())
+                        .param("text", "Чужое извещение"))
+                .andExpect(status().isNotFound());
+        Cookie executor = Sessions.login(mvc, "executor");
+        mvc.perform(get("/legislation").cookie(executor))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(title)));
-        mvc.perform(post("/legislation/" + notice + "/acknowledge").cookie(head).with(csrf()))
-                .andExpect(status().isNotFound());
-        mvc.perform(post("/legislation/" + notice + "/acknowledge")
-                        .cookie(specialist)
-                        .with(csrf()))
+
+        clock.advance(Duration.ofDays(1));
+        Cookie head = Sessions.login(mvc, "head");
+        String text = "Пособие теперь назначается без справки о доходах: в ответах не просить справку " + notice;
+        mvc.perform(post("/legislation/" + notice + "/departments/" + families + "/notice")
+                        .cookie(head)
+                        .with(csrf())
+                        .param("text", " "))
+                .andExpect(redirectedUrl("/legislation#notice-" + notice));
+        assertThat(clockState(notice, families)).isEqualTo("RUNNING");
+        mvc.perform(post("/legislation/" + notice + "/departments/" + families + "/notice")
+                        .cookie(head)
+                        .with(csrf())
+                        .param("text", text))
+                .andExpect(redirectedUrl("/legislation#notice-" + notice));
+        assertThat(clockState(notice, families)).isEqualTo("MET");
+        assertThat(clockState(notice, employment)).isEqualTo("RUNNING");
+        // the notice reached every org specialist and the department's executors, not another department's
+        assertThat(legislationNotes("specialist", title)).isEqualTo(1);
+        assertThat(legislationNotes("executor", title)).isEqualTo(1);
+        assertThat(legislationNotes("executor2", title)).isZero();
+        mvc.perform(get("/legislation").cookie(Sessions.login(mvc, "executor")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(text)));
+        // recording it again changes nothing
+        mvc.perform(post("/legislation/" + notice + "/departments/" + families + "/notice")
+                        .cookie(head)
+                        .with(csrf())
+                        .param("text", "Другой текст"))
                 .andExpect(status().is3xxRedirection());
-        assertThat(jdbc.sql("select state from deadline_clock where notice_id = ?")
-                        .param(notice)
+        assertThat(jdbc.sql(
+                                "select notice_text from legislation_notice_department where notice_id = ? and department_id = ?")
+                        .params(notice, families)
                         .query(String.class)
                         .single())
-                .isEqualTo("MET");
+                .isEqualTo(text);
+
+        // the other head let the time run out: the coordinating deputy minister is informed
+        clock.set(Instant.parse("2026-12-03T17:00:01Z"));
+        sweep.sweep();
+        assertThat(clockState(notice, employment)).isEqualTo("BREACHED");
+        assertThat(jdbc.sql("select count(*) from notification where recipient_id = ? and kind = 'BREACH'"
+                                + " and rule_code = 'LEGISLATION_NOTICE' and post_label = ?")
+                        .params(fx.user("deputy").getId(), title)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    private String clockState(long notice, long department) {
+        return jdbc.sql("select state from deadline_clock where notice_id = ? and department_id = ?")
+                .params(notice, department)
+                .query(String.class)
+                .single();
+    }
+
+    private long legislationNotes(String login, String title) {
+        return jdbc.sql("select count(*) from notification where recipient_id = ? and kind = 'LEGISLATION'"
+                        + " and post_label = ?")
+                .params(fx.user(login).getId(), title)
+                .query(Long.class)
+                .single();
     }
 
     private long ruleVersion(String code) {

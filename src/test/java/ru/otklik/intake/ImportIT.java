@@ -17,6 +17,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -80,6 +81,14 @@ class ImportIT {
             Thread.sleep(100);
         }
         throw new AssertionError("the import did not finish in 30 s");
+    }
+
+    List<Long> linksOf(String externalId) {
+        return jdbc.sql("select l.linked_post_id from post_link l join post p on p.id = l.post_id"
+                        + " where p.external_id = ? order by 1")
+                .param(externalId)
+                .query(Long.class)
+                .list();
     }
 
     long postCount() {
@@ -376,5 +385,33 @@ class ImportIT {
                 .andExpect(status().isNotFound());
         mvc.perform(get("/import/not-a-uuid").cookie(Sessions.login(mvc, "specialist")))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anImportedPostIsLinkedAtOnceToEarlierPostsOfTheSameAuthorOrOnTheSameLink() throws Exception {
+        String p = prefix();
+        String author = "https://vk.com/id" + UUID.randomUUID().toString().substring(0, 8);
+        String wall = "https://vk.com/wall-7_" + UUID.randomUUID().toString().substring(0, 8);
+        String csv = "externalId;source;url;authorName;authorUrl;text;detectedAt\n"
+                + p + "1;VK;" + wall + ";Анна К.;" + author
+                + ";Когда придёт единое пособие?;2026-12-01T08:00:00+07:00\n"
+                + p + "2;VK;https://vk.com/wall-7_other" + p + ";Анна К.;" + author
+                + ";Пособие так и не пришло;2026-12-01T08:30:00+07:00\n"
+                + p + "3;VK;" + wall + ";Другой человек;;И у меня тот же вопрос;2026-12-01T08:40:00+07:00\n"
+                + p + "4;VK;https://vk.com/wall-7_unrelated" + p + ";Третий;;Когда отремонтируют дорогу?;"
+                + "2026-12-01T08:50:00+07:00\n";
+        Cookie specialist = Sessions.login(mvc, "specialist");
+        saveAndWait(specialist, upload(specialist, "povtory.csv", csv.getBytes(StandardCharsets.UTF_8)));
+
+        long first = posts.findByExternalId(p + "1").orElseThrow().getId();
+        // the same author's later post, and a post on the same link, are linked to the first one
+        assertThat(linksOf(p + "2")).containsExactly(first);
+        assertThat(linksOf(p + "3")).contains(first);
+        assertThat(linksOf(p + "4")).isEmpty();
+        long second = posts.findByExternalId(p + "2").orElseThrow().getId();
+        mvc.perform(get("/posts/" + second).cookie(specialist))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(p + "1")))
+                .andExpect(content().string(not(containsString("Связанных сообщений нет"))));
     }
 }

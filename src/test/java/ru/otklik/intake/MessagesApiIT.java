@@ -610,4 +610,158 @@ class MessagesApiIT {
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.detail").value(containsString("отозван")));
     }
+    // ------------------------------------------------------------------ repeated posts (п.16)
+
+    String repeatMessage(String externalId, String url, String authorUrl, String text) {
+        return """
+                {"externalId": "%s", "source": "VK", "url": "%s", "authorName": "Анна К.", "authorUrl": "%s",
+                 "text": "%s", "detectedAt": "2026-12-01T09:00:00+07:00", "importance": "NORMAL"}
+                """.formatted(externalId, url, authorUrl, text);
+    }
+
+    List<Long> linksOf(long postId) {
+        return jdbc.sql("select linked_post_id from post_link where post_id = ? union"
+                        + " select post_id from post_link where linked_post_id = ? order by 1")
+                .params(postId, postId)
+                .query(Long.class)
+                .list();
+    }
+
+    List<String> repeatTimeline(long postId) {
+        return jdbc.sql("select action || ':' || coalesce(comment, '') from post_event where post_id = ?"
+                        + " and action like 'REPEAT_%' order by at, id")
+                .param(postId)
+                .query(String.class)
+                .list();
+    }
+
+    @Test
+    void aPostFromTheApiIsLinkedToTheSameAuthorsEarlierPostAndSimilarOnesAreOfferedSearchedLinkedAndUnlinked()
+            throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String author = "https://vk.com/id" + tag;
+        String text = "Когда отремонтируют дорогу на улице Садовой " + tag + "? Ямы уже месяц никто не чинит.";
+        String a = unique("REP-A");
+        String b = unique("REP-B");
+        String c = unique("REP-C");
+        submit(repeatMessage(a, "https://vk.com/wall-5_" + tag, author, text)).andExpect(status().isCreated());
+        // the same author writes again, elsewhere: linked at once
+        submit(repeatMessage(b, "https://vk.com/wall-6_" + tag, author, "Так и не ответили про дорогу"))
+                .andExpect(status().isCreated());
+        // someone else writes a similar text: offered to the specialist, not linked
+        submit(repeatMessage(
+                        c,
+                        "https://ok.ru/topic/" + tag,
+                        "https://ok.ru/profile/" + tag,
+                        "Когда отремонтируют дорогу на улице Садовой " + tag
+                                + "? Ямы уже второй месяц никто не чинит!"))
+                .andExpect(status().isCreated());
+        long postA = posts.findByExternalId(a).orElseThrow().getId();
+        long postB = posts.findByExternalId(b).orElseThrow().getId();
+        long postC = posts.findByExternalId(c).orElseThrow().getId();
+        assertThat(linksOf(postB)).containsExactly(postA);
+        assertThat(repeatTimeline(postB)).containsExactly("REPEAT_LINKED:" + a);
+        assertThat(linksOf(postC)).isEmpty();
+
+        Cookie specialist = Sessions.login(mvc, "specialist");
+        mvc.perform(get("/posts/" + postB).cookie(specialist))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/posts/" + postA + "\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Связанных сообщений нет"))));
+        mvc.perform(get("/posts/" + postC).cookie(specialist))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Связанных сообщений нет")))
+                .andExpect(content().string(containsString("Связать с сообщением " + a)));
+
+        // the specialist confirms the offered one, then changes their mind; the timeline keeps both
+        long version = posts.findById(postC).orElseThrow().getVersion();
+        mvc.perform(post("/posts/" + postC + "/links")
+                        .cookie(specialist)
+                        .with(csrf())
+                        .param("version", String.valueOf(version))
+                        .param("otherId", String.valueOf(postA)))
+                .andExpect(status().is3xxRedirection());
+        assertThat(linksOf(postC)).containsExactly(postA);
+        version = posts.findById(postC).orElseThrow().getVersion();
+        mvc.perform(post("/posts/" + postC + "/links/remove")
+                        .cookie(specialist)
+                        .with(csrf())
+                        .param("version", String.valueOf(version))
+                        .param("otherId", String.valueOf(postA)))
+                .andExpect(status().is3xxRedirection());
+        assertThat(linksOf(postC)).isEmpty();
+        // dismissed: no longer offered
+        version = posts.findById(postC).orElseThrow().getVersion();
+        mvc.perform(post("/posts/" + postC + "/repeats/dismiss")
+                        .cookie(specialist)
+                        .with(csrf())
+                        .param("version", String.valueOf(version))
+                        .param("otherId", String.valueOf(postA)))
+                .andExpect(status().is3xxRedirection());
+        assertThat(repeatTimeline(postC))
+                .containsExactly("REPEAT_LINKED:" + a, "REPEAT_UNLINKED:" + a, "REPEAT_DISMISSED:" + a);
+        mvc.perform(get("/posts/" + postC).cookie(specialist))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Связать с сообщением " + a))));
+
+        // the search finds earlier posts by ЦУР's id and by the author's link, to link any time
+        mvc.perform(get("/posts/" + postC).cookie(specialist).param("repeatQuery", b))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Связать с сообщением " + b)));
+        mvc.perform(get("/posts/" + postC).cookie(specialist).param("repeatQuery", author))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Связать с сообщением " + a)))
+                .andExpect(content().string(containsString("Связать с сообщением " + b)));
+        // a stale version changes nothing
+        mvc.perform(post("/posts/" + postC + "/links")
+                        .cookie(specialist)
+                        .with(csrf())
+                        .param("version", String.valueOf(version))
+                        .param("otherId", String.valueOf(postB)))
+                .andExpect(status().isConflict());
+        assertThat(linksOf(postC)).isEmpty();
+
+        // the executor drafting the answer to the repeat sees the earlier post on its page
+        Post repeat = posts.findByExternalId(b).orElseThrow();
+        User user = users.findByLogin("specialist").orElseThrow();
+        long families = departments.findAllByName().stream()
+                .filter(d -> d.getName().contains("семей с детьми"))
+                .findFirst()
+                .orElseThrow()
+                .getId();
+        management.route(
+                postB,
+                repeat.getVersion(),
+                List.of(new Routing(
+                        families, users.findByLogin("executor").orElseThrow().getId())),
+                Importance.NORMAL,
+                management.actor(user.getId(), user.getRoles()));
+        mvc.perform(get("/posts/" + postB).cookie(Sessions.login(mvc, "executor")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(a)))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Связать с сообщением"))));
+    }
+
+    @Test
+    void aPostThatCurFlagsHighAtIntakeIsToldToTheCoordinatorOnce() throws Exception {
+        String externalId = unique("HIGH");
+        submit(message(externalId).replace("\"importance\": \"NORMAL\"", "\"importance\": \"HIGH\""))
+                .andExpect(status().isCreated());
+        long postId = posts.findByExternalId(externalId).orElseThrow().getId();
+        assertThat(jdbc.sql("select count(*) from notification where kind = 'HIGH_POST' and post_id = ?"
+                                + " and recipient_id = ?")
+                        .params(
+                                postId,
+                                users.findByLogin("deputy").orElseThrow().getId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        // the same message again registers nothing and tells nobody again
+        submit(message(externalId).replace("\"importance\": \"NORMAL\"", "\"importance\": \"HIGH\""));
+        assertThat(jdbc.sql("select count(*) from notification where kind = 'HIGH_POST' and post_id = ?")
+                        .param(postId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
 }

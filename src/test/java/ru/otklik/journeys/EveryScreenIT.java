@@ -84,7 +84,7 @@ class EveryScreenIT {
 
     @Test
     void theExecutorsPages() throws IOException {
-        check("executor", List.of("/assignments", post("IM-DEMO-0005"), post("IM-DEMO-0006"), "/help"));
+        check("executor", List.of("/assignments", post("IM-DEMO-0005"), post("IM-DEMO-0006"), "/legislation", "/help"));
     }
 
     @Test
@@ -98,6 +98,7 @@ class EveryScreenIT {
                         "/staff",
                         "/absences",
                         "/reports/monthly",
+                        "/legislation",
                         "/help"));
     }
 

@@ -64,6 +64,11 @@ class PostFlowsIT {
     }
 
     MockHttpServletRequestBuilder registration(Cookie who, String externalId, String text, String authorUrl) {
+        return registration(who, externalId, text, authorUrl, "NORMAL");
+    }
+
+    MockHttpServletRequestBuilder registration(
+            Cookie who, String externalId, String text, String authorUrl, String importance) {
         return post("/posts")
                 .cookie(who)
                 .with(csrf())
@@ -75,7 +80,7 @@ class PostFlowsIT {
                 .param("text", text)
                 .param("detectedAt", "2026-12-01T09:40")
                 .param("receivedAt", "2026-12-01T09:50")
-                .param("importance", "NORMAL")
+                .param("importance", importance)
                 .param("topic", "Пособия");
     }
 
@@ -843,5 +848,84 @@ class PostFlowsIT {
                 .andExpect(content().string(containsString("value=\"" + LOCAL_NOW + "\"")));
         assertThat(LocalDateTime.ofInstant(TestConfig.START, MinistryTime.ZONE).toString())
                 .isEqualTo(LOCAL_NOW);
+    }
+    // ------------------------------------------------------------------ HIGH (п.9 ¶3–4)
+
+    long highNotices(Post post) {
+        return jdbc.sql("select count(*) from notification where recipient_id = ? and kind = 'HIGH_POST'"
+                        + " and post_id = ?")
+                .params(id("deputy"), post.getId())
+                .query(Long.class)
+                .single();
+    }
+
+    String answerRule(Post post) {
+        return jdbc.sql("select rule_code from deadline_clock where post_id = ? and rule_code in ('ANSWER',"
+                        + " 'ANSWER_HIGH') and stopped_at is null")
+                .param(post.getId())
+                .query(String.class)
+                .single();
+    }
+
+    @Test
+    void theCoordinatorIsToldOnceEachTimeTheSpecialistMakesAPostHigh() throws Exception {
+        Cookie specialist = Sessions.login(mvc, "specialist");
+        // typed by hand as HIGH: told at registration
+        String externalId = "IT-" + unique();
+        mvc.perform(registration(
+                        specialist, externalId, "Срочно: нет отопления в доме", "https://vk.com/id" + unique(), "HIGH"))
+                .andExpect(status().is3xxRedirection());
+        Post typedHigh = posts.findByExternalId(externalId).orElseThrow();
+        assertThat(highNotices(typedHigh)).isEqualTo(1);
+
+        // made HIGH while routing
+        Post post = register("Когда придёт компенсация за отопление?");
+        assertThat(highNotices(post)).isZero();
+        mvc.perform(post("/posts/" + post.getId() + "/route")
+                        .cookie(specialist)
+                        .with(csrf())
+                        .param("version", String.valueOf(post.getVersion()))
+                        .param("assignTo", families().getId() + ":" + id("executor"))
+                        .param("high", "true"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(highNotices(post)).isEqualTo(1);
+        assertThat(answerRule(post)).isEqualTo("ANSWER_HIGH");
+
+        // later, on the post's page: cleared, set again (told again), saved unchanged (not told again)
+        post = reload(post);
+        mvc.perform(get("/posts/" + post.getId()).cookie(specialist))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/posts/" + post.getId() + "/importance")));
+        mvc.perform(post("/posts/" + post.getId() + "/importance")
+                        .cookie(specialist)
+                        .with(csrf())
+                        .param("version", String.valueOf(post.getVersion())))
+                .andExpect(status().is3xxRedirection());
+        post = reload(post);
+        assertThat(post.getImportance()).isEqualTo(Importance.NORMAL);
+        assertThat(answerRule(post)).isEqualTo("ANSWER");
+        assertThat(highNotices(post)).isEqualTo(1);
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/posts/" + post.getId() + "/importance")
+                            .cookie(specialist)
+                            .with(csrf())
+                            .param("version", String.valueOf(reload(post).getVersion()))
+                            .param("high", "true"))
+                    .andExpect(status().is3xxRedirection());
+        }
+        assertThat(reload(post).getImportance()).isEqualTo(Importance.HIGH);
+        assertThat(answerRule(post)).isEqualTo("ANSWER_HIGH");
+        assertThat(highNotices(post)).isEqualTo(2);
+        assertThat(timeline(post))
+                .filteredOn(line -> line.startsWith("IMPORTANCE_CHANGED"))
+                .hasSize(3);
+
+        // an executor may not change it
+        mvc.perform(post("/posts/" + post.getId() + "/importance")
+                        .cookie(Sessions.login(mvc, "executor"))
+                        .with(csrf())
+                        .param("version", String.valueOf(reload(post).getVersion())))
+                .andReturn();
+        assertThat(reload(post).getImportance()).isEqualTo(Importance.HIGH);
     }
 }

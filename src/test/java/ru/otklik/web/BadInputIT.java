@@ -104,6 +104,7 @@ class BadInputIT {
             "deadline_rule_change",
             "legislation_notice",
             "legislation_ack",
+            "legislation_notice_department",
             "deadline_clock",
             "escalation",
             "escalation_comment",

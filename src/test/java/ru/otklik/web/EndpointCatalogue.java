@@ -40,6 +40,7 @@ final class EndpointCatalogue {
     static final Set<Role> LEADERS = Role.LEADERS;
     static final Set<Role> APPROVERS = Role.APPROVERS;
     static final Set<Role> REPORT_READERS = Role.REPORT_READERS;
+    static final Set<Role> LEGISLATION_READERS = Role.LEGISLATION_READERS;
     /** ЦУР's system only: no person's role opens these. */
     static final Set<Role> NOBODY = EnumSet.noneOf(Role.class);
 
@@ -57,7 +58,7 @@ final class EndpointCatalogue {
             rule("/absences(/.*)?", Role.ABSENCE_KEEPERS),
             rule("/staff(/.*)?", EnumSet.of(Role.DEPT_HEAD)),
             rule("/org-authority(/.*)?", EnumSet.of(Role.ORG_HEAD)),
-            rule("/legislation(/.*)?", REPORT_READERS),
+            rule("/legislation(/.*)?", LEGISLATION_READERS),
             rule("/notifications(/.*)?", ALL),
             rule("/clocks/.*", ALL),
             rule("/posts(/new|/repeats)?", ORG),

@@ -190,18 +190,19 @@ public class ClockBook {
         return ended.size();
     }
 
-    /** Stops a legislation notice's clock. */
-    int stopNotice(long noticeId, Instant at) {
+    /** Stops the clock of one department's notice of a change in legislation (п.20). */
+    int stopNotice(long noticeId, long departmentId, Instant at) {
         return recordUsed(
                 jdbc.sql("""
                         update deadline_clock set stopped_at = :at,
                             state = case when state = 'RUNNING' and :at <= due_at then 'MET' else 'BREACHED' end,
                             breached_at = case when :at > due_at then coalesce(breached_at, :at) else breached_at end,
                             action_pending = state = 'RUNNING' and :at > due_at
-                        where notice_id = :notice and stopped_at is null
+                        where notice_id = :notice and department_id = :department and stopped_at is null
                         returning id, rule_code, started_at""")
                         .param("at", Sql.ts(at))
                         .param("notice", noticeId)
+                        .param("department", departmentId)
                         .query(ClockBook::stopped)
                         .list(),
                 at);

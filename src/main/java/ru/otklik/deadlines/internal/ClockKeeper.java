@@ -18,6 +18,7 @@ import ru.otklik.posts.DraftApproved;
 import ru.otklik.posts.DraftReturned;
 import ru.otklik.posts.DraftSubmitted;
 import ru.otklik.posts.Importance;
+import ru.otklik.posts.ImportanceChanged;
 import ru.otklik.posts.PartExcluded;
 import ru.otklik.posts.PartRerouted;
 import ru.otklik.posts.PostReassigned;
@@ -73,6 +74,23 @@ class ClockKeeper {
                 ClockBook.Start.ofPost(ROUTE, e.postId(), e.receivedAt(), e.receivedAt()),
                 ClockBook.Start.ofPost(CUR_SUBMIT, e.postId(), e.receivedAt(), e.receivedAt()),
                 ClockBook.Start.ofPost(high ? ANSWER_HIGH : ANSWER, e.postId(), e.detectedAt(), e.detectedAt())));
+        if (high) {
+            notifications.notifyCoordinator(NotificationKind.HIGH_POST, null, e.postId(), null, e.at());
+        }
+    }
+
+    /**
+     * HIGH set or cleared after the post was received: the answer's clock switches between ANSWER and ANSWER_HIGH,
+     * and the coordinating deputy minister is told of a post that became HIGH (SPEC §3, п.9 ¶3–4): once per change.
+     */
+    @EventListener
+    void on(ImportanceChanged e) {
+        boolean high = e.importance() == Importance.HIGH;
+        String answerRule = high ? ANSWER_HIGH : ANSWER;
+        String wasRule = book.answerRuleOf(e.postId());
+        if (wasRule != null && !wasRule.equals(answerRule)) {
+            book.switchRule(e.postId(), wasRule, answerRule);
+        }
         if (high) {
             notifications.notifyCoordinator(NotificationKind.HIGH_POST, null, e.postId(), null, e.at());
         }

@@ -19,8 +19,10 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import ru.otklik.people.Role;
 import ru.otklik.posts.Actor;
 import ru.otklik.posts.AssignmentState;
@@ -128,6 +130,12 @@ public class Post {
     @CollectionTable(name = "post_link", joinColumns = @JoinColumn(name = "post_id"))
     @Column(name = "linked_post_id")
     private Set<Long> linkedPostIds = new HashSet<>();
+
+    /** Similar posts the org specialist said are not repeats of this one (п.16): not offered again. */
+    @ElementCollection
+    @CollectionTable(name = "post_repeat_dismissal", joinColumns = @JoinColumn(name = "post_id"))
+    @Column(name = "other_post_id")
+    private Set<Long> dismissedRepeatIds = new HashSet<>();
 
     @OneToMany(mappedBy = "post", cascade = CascadeType.ALL)
     @OrderBy("at, id")
@@ -399,6 +407,31 @@ public class Post {
         return List.copyOf(added);
     }
 
+    /**
+     * Set or clear HIGH on an open post (п.9 ¶3–4): org staff, any time before it is closed. (While it is new or
+     * returned, routing sets it.)
+     */
+    public boolean mayChangeImportance(Actor actor) {
+        return actor.isOrgStaff() && !state.isClosed();
+    }
+
+    /**
+     * Sets the importance; the timeline records the change.
+     *
+     * @return whether it changed
+     */
+    public boolean changeImportance(Importance wanted, Actor actor, Instant now) {
+        if (!mayChangeImportance(actor) || wanted == null) {
+            throw forbidden("changeImportance");
+        }
+        if (wanted == importance) {
+            return false;
+        }
+        importance = wanted;
+        record(now, actor, TimelineAction.IMPORTANCE_CHANGED, state, null, null, null);
+        return true;
+    }
+
     /** Returns the post to ЦУР as outside the Ministry's competence (п.9, п.14); closes it. */
     public void returnToCur(String reason, Actor actor, Instant now) {
         close(PostState.RETURNED_TO_CUR, TimelineAction.RETURNED_TO_CUR, reason, actor, now);
@@ -568,6 +601,94 @@ public class Post {
         assignment.handTo(executorId, now);
         state = stateOfAssignments();
         record(now, actor, TimelineAction.REASSIGNED, from, assignment, previous, why);
+    }
+
+    /** Link or unlink earlier posts, dismiss similar ones (п.16): org staff, at any time. */
+    public boolean mayLink(Actor actor) {
+        return actor.isOrgStaff();
+    }
+
+    /**
+     * Links earlier posts found at arrival by the same author or on the same link (п.16); the timeline names them.
+     */
+    public void linkOnArrival(Map<Long, String> externalIds, Instant now) {
+        Set<Long> added = new TreeSet<>();
+        externalIds.keySet().stream()
+                .filter(other -> !other.equals(id) && linkedPostIds.add(other))
+                .forEach(added::add);
+        if (!added.isEmpty()) {
+            timeline.add(new TimelineEntry(
+                    this,
+                    now,
+                    null,
+                    null,
+                    TimelineAction.REPEAT_LINKED,
+                    state,
+                    state,
+                    null,
+                    null,
+                    comment(added.stream().map(externalIds::get).toList())));
+        }
+    }
+
+    /**
+     * The org specialist links another post on the same question (п.16).
+     *
+     * @return whether it was not linked yet (either way round)
+     */
+    public boolean link(Post other, Actor actor, Instant now) {
+        if (!mayLink(actor)) {
+            throw forbidden("link");
+        }
+        if (other.getId().equals(id)) {
+            throw new ForbiddenTransition("posts.refusal.linkSelf");
+        }
+        if (linkedPostIds.contains(other.getId()) || other.linkedPostIds.contains(id)) {
+            return false;
+        }
+        linkedPostIds.add(other.getId());
+        dismissedRepeatIds.remove(other.getId());
+        recordBy(actor.id(), now, TimelineAction.REPEAT_LINKED, state, null, null, other.getExternalId());
+        return true;
+    }
+
+    /**
+     * The org specialist removes a link to another post, whichever of the two it was made from (п.16).
+     *
+     * @return whether they were linked
+     */
+    public boolean unlink(Post other, Actor actor, Instant now) {
+        if (!mayLink(actor)) {
+            throw forbidden("unlink");
+        }
+        boolean removed = linkedPostIds.remove(other.getId()) | other.linkedPostIds.remove(id);
+        if (removed) {
+            recordBy(actor.id(), now, TimelineAction.REPEAT_UNLINKED, state, null, null, other.getExternalId());
+        }
+        return removed;
+    }
+
+    /** The org specialist says a similar post is not a repeat of this one: it is not offered again (п.16). */
+    public boolean dismissRepeat(Post other, Actor actor, Instant now) {
+        if (!mayLink(actor)) {
+            throw forbidden("dismissRepeat");
+        }
+        if (other.getId().equals(id) || !dismissedRepeatIds.add(other.getId())) {
+            return false;
+        }
+        recordBy(actor.id(), now, TimelineAction.REPEAT_DISMISSED, state, null, null, other.getExternalId());
+        return true;
+    }
+
+    public Set<Long> getDismissedRepeatIds() {
+        return Set.copyOf(dismissedRepeatIds);
+    }
+
+    private static String comment(List<String> externalIds) {
+        String joined = String.join(", ", externalIds);
+        return joined.length() <= PostFields.COMMENT_MAX
+                ? joined
+                : joined.substring(0, PostFields.COMMENT_MAX - 1) + "…";
     }
 
     /** Links earlier posts on the same question (п.16). */

@@ -3,8 +3,10 @@ package ru.otklik.posts.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,7 +14,8 @@ import ru.otklik.posts.PostState;
 
 /**
  * Earlier posts that may be on the same question (п.16): by the same author, on the same link, or with similar text
- * (PostgreSQL {@code pg_trgm} similarity above {@value #SIMILARITY}).
+ * (PostgreSQL {@code pg_trgm} similarity above {@value #SIMILARITY}). Every lookup is served by an index: author_url,
+ * url, external_id (b-tree), the text's trigrams and words (GIN), the author's name (trigram GIN).
  */
 @Component
 public class RepeatFinder {
@@ -20,7 +23,7 @@ public class RepeatFinder {
     static final double SIMILARITY = 0.4;
     private static final int LIMIT = 20;
 
-    record Candidate(
+    public record Candidate(
             long id,
             String externalId,
             PostState state,
@@ -45,6 +48,92 @@ public class RepeatFinder {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The posts registered before this one by the same author (their page's address) or on the same link: linked at
+     * once when a post arrives (п.16), the latest first.
+     *
+     * @return external id by post id
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, String> sameAuthorOrLink(long postId, String url, String authorUrl) {
+        String author = authorUrl == null || authorUrl.isBlank() ? null : authorUrl.strip();
+        String link = url == null || url.isBlank() ? null : url.strip();
+        if (author == null && link == null) {
+            return Map.of();
+        }
+        Map<Long, String> found = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select id, external_id from post
+                        where id < :id and (author_url = :author or url = :url)
+                        order by id desc limit :limit""")
+                .param("id", postId)
+                .param("author", author)
+                .param("url", link)
+                .param("limit", LIMIT)
+                .query((rs, n) -> Map.entry(rs.getLong("id"), rs.getString("external_id")))
+                .list()
+                .forEach(e -> found.put(e.getKey(), e.getValue()));
+        return found;
+    }
+
+    /**
+     * The similar posts to offer on a post's page (п.16): found like {@link #find} and not yet linked either way nor
+     * dismissed as not a repeat.
+     */
+    @Transactional(readOnly = true)
+    public List<Candidate> offered(long postId, String url, String authorUrl, String text, Set<Long> skip) {
+        // earlier posts only: a later one offers this one on its own page
+        return find(url, authorUrl, text, postId).stream()
+                .filter(c -> c.id() < postId && !skip.contains(c.id()))
+                .toList();
+    }
+
+    /**
+     * Posts found by the post page's search (п.16): the external id, the post's or the author's link exactly, or the
+     * words of the text, or a part of the author's name; the latest first.
+     */
+    @Transactional(readOnly = true)
+    public List<Candidate> search(String query, long excludeId) {
+        if (query == null || query.isBlank()) {
+            return List.of();
+        }
+        String q = query.strip();
+        String sql = "select p.id, p.external_id, p.state, p.author_name, p.received_at, left(p.text, 300) as excerpt,"
+                + " false as same_author, false as same_link, 0.0 as sim," + ANSWER
+                + " from post p where p.id <> :exclude and (p.external_id = :q or p.url = :q or p.author_url = :q"
+                + " or p.text_tsv @@ websearch_to_tsquery('russian', :q)"
+                + " or (length(:q) >= 3 and p.author_name ilike :like))"
+                + " order by p.received_at desc, p.id desc limit :limit";
+        return jdbc.sql(sql)
+                .param("exclude", excludeId)
+                .param("q", q)
+                .param("like", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .param("limit", LIMIT)
+                .query(RepeatFinder::candidate)
+                .list();
+    }
+
+    /** The answer a post got (п.16): the last one posted, intermediate or final. */
+    private static final String ANSWER = " (select d.posted_url from draft d where d.post_id = p.id"
+            + " and d.posted_at is not null order by d.posted_at desc, d.id desc limit 1) as answer_url,"
+            + " (select left(d.posted_text, 1000) from draft d where d.post_id = p.id and d.posted_at is not null"
+            + " order by d.posted_at desc, d.id desc limit 1) as answer_text";
+
+    private static Candidate candidate(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Candidate(
+                rs.getLong("id"),
+                rs.getString("external_id"),
+                PostState.valueOf(rs.getString("state")),
+                rs.getString("author_name"),
+                InboxQuery.instant(rs, "received_at"),
+                rs.getString("excerpt"),
+                rs.getBoolean("same_author"),
+                rs.getBoolean("same_link"),
+                rs.getDouble("sim"),
+                rs.getString("answer_url"),
+                rs.getString("answer_text"));
+    }
+
     @Transactional(readOnly = true)
     public List<Candidate> find(String url, String authorUrl, String text, Long excludeId) {
         Map<String, Object> params = new HashMap<>();
@@ -66,6 +155,11 @@ public class RepeatFinder {
             params.put("text", text.strip());
             params.put("threshold", SIMILARITY);
             clauses.add("(p.text % :text and similarity(p.text, :text) > :threshold)");
+            // the % operator (served by the trigram index) filters at this transaction's threshold: ours, not 0.3
+            jdbc.sql("select set_config('pg_trgm.similarity_threshold', :t, true)")
+                    .param("t", String.valueOf(SIMILARITY))
+                    .query(String.class)
+                    .single();
             similarity = "similarity(p.text, :text)";
         }
         if (clauses.isEmpty()) {

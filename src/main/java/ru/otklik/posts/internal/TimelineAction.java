@@ -44,5 +44,11 @@ public enum TimelineAction {
     /** The deputy minister commented on the escalation. */
     ESCALATION_COMMENTED,
     /** The escalation was closed: by the deputy, or by itself once the post moved on. */
-    ESCALATION_CLOSED
+    ESCALATION_CLOSED,
+    /** Linked to earlier posts on the same question (п.16): at arrival (same author or link) or by the specialist. */
+    REPEAT_LINKED,
+    /** The org specialist removed a link to another post (п.16). */
+    REPEAT_UNLINKED,
+    /** The org specialist said a similar post is not a repeat of this one (п.16). */
+    REPEAT_DISMISSED
 }

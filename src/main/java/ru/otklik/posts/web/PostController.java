@@ -19,6 +19,8 @@ import ru.otklik.posts.web.PostForms.ApproveForm;
 import ru.otklik.posts.web.PostForms.ContributionForm;
 import ru.otklik.posts.web.PostForms.CurDecisionForm;
 import ru.otklik.posts.web.PostForms.DraftForm;
+import ru.otklik.posts.web.PostForms.ImportanceForm;
+import ru.otklik.posts.web.PostForms.LinkForm;
 import ru.otklik.posts.web.PostForms.PartRouteForm;
 import ru.otklik.posts.web.PostForms.ReasonForm;
 import ru.otklik.posts.web.PostForms.ReassignForm;
@@ -47,8 +49,13 @@ class PostController {
 
     /** The post's page; {@code template} starts the draft editor from that answer template (a wrong one: none). */
     @GetMapping("/posts/{id}")
-    String show(@PathVariable long id, @RequestParam(required = false) String template, Actor actor, Model model) {
-        model.addAttribute("page", pages.page(id, actor, templateId(template)));
+    String show(
+            @PathVariable long id,
+            @RequestParam(required = false) String template,
+            @RequestParam(name = "repeatQuery", required = false) String repeatQuery,
+            Actor actor,
+            Model model) {
+        model.addAttribute("page", pages.page(id, actor, templateId(template), repeatQuery));
         return VIEW;
     }
 
@@ -57,6 +64,39 @@ class PostController {
             @PathVariable long id, @Valid @ModelAttribute RouteForm form, Actor actor, RedirectAttributes redirect) {
         management.route(id, form.version(), form.routings(), form.importance(), actor);
         return done(id, "posts.routed", redirect);
+    }
+
+    @PostMapping("/posts/{id}/importance")
+    String importance(
+            @PathVariable long id,
+            @Valid @ModelAttribute ImportanceForm form,
+            Actor actor,
+            RedirectAttributes redirect) {
+        management.changeImportance(id, form.version(), form.importance(), actor);
+        return done(id, "posts.importance.changed", redirect);
+    }
+
+    /** Links another post on the same question (п.16). */
+    @PostMapping("/posts/{id}/links")
+    String link(@PathVariable long id, @Valid @ModelAttribute LinkForm form, Actor actor, RedirectAttributes redirect) {
+        boolean linked = management.link(id, form.version(), form.otherId(), actor);
+        return done(id, linked ? "posts.repeats.linked" : "posts.repeats.alreadyLinked", redirect);
+    }
+
+    /** Removes a link to another post (п.16). */
+    @PostMapping("/posts/{id}/links/remove")
+    String unlink(
+            @PathVariable long id, @Valid @ModelAttribute LinkForm form, Actor actor, RedirectAttributes redirect) {
+        boolean removed = management.unlink(id, form.version(), form.otherId(), actor);
+        return done(id, removed ? "posts.repeats.unlinked" : "posts.repeats.notLinked", redirect);
+    }
+
+    /** A similar post is not a repeat: not offered again (п.16). */
+    @PostMapping("/posts/{id}/repeats/dismiss")
+    String dismissRepeat(
+            @PathVariable long id, @Valid @ModelAttribute LinkForm form, Actor actor, RedirectAttributes redirect) {
+        management.dismissRepeat(id, form.version(), form.otherId(), actor);
+        return done(id, "posts.repeats.dismissed", redirect);
     }
 
     @PostMapping("/posts/{id}/return-to-cur")

@@ -25,6 +25,21 @@ final class PostForms {
     /** An action that needs nothing but the version: accept, send to ЦУР. */
     record VersionForm(@NotNull(message = OUTDATED) Long version) {}
 
+    /** HIGH set or cleared on the post's page (п.9 ¶3–4): the checkbox is absent when cleared. */
+    record ImportanceForm(@NotNull(message = OUTDATED) Long version, Boolean high) {
+
+        Importance importance() {
+            return Boolean.TRUE.equals(high) ? Importance.HIGH : Importance.NORMAL;
+        }
+    }
+
+    /** Link, unlink or dismiss another post as a repeat (п.16). */
+    record LinkForm(
+            @NotNull(message = OUTDATED) Long version,
+
+            @NotNull(message = "posts.repeats.otherRequired")
+            Long otherId) {}
+
     /** An action that needs a reason: return to ЦУР, refuse, return an assignment. */
     record ReasonForm(
             @NotNull(message = OUTDATED) Long version,

@@ -32,6 +32,7 @@ import ru.otklik.posts.internal.DraftVersion;
 import ru.otklik.posts.internal.InboxQuery;
 import ru.otklik.posts.internal.Post;
 import ru.otklik.posts.internal.Posts;
+import ru.otklik.posts.internal.RepeatFinder;
 import ru.otklik.posts.internal.TimelineAction;
 import ru.otklik.posts.internal.TimelineEntry;
 import ru.otklik.posts.screening.ScreeningResult;
@@ -185,6 +186,15 @@ class PostPages {
         }
     }
 
+    /**
+     * Repeated posts (п.16) as the org specialist works with them on the page: similar posts offered to link or
+     * dismiss, and the search of earlier posts.
+     *
+     * @param query what was searched for, or {@code null}
+     */
+    record Repeats(
+            boolean mayLink, List<RepeatFinder.Candidate> offered, String query, List<RepeatFinder.Candidate> found) {}
+
     record PostPage(
             Post post,
             ScreeningResult screening,
@@ -194,12 +204,15 @@ class PostPages {
             boolean mayRoute,
             List<DepartmentOption> routeOptions,
             Answering answering,
-            boolean mayDecideP18Flag) {
+            boolean mayDecideP18Flag,
+            boolean mayChangeImportance,
+            Repeats repeats) {
 
         /** Whether this person may do anything at all with the post now. */
         public boolean anyAction() {
             return mayRoute
                     || mayDecideP18Flag
+                    || mayChangeImportance
                     || assignments.stream()
                             .anyMatch(a -> a.mayAccept()
                                     || a.mayReassign()
@@ -218,6 +231,7 @@ class PostPages {
     private final JdbcClient jdbc;
     private final PostManagement management;
     private final AnswerTemplates templates;
+    private final RepeatFinder repeatFinder;
 
     private final Substitutes substitutes;
     private final Clock clock;
@@ -229,7 +243,9 @@ class PostPages {
             PostManagement management,
             AnswerTemplates templates,
             Substitutes substitutes,
-            Clock clock) {
+            Clock clock,
+            RepeatFinder repeatFinder) {
+        this.repeatFinder = repeatFinder;
         this.substitutes = substitutes;
         this.clock = clock;
         this.posts = posts;
@@ -241,12 +257,15 @@ class PostPages {
 
     @Transactional(readOnly = true)
     PostPage page(long postId, Actor actor) {
-        return page(postId, actor, null);
+        return page(postId, actor, null, null);
     }
 
-    /** The page; {@code templateId} starts the editor from that answer template of the post's departments. */
+    /**
+     * The page; {@code templateId} starts the editor from that answer template of the post's departments,
+     * {@code repeatQuery} searches earlier posts to link (org staff).
+     */
     @Transactional(readOnly = true)
-    PostPage page(long postId, Actor actor, Long templateId) {
+    PostPage page(long postId, Actor actor, Long templateId, String repeatQuery) {
         Post post = posts.findById(postId).filter(p -> p.maySee(actor)).orElseThrow(NotFoundException::new);
         Map<Long, DepartmentSummary> departmentsById = new HashMap<>();
         people.departments().forEach(d -> departmentsById.put(d.id(), d));
@@ -326,16 +345,23 @@ class PostPages {
                         .map(d -> departmentOption(d, post.getTopic()))
                         .toList()
                 : List.of();
+        List<LinkedPost> linked = linked(post.getId());
+        String query = repeatQuery == null || repeatQuery.isBlank()
+                ? null
+                : repeatQuery.strip().substring(0, Math.min(repeatQuery.strip().length(), 300));
         return new PostPage(
                 post,
                 ScreeningResult.decode(post.getScreeningMatches()),
                 assignments,
                 timeline,
-                linked(post.getId()),
+                linked,
                 mayRoute,
                 options,
                 answering(post, actor, names, departmentsById, templateId),
-                post.mayDecideP18Flag(actor));
+                post.mayDecideP18Flag(actor),
+                // while it is new or returned, the routing form sets it
+                !mayRoute && post.mayChangeImportance(actor),
+                repeats(post, actor, linked, query));
     }
 
     /** The drafts waiting for this person or for someone they stand in for today, oldest first. */
@@ -481,6 +507,23 @@ class PostPages {
             addIfPresent(personIds, draft.getCurrentApproverId());
             draft.getVersions().forEach(v -> personIds.add(v.getAuthorId()));
         }
+    }
+
+    /** Similar posts not yet linked nor dismissed, and the search's results: for org staff only. */
+    private Repeats repeats(Post post, Actor actor, List<LinkedPost> linked, String query) {
+        if (!post.mayLink(actor)) {
+            return new Repeats(false, List.of(), null, List.of());
+        }
+        Set<Long> skip = new HashSet<>(post.getDismissedRepeatIds());
+        linked.forEach(l -> skip.add(l.id()));
+        List<RepeatFinder.Candidate> offered =
+                repeatFinder.offered(post.getId(), post.getUrl(), post.getAuthorUrl(), post.getText(), skip);
+        List<RepeatFinder.Candidate> found = query == null
+                ? List.of()
+                : repeatFinder.search(query, post.getId()).stream()
+                        .filter(c -> linked.stream().noneMatch(l -> l.id() == c.id()))
+                        .toList();
+        return new Repeats(true, offered, query, found);
     }
 
     /** Linked both ways: the earlier posts this one repeats, and the later posts that repeat it. */
