@@ -111,7 +111,7 @@ public class Post {
     @Version
     private long version;
 
-    /** Set by the database on every insert and update of the row (V54): when the post last changed. */
+    /** Set by the database on insert and on every update of the row (V54): when the post last changed. */
     @Column(name = "changed_at", insertable = false, updatable = false)
     private Instant changedAt;
 
