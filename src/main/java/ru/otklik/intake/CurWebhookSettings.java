@@ -29,6 +29,29 @@ public record CurWebhookSettings(
     /** Scheduled methods name this bean in SpEL by the name {@code @ConfigurationPropertiesScan} gives it. */
     public static final String BEAN = "@'otklik.cur-webhook-ru.otklik.intake.CurWebhookSettings'";
 
+    /** A callback that cannot work stops the start with the reason, instead of failing every notice later. */
+    public CurWebhookSettings {
+        if (url != null && !url.isBlank()) {
+            java.net.URI uri;
+            try {
+                uri = java.net.URI.create(url.strip());
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException("otklik.cur-webhook.url is not a URL: " + url, ex);
+            }
+            if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    || uri.getHost() == null) {
+                throw new IllegalArgumentException("otklik.cur-webhook.url must be an http or https URL with a host");
+            }
+            if (secret == null || secret.isBlank()) {
+                throw new IllegalArgumentException(
+                        "otklik.cur-webhook.secret must be set with otklik.cur-webhook.url: ЦУР checks the signature");
+            }
+        }
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("otklik.cur-webhook.max-attempts must be at least 1");
+        }
+    }
+
     /** Whether a callback URL is configured. */
     public boolean enabled() {
         return url != null && !url.isBlank();
