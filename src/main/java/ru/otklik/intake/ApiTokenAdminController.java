@@ -11,9 +11,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ru.otklik.audit.AuditAction;
 import ru.otklik.audit.AuditLog;
+import ru.otklik.intake.api.CurWebhookSender;
 
 /**
- * The admin's page of ЦУР access tokens: create one (its secret is shown once), revoke one, see when each was used.
+ * The admin's page of ЦУР access tokens: create one (its secret is shown once), revoke one, see when each was used;
+ * and the state of ЦУР's webhook: whether it is configured, how many notices wait, which were given up (to queue again).
  */
 @Controller
 @RequestMapping("/admin/tokens")
@@ -23,16 +25,27 @@ class ApiTokenAdminController {
 
     private final ApiTokens tokens;
     private final AuditLog audit;
+    private final CurWebhookSender webhook;
 
-    ApiTokenAdminController(ApiTokens tokens, AuditLog audit) {
+    ApiTokenAdminController(ApiTokens tokens, AuditLog audit, CurWebhookSender webhook) {
         this.tokens = tokens;
         this.audit = audit;
+        this.webhook = webhook;
     }
 
     @GetMapping
     String list(Model model) {
         model.addAttribute("tokens", tokens.all());
+        model.addAttribute("webhook", webhook.status());
         return VIEW;
+    }
+
+    /** Puts a notice to ЦУР's webhook that was given up back in the queue. */
+    @PostMapping("/webhook/{id}/retry")
+    String retryNotice(@PathVariable long id, RedirectAttributes redirect) {
+        redirect.addFlashAttribute(
+                "message", webhook.retry(id) ? "tokens.webhook.requeued" : "tokens.webhook.notFailed");
+        return "redirect:/admin/tokens";
     }
 
     @PostMapping

@@ -561,7 +561,31 @@ public class PostManagement {
      */
     @Transactional
     public PostState curDecisionFromCur(long postId, boolean approved, String comment) {
+        return curDecisionFromCur(postId, approved, comment, null, null);
+    }
+
+    /**
+     * ЦУР's decision on the draft it read: applied only while that draft, in that version, is the one at ЦУР.
+     *
+     * @param draftId the draft ЦУР read ({@link PostSummary.DraftAtCur#draftId()}), or {@code null} for any
+     * @param draftVersion its version ЦУР read ({@link PostSummary.DraftAtCur#version()}), or {@code null} for any
+     * @return the post's state after the decision
+     * @throws NotFoundException when there is no such post
+     * @throws ForbiddenTransition when no draft is at ЦУР
+     * @throws DraftChanged when another draft or version is at ЦУР
+     */
+    @Transactional
+    public PostState curDecisionFromCur(
+            long postId, boolean approved, String comment, Long draftId, Integer draftVersion) {
         Post post = posts.findById(postId).orElseThrow(NotFoundException::new);
+        Draft open = post.openDraft();
+        if (post.getState() == PostState.AT_CUR && open != null && open.latest() != null) {
+            int current = open.latest().getNumber();
+            if (draftId != null && draftId != open.getId().longValue()
+                    || draftVersion != null && draftVersion != current) {
+                throw new DraftChanged(open.getId(), current);
+            }
+        }
         curDecision(post, approved, comment, null);
         return post.getState();
     }

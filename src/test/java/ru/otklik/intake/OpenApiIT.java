@@ -44,6 +44,36 @@ class OpenApiIT {
     }
 
     @Test
+    void theDescriptionCoversWhatCurNeedsToPlayItsPart() throws Exception {
+        mvc.perform(get("/v3/api-docs").header("Authorization", "Bearer demo-cur-token"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/messages'].get.parameters[*].name", hasItem("status")))
+                .andExpect(jsonPath("$.paths['/api/v1/messages'].get.parameters[*].name", hasItem("changedSince")))
+                .andExpect(jsonPath("$.paths['/api/v1/messages'].get.parameters[*].name", hasItem("cursor")))
+                .andExpect(jsonPath("$.paths['/api/v1/messages'].get.parameters[*].name", hasItem("limit")))
+                .andExpect(jsonPath("$.paths['/api/v1/messages'].get.responses['400']")
+                        .exists())
+                .andExpect(jsonPath("$.components.schemas.MessagePage.properties.cursor")
+                        .exists())
+                .andExpect(jsonPath("$.components.schemas.MessageDetails.properties.draft")
+                        .exists())
+                .andExpect(jsonPath("$.components.schemas.MessageDetails.properties.reason")
+                        .exists())
+                .andExpect(jsonPath("$.components.schemas.MessageDetails.properties.answers")
+                        .exists())
+                .andExpect(jsonPath("$.components.schemas.MessageDetails.properties.deadlines")
+                        .exists())
+                .andExpect(jsonPath("$.components.schemas.DraftAtCur.properties.version")
+                        .exists())
+                .andExpect(jsonPath("$.components.schemas.PostedAnswer.properties.kind.enum", hasItem("INTERMEDIATE")))
+                .andExpect(jsonPath("$.components.schemas.CurDecision.properties.version")
+                        .exists())
+                .andExpect(jsonPath("$.components.schemas.CurDecision.properties.draftId")
+                        .exists())
+                .andExpect(jsonPath("$.info.description", containsString("X-Otklik-Signature")));
+    }
+
+    @Test
     void theDescriptionIsTitledForЦУРsDevelopersAndListsOnlyRealVerbs() throws Exception {
         String body = mvc.perform(get("/v3/api-docs").header("Authorization", "Bearer demo-cur-token"))
                 .andExpect(status().isOk())

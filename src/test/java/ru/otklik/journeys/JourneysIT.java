@@ -3,6 +3,10 @@ package ru.otklik.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,9 +47,11 @@ import ru.otklik.support.IntegrationTest;
 import ru.otklik.support.MutableClock;
 import ru.otklik.support.TestConfig;
 import ru.otklik.support.ThirdDepartment;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The four ways Otklik is used, end to end in headless Chromium against the running application.
+ * The ways Otklik is used, end to end in headless Chromium against the running application (and, for ЦУР, its API).
  */
 @IntegrationTest
 class JourneysIT {
@@ -156,6 +162,60 @@ class JourneysIT {
         assertThat(clocks).isNotEmpty();
         assertThat(clocks)
                 .allSatisfy(c -> assertThat(c.getAttribute("textContent")).contains("выполнено в срок"));
+    }
+
+    @Test
+    void curApprovesADraftThroughTheApiAfterReadingItThere() throws Exception {
+        Post post = routedPost("J5-" + System.nanoTime(), "executor");
+        long id = post.getId();
+        String text = "Здравствуйте! Запись в лагерь откроется 15 января на портале Госуслуг.";
+
+        browser.open(port).login("executor");
+        browser.go("/posts/" + id);
+        browser.click(By.cssSelector("form[action$='/accept'] button[type=submit]"));
+        browser.type(By.id("draft-text"), text);
+        browser.click(By.cssSelector("form.draft-editor button[value=submit]"));
+        browser.waitForText(By.tagName("body"), "На согласовании");
+        approveAs("head", id);
+        approveAs("deputy", id);
+
+        browser.login("specialist");
+        browser.go("/posts/" + id);
+        browser.click(By.cssSelector("form.send-to-cur-form button[type=submit]"));
+        browser.waitFor(By.cssSelector("form.cur-decision-form"));
+
+        // ЦУР's system reads the draft with its token, then approves exactly the version it read
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> read = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/messages/" + id))
+                        .header("Authorization", "Bearer demo-cur-token")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(read.statusCode()).isEqualTo(200);
+        JsonNode message = JsonMapper.builder().build().readTree(read.body());
+        assertThat(message.get("status").asString()).isEqualTo("AT_CUR");
+        assertThat(message.get("draft").get("text").asString()).isEqualTo(text);
+        assertThat(message.get("draft").get("kind").asString()).isEqualTo("FINAL");
+        HttpResponse<String> decided = http.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + port + "/api/v1/messages/" + id + "/cur-decision"))
+                        .header("Authorization", "Bearer demo-cur-token")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"decision\": \"APPROVED\", \"draftId\": "
+                                + message.get("draft").get("id").asLong() + ", \"version\": "
+                                + message.get("draft").get("version").asInt() + "}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+
+        browser.go("/posts/" + id);
+        assertThat(browser.pageText()).contains("Согласовано ЦУР");
+        browser.screenshot("journey5-cur-approved-through-api");
+        browser.type(By.id("answer-url"), "https://vk.com/wall-100_5?reply=12");
+        browser.click(By.cssSelector("form.post-answer-form button[type=submit]"));
+        browser.waitForText(By.tagName("body"), "Ответ размещён");
+        assertThat(postRepository.findById(id).orElseThrow().getState().name()).isEqualTo("ANSWERED");
     }
 
     @Test

@@ -26,6 +26,7 @@ import ru.otklik.api.ControlCharacters;
 import ru.otklik.api.InvalidFields;
 import ru.otklik.api.JsonApi;
 import ru.otklik.people.NotFoundException;
+import ru.otklik.posts.DraftChanged;
 import ru.otklik.posts.ForbiddenTransition;
 import ru.otklik.posts.PostFields;
 import ru.otklik.posts.PostManagement;
@@ -63,6 +64,18 @@ class CurDecisionApiController {
                     description = "Комментарий ЦУР; обязателен при RETURNED")
             JsonNode comment,
 
+            @Schema(
+                    implementation = Long.class,
+                    description = "id проекта ответа, который прочитал ЦУР (draft.id в GET /api/v1/messages/{id}); "
+                            + "если указан и в ЦУР уже другой проект — 409, ничего не меняется")
+            JsonNode draftId,
+
+            @Schema(
+                    implementation = Integer.class,
+                    description = "Версия проекта ответа, которую прочитал ЦУР (draft.version); если указана и "
+                            + "в ЦУР уже другая версия — 409, ничего не меняется")
+            JsonNode version,
+
             @JsonAnySetter @Schema(hidden = true) Map<String, JsonNode> unknown) {
 
         /** The decision, or {@link InvalidFields} naming every bad field. */
@@ -72,7 +85,7 @@ class CurDecisionApiController {
                 unknown.keySet()
                         .forEach(name -> errors.add(new FieldError(
                                 name.length() > 60 ? name.substring(0, 60) + "…" : name,
-                                "Неизвестное поле: допустимы decision и comment.")));
+                                "Неизвестное поле: допустимы decision, comment, draftId и version.")));
             }
             String decided = null;
             if (decision == null || decision.isNull()) {
@@ -105,15 +118,39 @@ class CurDecisionApiController {
             if ("RETURNED".equals(decided) && !commentBad && (text == null || text.isEmpty())) {
                 errors.add(new FieldError("comment", "При возврате на доработку укажите комментарий ЦУР."));
             }
+            Long readDraft = positive(draftId, "draftId", "id проекта ответа", Long.MAX_VALUE, errors);
+            Long readVersion = positive(version, "version", "Версия проекта ответа", Integer.MAX_VALUE, errors);
             if (!errors.isEmpty()) {
                 throw new InvalidFields(errors);
             }
-            return new Decided(decided, text == null || text.isEmpty() ? null : text);
+            return new Decided(
+                    decided,
+                    text == null || text.isEmpty() ? null : text,
+                    readDraft,
+                    readVersion == null ? null : readVersion.intValue());
+        }
+
+        /** An optional positive whole number, or {@code null}; a bad one is added to the errors. */
+        private static Long positive(JsonNode node, String field, String what, long max, List<FieldError> errors) {
+            if (node == null || node.isNull()) {
+                return null;
+            }
+            if (!node.isIntegralNumber()
+                    || !node.canConvertToLong()
+                    || node.longValue() < 1
+                    || node.longValue() > max) {
+                errors.add(new FieldError(field, what + " — целое положительное число."));
+                return null;
+            }
+            return node.longValue();
         }
     }
 
-    /** A valid decision: APPROVED or RETURNED, and ЦУР's comment or {@code null}. */
-    record Decided(String decision, String comment) {}
+    /**
+     * A valid decision: APPROVED or RETURNED, ЦУР's comment or {@code null}, and the draft and version ЦУР read, each
+     * {@code null} when not given.
+     */
+    record Decided(String decision, String comment, Long draftId, Integer version) {}
 
     /** The answer: the post's status after the decision. */
     record Decision(long id, String status, String decision) {}
@@ -126,10 +163,12 @@ class CurDecisionApiController {
 
     @Operation(
             summary = "Передать решение ЦУР по проекту ответа",
-            description = "Тело: {\"decision\": \"APPROVED\" | \"RETURNED\", \"comment\": \"…\"}. APPROVED — проект "
+            description = "Тело: {\"decision\": \"APPROVED\" | \"RETURNED\", \"comment\": \"…\", \"draftId\": …, "
+                    + "\"version\": …}. APPROVED — проект "
                     + "согласован, министерство размещает ответ; RETURNED — проект возвращён на доработку с комментарием. "
                     + "200 — новое состояние сообщения; 400 — неверные поля (problem+json со списком ошибок); "
-                    + "404 — нет такого сообщения; 409 — проект сейчас не на согласовании в ЦУР.",
+                    + "404 — нет такого сообщения; 409 — проект сейчас не на согласовании в ЦУР или в ЦУР уже другой "
+                    + "проект или версия, чем указаны в draftId и version (тогда в ответе draftId и version текущего).",
             tags = "Сообщения ЦУР")
     @PostMapping(PATH)
     @BodyLimit(bytes = MAX_BODY_BYTES)
@@ -137,9 +176,21 @@ class CurDecisionApiController {
         Decided decided = body.validate();
         PostState state;
         try {
-            state = management.curDecisionFromCur(id, decided.decision().equals("APPROVED"), decided.comment());
+            state = management.curDecisionFromCur(
+                    id, decided.decision().equals("APPROVED"), decided.comment(), decided.draftId(), decided.version());
         } catch (NotFoundException ex) {
             return MessagesApiController.notFound(id);
+        } catch (DraftChanged ex) {
+            ResponseEntity<ProblemDetail> conflict = ApiProblems.of(
+                    HttpStatus.CONFLICT,
+                    "Проект ответа изменился",
+                    "В ЦУР сейчас проект ответа " + ex.draftId() + " версии " + ex.version()
+                            + ", а решение передано по другому проекту или версии. Прочитайте сообщение заново "
+                            + "(GET /api/v1/messages/" + id + ") и примите решение по актуальной версии.");
+            conflict.getBody().setProperty("status", PostState.AT_CUR.name());
+            conflict.getBody().setProperty("draftId", ex.draftId());
+            conflict.getBody().setProperty("version", ex.version());
+            return conflict;
         } catch (ForbiddenTransition | ObjectOptimisticLockingFailureException ex) {
             ResponseEntity<ProblemDetail> conflict = ApiProblems.of(
                     HttpStatus.CONFLICT,

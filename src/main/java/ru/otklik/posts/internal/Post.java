@@ -122,6 +122,10 @@ public class Post {
     @Version
     private long version;
 
+    /** Set by the database on insert and on every update of the row (V54): when the post last changed. */
+    @Column(name = "changed_at", insertable = false, updatable = false)
+    private Instant changedAt;
+
     @OneToMany(mappedBy = "post", cascade = CascadeType.ALL)
     @OrderBy("id")
     private List<Assignment> assignments = new ArrayList<>();
@@ -1154,6 +1158,11 @@ public class Post {
 
     public Long getRegisteredBy() {
         return registeredBy;
+    }
+
+    /** When the post last changed, as the database stamped it; as loaded (not moved by this transaction's changes). */
+    public Instant getChangedAt() {
+        return changedAt;
     }
 
     public long getVersion() {
