@@ -199,11 +199,7 @@ public class PostManagement {
      */
     @Transactional
     public boolean link(long postId, long version, long otherId, Actor actor) {
-        Post post = load(postId, version, actor);
-        Post other = other(post, otherId, actor);
-        boolean linked = post.link(other, actor, clock.instant());
-        posts.flush();
-        return linked;
+        return changePair(postId, version, otherId, actor, (post, other, now) -> post.link(other, actor, now));
     }
 
     /**
@@ -213,21 +209,26 @@ public class PostManagement {
      */
     @Transactional
     public boolean unlink(long postId, long version, long otherId, Actor actor) {
-        Post post = load(postId, version, actor);
-        Post other = other(post, otherId, actor);
-        boolean removed = post.unlink(other, actor, clock.instant());
-        posts.flush();
-        return removed;
+        return changePair(postId, version, otherId, actor, (post, other, now) -> post.unlink(other, actor, now));
     }
 
     /** The org specialist says a similar post offered on the page is not a repeat of this one (п.16). */
     @Transactional
     public boolean dismissRepeat(long postId, long version, long otherId, Actor actor) {
+        return changePair(postId, version, otherId, actor, (post, other, now) -> post.dismissRepeat(other, actor, now));
+    }
+
+    /** A change to the link between two posts (п.16); says whether anything changed. */
+    private interface PairChange {
+        boolean apply(Post post, Post other, Instant now);
+    }
+
+    private boolean changePair(long postId, long version, long otherId, Actor actor, PairChange change) {
         Post post = load(postId, version, actor);
         Post other = other(post, otherId, actor);
-        boolean dismissed = post.dismissRepeat(other, actor, clock.instant());
+        boolean changed = change.apply(post, other, clock.instant());
         posts.flush();
-        return dismissed;
+        return changed;
     }
 
     /** The other post of a link, locked so that two people changing the same pair's links take turns. */
