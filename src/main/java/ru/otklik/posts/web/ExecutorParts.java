@@ -23,7 +23,7 @@ import ru.otklik.posts.internal.InboxQuery;
 @Component
 class ExecutorParts {
 
-    /** What the executor's part is waiting for, as the executor says it (message {@code posts.part.<name>}). */
+    /** What the executor's part is waiting for, as the executor says it (message {@code posts.myPart.<name>}). */
     enum Stage {
         NEW,
         ACCEPTED,
