@@ -19,10 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 import ru.otklik.calendar.MinistryTime;
 import ru.otklik.calendar.WorkingCalendar;
 import ru.otklik.calendar.WorkingTime;
+import ru.otklik.deadlines.internal.Escalations;
 import ru.otklik.deadlines.internal.Notifications;
 import ru.otklik.deadlines.internal.Sql;
 import ru.otklik.people.CurrentUser;
 import ru.otklik.people.Role;
+import ru.otklik.posts.Actor;
 
 /**
  * The clocks of posts as pages show them, live: the read API of the deadlines module (the web shell shows them on
@@ -53,12 +55,17 @@ public class Clocks {
             int warnPercent,
             Long responsibleId) {}
 
+    /** The share of a clock's time used from which «Сегодня» counts it as at risk. */
+    public static final int AT_RISK_PERCENT = 80;
+
     private final JdbcClient jdbc;
     private final WorkingTime workingTime;
     private final MessageSource messages;
     private final Clock clock;
+    private final Escalations escalations;
 
-    Clocks(JdbcClient jdbc, WorkingTime workingTime, MessageSource messages, Clock clock) {
+    Clocks(JdbcClient jdbc, WorkingTime workingTime, MessageSource messages, Clock clock, Escalations escalations) {
+        this.escalations = escalations;
         this.jdbc = jdbc;
         this.workingTime = workingTime;
         this.messages = messages;
@@ -114,6 +121,76 @@ public class Clocks {
                 .toList());
         started.stream().filter(c -> !c.open()).forEach(shown::add);
         return shown;
+    }
+
+    /**
+     * The posts' clocks that have not stopped and are breached or have used at least {@link #AT_RISK_PERCENT} % of
+     * their time, breached first, then soonest due: of every department, or of the given ones (a clock of the
+     * department, or of a post one of them works on).
+     *
+     * @param departmentIds the departments, or {@code null} for all
+     */
+    @Transactional(readOnly = true)
+    public List<BurningClock> burning(Set<Long> departmentIds) {
+        Instant now = clock.instant();
+        WorkingCalendar calendar = workingTime.current();
+        boolean all = departmentIds == null;
+        Set<Long> scope = all || departmentIds.isEmpty() ? Set.of(-1L) : departmentIds;
+        record Fetched(Row row, String postLabel, Long departmentId) {}
+        List<Fetched> rows = jdbc.sql("""
+                        select c.id, c.rule_code, c.post_id, c.assignment_id, c.department_id, d.name as department,
+                               c.started_at, c.due_at, c.stopped_at, c.state, c.cancelled_because, r.clock_kind,
+                               r.warn_percent, c.responsible_id, p.external_id
+                        from deadline_clock c join deadline_rule r on r.code = c.rule_code
+                        join post p on p.id = c.post_id
+                        left join department d on d.id = c.department_id
+                        where c.stopped_at is null
+                          and (:all or c.department_id in (:scope)
+                               or exists (select 1 from assignment a where a.post_id = c.post_id
+                                          and a.state <> 'RETURNED' and a.department_id in (:scope)))
+                        order by c.due_at, c.id limit 2000""")
+                .param("all", all)
+                .param("scope", scope)
+                .query((rs, n) ->
+                        new Fetched(row(rs, n), rs.getString("external_id"), Sql.longOrNull(rs, "department_id")))
+                .list();
+        List<BurningClock> result = new ArrayList<>();
+        for (Fetched f : rows) {
+            Row r = f.row();
+            boolean breached = r.state() == ClockState.BREACHED || !now.isBefore(r.dueAt());
+            long total = seconds(r, r.startedAt(), r.dueAt(), calendar);
+            long used = seconds(r, r.startedAt(), now, calendar);
+            if (!breached && !(total > 0 && used * 100 >= total * AT_RISK_PERCENT)) {
+                continue;
+            }
+            LiveClock live = live(r, now, calendar);
+            result.add(new BurningClock(
+                    r.id(),
+                    r.postId(),
+                    f.postLabel(),
+                    f.departmentId(),
+                    r.department(),
+                    live.ruleName(),
+                    r.dueAt(),
+                    breached,
+                    live.text()));
+        }
+        result.sort(Comparator.comparing((BurningClock b) -> !b.breached()).thenComparing(BurningClock::dueAt));
+        return result;
+    }
+
+    /**
+     * The open escalations waiting for the person, oldest first: those of the departments they curate and those
+     * handed to them (or to whom they stand in for), or all of them for those who see all (п.3).
+     */
+    @Transactional(readOnly = true)
+    public List<WaitingEscalation> escalationsWaiting(Actor actor, boolean all) {
+        return escalations.waiting(actor, all);
+    }
+
+    /** Whether the person sees every escalation: the coordinator (or who stands in for them), first deputy, minister. */
+    public static boolean seesAllEscalations(Actor actor, boolean coordinator) {
+        return Escalations.seesAll(actor, coordinator);
     }
 
     /** A clock of a post that has not stopped (running or breached): its rule's code and when it is due. */

@@ -54,6 +54,51 @@ public class Substitutes {
                 .single();
     }
 
+    /**
+     * Which of these people are absent on the day of the given instant, each with the last day of the absence (absences
+     * that follow one another without a gap count as one) and who acts for them now.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Away> away(Set<Long> userIds, Instant at) {
+        Map<Long, Away> result = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return result;
+        }
+        LocalDate day = MinistryTime.date(at);
+        record Period(long userId, LocalDate from, LocalDate to) {}
+        List<Period> periods = jdbc.sql("""
+                        select ab.user_id, ab.starts_on, ab.ends_on from absence ab
+                        where ab.user_id in (:ids) and ab.ends_on >= :day order by ab.user_id, ab.starts_on, ab.id""")
+                .param("ids", userIds)
+                .param("day", Date.valueOf(day))
+                .query((rs, n) -> new Period(
+                        rs.getLong("user_id"),
+                        rs.getDate("starts_on").toLocalDate(),
+                        rs.getDate("ends_on").toLocalDate()))
+                .list();
+        Map<Long, LocalDate> until = new HashMap<>();
+        for (Period p : periods) {
+            LocalDate reached = until.getOrDefault(p.userId(), day.minusDays(1));
+            if (!p.from().isAfter(reached.plusDays(1)) && p.to().isAfter(reached)) {
+                until.put(p.userId(), p.to());
+            }
+        }
+        until.forEach((id, last) -> {
+            if (!last.isBefore(day)) {
+                result.put(id, new Away(id, last, effective(id, at)));
+            }
+        });
+        return result;
+    }
+
+    /**
+     * An absent person.
+     *
+     * @param until the last day of the absence
+     * @param actingId who acts for them now (the end of the chain of substitutes)
+     */
+    public record Away(long userId, LocalDate until, long actingId) {}
+
     /** The people whose work goes to this person at the given instant because they are absent (along a chain too). */
     @Transactional(readOnly = true)
     public Set<Long> standingInFor(long userId, Instant at) {

@@ -1,5 +1,8 @@
 package ru.otklik.posts;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.otklik.posts.internal.ChangeFeed;
@@ -24,12 +28,69 @@ import ru.otklik.posts.internal.Posts;
 @Transactional(readOnly = true)
 public class PostLookup {
 
+    private static final String BRIEF = """
+            select p.id, p.external_id, p.state, p.importance, p.received_at, left(p.text, 160) as excerpt,
+                   (select string_agg(distinct d.name, ', ') from assignment a join department d on d.id = a.department_id
+                    where a.post_id = p.id and a.state <> 'RETURNED') as departments
+            from post p
+            """;
+
     private final Posts posts;
     private final ChangeFeed feed;
+    private final JdbcClient jdbc;
 
-    PostLookup(Posts posts, ChangeFeed feed) {
+    PostLookup(Posts posts, ChangeFeed feed, JdbcClient jdbc) {
         this.posts = posts;
         this.feed = feed;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The open posts of high importance, oldest first: all of them, or those a department of the given ones works
+     * on.
+     *
+     * @param departmentIds the departments, or {@code null} for all
+     */
+    public List<PostBrief> openHighImportance(Set<Long> departmentIds) {
+        boolean all = departmentIds == null;
+        return jdbc.sql(BRIEF + """
+                        where p.importance = 'HIGH' and p.state not in ('ANSWERED', 'RETURNED_TO_CUR', 'NOT_PROCESSED')
+                          and (:all or exists (select 1 from assignment a where a.post_id = p.id
+                                               and a.state <> 'RETURNED' and a.department_id in (:scope)))
+                        order by p.received_at, p.id limit 500""")
+                .param("all", all)
+                .param("scope", all || departmentIds.isEmpty() ? Set.of(-1L) : departmentIds)
+                .query(PostLookup::brief)
+                .list();
+    }
+
+    /**
+     * The posts whose draft waits for the approval of one of these people (a person and those they stand in for),
+     * oldest submission first: the same drafts as «На согласовании» shows.
+     */
+    public List<PostBrief> awaitingApprovalOf(Set<Long> approverIds) {
+        if (approverIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(BRIEF + """
+                        join draft dr on dr.post_id = p.id and dr.current_approver_id in (:approvers)
+                        where p.state = 'IN_APPROVAL' and dr.posted_at is null
+                        order by dr.submitted_at, dr.id limit 200""")
+                .param("approvers", approverIds)
+                .query(PostLookup::brief)
+                .list();
+    }
+
+    private static PostBrief brief(ResultSet rs, int n) throws SQLException {
+        Timestamp received = rs.getTimestamp("received_at");
+        return new PostBrief(
+                rs.getLong("id"),
+                rs.getString("external_id"),
+                PostState.valueOf(rs.getString("state")),
+                Importance.valueOf(rs.getString("importance")),
+                received == null ? null : received.toInstant(),
+                rs.getString("excerpt"),
+                rs.getString("departments"));
     }
 
     public Optional<PostSummary> find(long postId) {

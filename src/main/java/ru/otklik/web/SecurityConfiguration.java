@@ -119,6 +119,9 @@ class SecurityConfiguration {
                         .hasAnyRole(Role.names(Role.APPROVERS))
                         .requestMatchers("/escalations/**")
                         .hasAnyRole(Role.names(Role.LEADERS))
+                        // «Сегодня»: the overview of the deputy ministers, the first deputy and the minister
+                        .requestMatchers("/today", "/today/**")
+                        .hasAnyRole(Role.names(Role.LEADERS))
                         .requestMatchers("/absences/**")
                         .hasAnyRole(Role.names(Role.ABSENCE_KEEPERS))
                         // the department head's own lists (Приказ п.2.3, п.5): each head's departments, checked in code

@@ -13,8 +13,8 @@ final class StartPages {
         return switch (role) {
             case ORG_SPECIALIST, ORG_HEAD -> "/inbox";
             case EXECUTOR -> "/assignments";
-            case DEPUTY_MINISTER -> "/escalations";
-            case DEPT_HEAD, FIRST_DEPUTY_MINISTER, MINISTER -> "/approvals";
+            case DEPUTY_MINISTER, FIRST_DEPUTY_MINISTER, MINISTER -> "/today";
+            case DEPT_HEAD -> "/approvals";
             case ADMIN -> "/admin/users";
         };
     }

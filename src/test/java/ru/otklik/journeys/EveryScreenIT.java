@@ -104,8 +104,9 @@ class EveryScreenIT {
 
     @Test
     void theDeputysAndTheMinistersPages() throws IOException {
-        check("deputy", List.of("/approvals", "/escalations", post("IM-DEMO-0007"), "/help"));
-        check("minister", List.of("/approvals", "/escalations", "/reports/monthly"));
+        check("deputy", List.of("/today", "/approvals", "/escalations", post("IM-DEMO-0007"), "/help"));
+        check("deputy2", List.of("/today", "/escalations"));
+        check("minister", List.of("/today", "/approvals", "/escalations", "/reports/monthly"));
     }
 
     @Test

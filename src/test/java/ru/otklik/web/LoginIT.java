@@ -47,8 +47,8 @@ class LoginIT {
     @ParameterizedTest
     @CsvSource({
         "specialist, /inbox", "orghead, /inbox", "executor, /assignments", "executor2, /assignments",
-        "head, /approvals", "head2, /approvals", "deputy, /escalations", "deputy2, /escalations",
-        "minister, /approvals", "admin, /admin/users"
+        "head, /approvals", "head2, /approvals", "deputy, /today", "deputy2, /today",
+        "minister, /today", "admin, /admin/users"
     })
     void everyDemoLoginLandsOnTheStartPageOfItsRole(String login, String startPage) throws Exception {
         Cookie session = Sessions.login(mvc, login);

@@ -12,6 +12,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ru.otklik.deadlines.WaitingEscalation;
 import ru.otklik.people.Role;
 import ru.otklik.people.StaleEditException;
 import ru.otklik.posts.Actor;
@@ -30,9 +31,9 @@ import ru.otklik.posts.PostTimeline;
 @Service
 public class Escalations {
 
-    record Comment(Instant at, String author, String text) {}
+    public record Comment(Instant at, String author, String text) {}
 
-    record Open(
+    public record Open(
             long id,
             long version,
             long postId,
@@ -126,6 +127,31 @@ public class Escalations {
                     .list();
         }
         return rows;
+    }
+
+    /**
+     * The open escalations waiting for the person, oldest first, for «Сегодня»: the same ones as «Эскалации» shows,
+     * without the comments.
+     */
+    @Transactional(readOnly = true)
+    public List<WaitingEscalation> waiting(Actor actor, boolean all) {
+        return jdbc.sql("""
+                        select e.id, e.post_id, p.external_id, d.name as department, e.opened_at
+                        from escalation e join post p on p.id = e.post_id
+                        left join department d on d.id = e.department_id
+                        where e.closed_at is null
+                          and (:all or e.deputy_id in (:me) or e.department_id in (:curated))
+                        order by e.opened_at, e.id limit 500""")
+                .param("all", all)
+                .param("me", acting(actor))
+                .param("curated", curated(actor))
+                .query((rs, n) -> new WaitingEscalation(
+                        rs.getLong("id"),
+                        rs.getLong("post_id"),
+                        rs.getString("external_id"),
+                        rs.getString("department"),
+                        Sql.instant(rs, "opened_at")))
+                .list();
     }
 
     /** Breached clocks not yet stopped, of posts in the person's departments (all for those who see all). */

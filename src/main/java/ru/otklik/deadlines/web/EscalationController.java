@@ -5,9 +5,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -24,12 +28,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ru.otklik.calendar.MinistryTime;
 import ru.otklik.deadlines.internal.Escalations;
 import ru.otklik.people.DepartmentSummary;
 import ru.otklik.people.NotFoundException;
 import ru.otklik.people.PeopleLookup;
 import ru.otklik.people.PersonSummary;
 import ru.otklik.people.StaleEditException;
+import ru.otklik.people.Substitutes;
 import ru.otklik.posts.Actor;
 import ru.otklik.posts.ForbiddenTransition;
 import ru.otklik.posts.InvalidRouting;
@@ -52,14 +58,20 @@ class EscalationController {
     private final PeopleLookup people;
     private final TransactionTemplate transactions;
     private final MessageSource messages;
+    private final Substitutes substitutes;
+    private final Clock clock;
 
     EscalationController(
             Escalations escalations,
             PostManagement posts,
             PeopleLookup people,
             TransactionTemplate transactions,
-            MessageSource messages) {
+            MessageSource messages,
+            Substitutes substitutes,
+            Clock clock) {
         this.messages = messages;
+        this.substitutes = substitutes;
+        this.clock = clock;
         this.escalations = escalations;
         this.posts = posts;
         this.people = people;
@@ -70,14 +82,85 @@ class EscalationController {
     String page(Actor actor, Model model) {
         boolean all = seesAll(actor);
         model.addAttribute("all", all);
-        model.addAttribute("open", escalations.open(actor, all));
+        List<Escalations.Open> open = escalations.open(actor, all);
+        model.addAttribute("open", open);
         model.addAttribute("breached", escalations.breached(actor, all));
-        Map<Long, List<PersonSummary>> executors = new HashMap<>();
-        for (DepartmentSummary d : people.departments()) {
-            executors.put(d.id(), d.activeExecutors());
-        }
-        model.addAttribute("executors", executors);
+        model.addAttribute("reassign", reassign(open));
         return VIEW;
+    }
+
+    /** An executor of the department who is away today: until when, and who acts for them. */
+    record AwayExecutor(long id, String name, String until, String acting) {}
+
+    /**
+     * Who may take the post instead of its executor, and why nobody may: the department's executors at work today are
+     * offered; those away are named with the last day of their absence and who acts for them. With nobody offered and
+     * nobody away the department has no other executor (its head adds one at «Мой отдел»); with nobody offered but
+     * some away, everyone else is away.
+     *
+     * @param head the department's head, by name, or {@code null}
+     */
+    record Reassign(List<PersonSummary> offered, List<AwayExecutor> away, String head) {}
+
+    /** The reassign choices of each open escalation with an assignment, by escalation id. */
+    private Map<Long, Reassign> reassign(List<Escalations.Open> open) {
+        Map<Long, Reassign> result = new HashMap<>();
+        if (open.stream().allMatch(e -> e.departmentId() == null)) {
+            return result;
+        }
+        Map<Long, Candidates> byDepartment = candidates(people.departments());
+        for (Escalations.Open e : open) {
+            Candidates c = e.departmentId() == null ? null : byDepartment.get(e.departmentId());
+            if (c != null) {
+                Long executor = e.executorId();
+                result.put(
+                        e.id(),
+                        new Reassign(
+                                c.present().stream()
+                                        .filter(p -> executor == null || p.id() != executor)
+                                        .toList(),
+                                c.away().stream()
+                                        .filter(a -> executor == null || a.id() != executor)
+                                        .toList(),
+                                c.head()));
+            }
+        }
+        return result;
+    }
+
+    /** A department's executors at work today and away, and its head by name. */
+    private record Candidates(List<PersonSummary> present, List<AwayExecutor> away, String head) {}
+
+    private Map<Long, Candidates> candidates(List<DepartmentSummary> departments) {
+        Set<Long> ids = new HashSet<>();
+        departments.forEach(d -> d.activeExecutors().forEach(p -> ids.add(p.id())));
+        Map<Long, Substitutes.Away> away = substitutes.away(ids, clock.instant());
+        Map<Long, String> actingNames = people.fullNames(
+                away.values().stream().map(Substitutes.Away::actingId).toList());
+        Map<Long, Candidates> result = new HashMap<>();
+        for (DepartmentSummary d : departments) {
+            List<PersonSummary> present = new ArrayList<>();
+            List<AwayExecutor> awayHere = new ArrayList<>();
+            for (PersonSummary p : d.activeExecutors()) {
+                Substitutes.Away a = away.get(p.id());
+                if (a == null) {
+                    present.add(p);
+                } else {
+                    awayHere.add(new AwayExecutor(
+                            p.id(),
+                            p.fullName(),
+                            MinistryTime.format(a.until()),
+                            a.actingId() == p.id() ? null : actingNames.get(a.actingId())));
+                }
+            }
+            result.put(
+                    d.id(),
+                    new Candidates(
+                            present,
+                            awayHere,
+                            d.head() == null ? null : d.head().fullName()));
+        }
+        return result;
     }
 
     /** A comment on an escalation, or the one a reassignment closes it with. */

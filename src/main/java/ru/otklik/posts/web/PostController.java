@@ -1,7 +1,9 @@
 package ru.otklik.posts.web;
 
 import jakarta.validation.Valid;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,11 +42,13 @@ class PostController {
     private final PostManagement management;
     private final PostPages pages;
     private final MessageSource messages;
+    private final ExecutorParts parts;
 
-    PostController(PostManagement management, PostPages pages, MessageSource messages) {
+    PostController(PostManagement management, PostPages pages, MessageSource messages, ExecutorParts parts) {
         this.management = management;
         this.pages = pages;
         this.messages = messages;
+        this.parts = parts;
     }
 
     /** The post's page; {@code template} starts the draft editor from that answer template (a wrong one: none). */
@@ -56,6 +60,10 @@ class PostController {
             Actor actor,
             Model model) {
         model.addAttribute("page", pages.page(id, actor, templateId(template), repeatQuery));
+        // the executor's own part on top, in their words (and the parts of the absent executors they stand in for)
+        Set<Long> executorIds = new HashSet<>(actor.substitutedIds());
+        executorIds.add(actor.id());
+        model.addAttribute("myParts", parts.ofPost(id, executorIds, actor.id()));
         return VIEW;
     }
 

@@ -3,17 +3,14 @@ package ru.otklik.posts.web;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import ru.otklik.people.Names;
 import ru.otklik.people.PeopleLookup;
 import ru.otklik.people.Role;
 import ru.otklik.posts.Actor;
-import ru.otklik.posts.AssignmentState;
 import ru.otklik.posts.Importance;
 import ru.otklik.posts.PostState;
 import ru.otklik.posts.Source;
@@ -31,12 +28,12 @@ class WorkListController {
 
     private final InboxQuery inbox;
     private final PeopleLookup people;
-    private final JdbcClient jdbc;
+    private final ExecutorParts parts;
 
-    WorkListController(InboxQuery inbox, PeopleLookup people, JdbcClient jdbc) {
+    WorkListController(InboxQuery inbox, PeopleLookup people, ExecutorParts parts) {
         this.inbox = inbox;
         this.people = people;
-        this.jdbc = jdbc;
+        this.parts = parts;
     }
 
     /**
@@ -83,59 +80,17 @@ class WorkListController {
     }
 
     /**
-     * The executor's assignments («Мои поручения»): waiting to be accepted first; with those of the absent executors
-     * they stand in for today, new and already waiting (п.3, Приказ п.5), marked «за» whom.
+     * The executor's assignments («Мои поручения»), each in the state of THEIR part ({@link ExecutorParts}): waiting to
+     * be accepted first, then returned for rework; with those of the absent executors they stand in for today, new and
+     * already waiting (п.3, Приказ п.5), marked «за» whom.
      */
     @GetMapping("/assignments")
     String assignments(Actor actor, Model model) {
         Set<Long> executorIds = new HashSet<>(actor.substitutedIds());
         executorIds.add(actor.id());
-        model.addAttribute(
-                "rows",
-                jdbc.sql("""
-                        select p.id, p.external_id, p.source, p.importance, p.state, p.received_at,
-                               left(p.text, 200) as excerpt, p.screening_flagged, a.state as assignment_state,
-                               a.assigned_at, d.name as department, a.executor_id, u.full_name as executor
-                        from assignment a join post p on p.id = a.post_id join department d on d.id = a.department_id
-                        join app_user u on u.id = a.executor_id
-                        where a.executor_id in (:executors) and a.state <> 'RETURNED'
-                          and p.state not in ('ANSWERED', 'RETURNED_TO_CUR', 'NOT_PROCESSED')
-                        order by case a.state when 'ASSIGNED' then 0 else 1 end,
-                                 case p.importance when 'HIGH' then 0 else 1 end, a.assigned_at, a.id
-                        limit 500""")
-                        .param("executors", executorIds)
-                        .query((rs, n) -> new MyAssignment(
-                                rs.getLong("id"),
-                                rs.getString("external_id"),
-                                Source.valueOf(rs.getString("source")),
-                                Importance.valueOf(rs.getString("importance")),
-                                PostState.valueOf(rs.getString("state")),
-                                InboxQuery.instant(rs, "received_at"),
-                                rs.getString("excerpt"),
-                                rs.getBoolean("screening_flagged"),
-                                AssignmentState.valueOf(rs.getString("assignment_state")),
-                                InboxQuery.instant(rs, "assigned_at"),
-                                rs.getString("department"),
-                                rs.getLong("executor_id") == actor.id()
-                                        ? null
-                                        : Names.onBehalfOf(rs.getString("executor"))))
-                        .list());
+        model.addAttribute("rows", parts.open(executorIds, actor.id()));
         return ASSIGNMENTS_VIEW;
     }
-
-    record MyAssignment(
-            long postId,
-            String externalId,
-            Source source,
-            Importance importance,
-            PostState state,
-            java.time.Instant receivedAt,
-            String excerpt,
-            boolean flagged,
-            AssignmentState assignmentState,
-            java.time.Instant assignedAt,
-            String department,
-            String onBehalfOf) {}
 
     private static String list(Model model, String kind) {
         model.addAttribute("kind", kind);

@@ -1,0 +1,18 @@
+package ru.otklik.posts;
+
+import java.time.Instant;
+
+/**
+ * A post in a short list of another module's page («Сегодня»): what to show and where to link.
+ *
+ * @param excerpt the first characters of the text
+ * @param departments the departments working on it, by name, comma-separated, or {@code null} while none
+ */
+public record PostBrief(
+        long id,
+        String externalId,
+        PostState state,
+        Importance importance,
+        Instant receivedAt,
+        String excerpt,
+        String departments) {}

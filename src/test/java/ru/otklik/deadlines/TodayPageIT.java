@@ -1,0 +1,129 @@
+package ru.otklik.deadlines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.servlet.http.Cookie;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import ru.otklik.posts.Importance;
+import ru.otklik.posts.internal.Post;
+import ru.otklik.support.Sessions;
+import ru.otklik.support.TestConfig;
+
+/**
+ * «Сегодня» (issue 17 point 5): the deputy ministers, the coordinator and the minister see what is open now — high
+ * importance posts, breached and at-risk clocks by department, escalations and drafts waiting for their approval —
+ * each a link; a deputy only his curated departments; an executor may not open it.
+ */
+class TodayPageIT extends DeadlineIT {
+
+    private static final String EMPLOYMENT = "Отдел содействия занятости населения";
+    private static final String FAMILIES = "Отдел социальной поддержки семей с детьми";
+
+    @Autowired
+    MockMvc mvc;
+
+    @AfterEach
+    void resetClock() {
+        clock.set(TestConfig.START);
+    }
+
+    @Test
+    void eachLeaderSeesTheItemsOfTheirDepartmentsWithLinksAndAnExecutorIsRefused() throws Exception {
+        // deputy2 curates employment (executor2); deputy is the coordinator; the minister sees all
+        Post high = fx.register(TestConfig.START, TestConfig.START, Importance.HIGH);
+        fx.route(high.getId(), Importance.HIGH, "executor2");
+        Post families = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
+        fx.route(families.getId(), Importance.NORMAL, "executor");
+        Post toDeputy2 = draftApprovedByHead("executor2", "head2", null);
+        Post toMinister =
+                draftApprovedByHead("executor2", "head2", fx.user("minister").getId());
+        clock.advance(Duration.ofMinutes(16)); // both acceptances breached: escalated to the curators
+        sweep.sweep();
+
+        String deputy2 = today("deputy2");
+        assertThat(between(deputy2, "today-drafts", "today-escalations"))
+                .as("the draft waiting for deputy2, a link to the post")
+                .contains(link(toDeputy2))
+                .doesNotContain(toMinister.getExternalId());
+        assertThat(between(deputy2, "today-escalations", "today-high"))
+                .contains(link(high))
+                .doesNotContain(families.getExternalId());
+        assertThat(between(deputy2, "today-high", "today-clocks")).contains(link(high));
+        String deputy2Clocks = between(deputy2, "today-clocks", "</table>");
+        assertThat(deputy2Clocks)
+                .contains(EMPLOYMENT)
+                .contains(link(high))
+                .doesNotContain(FAMILIES)
+                .doesNotContain(families.getExternalId());
+        assertThat(deputy2).contains("в курируемых вами подразделениях").contains("href=\"/escalations\"");
+
+        String coordinator = today("deputy");
+        assertThat(between(coordinator, "today-escalations", "today-high"))
+                .contains(link(high))
+                .contains(link(families));
+        assertThat(between(coordinator, "today-clocks", "</table>"))
+                .contains(EMPLOYMENT)
+                .contains(FAMILIES);
+        assertThat(between(coordinator, "today-drafts", "today-escalations"))
+                .doesNotContain(toDeputy2.getExternalId())
+                .doesNotContain(toMinister.getExternalId());
+
+        String minister = today("minister");
+        assertThat(between(minister, "today-drafts", "today-escalations"))
+                .contains(link(toMinister))
+                .doesNotContain(toDeputy2.getExternalId())
+                .contains("href=\"/approvals\"");
+        assertThat(between(minister, "today-escalations", "today-high"))
+                .contains(link(high))
+                .contains(link(families));
+        assertThat(between(minister, "today-high", "today-clocks")).contains(link(high));
+        assertThat(minister).contains("во всём министерстве");
+
+        mvc.perform(get("/today").cookie(Sessions.login(mvc, "executor"))).andExpect(status().isForbidden());
+        mvc.perform(get("/today").cookie(Sessions.login(mvc, "head"))).andExpect(status().isForbidden());
+    }
+
+    /** A post with the executor's draft approved by the head, now waiting for the second approver. */
+    private Post draftApprovedByHead(String executor, String head, Long secondApprover) {
+        Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
+        fx.route(post.getId(), Importance.NORMAL, executor);
+        posts.accept(
+                post.getId(), fx.assignmentOf(post.getId(), executor), fx.version(post.getId()), fx.actor(executor));
+        posts.submitDraft(
+                post.getId(),
+                fx.version(post.getId()),
+                false,
+                "Пособие будет выплачено до 10 декабря.",
+                secondApprover,
+                fx.actor(executor));
+        posts.approveDraft(post.getId(), fx.version(post.getId()), fx.actor(head));
+        return post;
+    }
+
+    private String today(String login) throws Exception {
+        Cookie session = Sessions.login(mvc, login);
+        return mvc.perform(get("/today").cookie(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    private static String link(Post post) {
+        return "href=\"/posts/" + post.getId() + "\">" + post.getExternalId() + "</a>";
+    }
+
+    /** The page from the heading with this id up to the given marker after it. */
+    private static String between(String page, String id, String end) {
+        int from = page.indexOf("id=\"" + id + "\"");
+        assertThat(from).as(id).isPositive();
+        int to = page.indexOf(end, from + id.length() + 5);
+        return to < 0 ? page.substring(from) : page.substring(from, to);
+    }
+}
