@@ -513,9 +513,11 @@ public class PostManagement {
         Instant now = clock.instant();
         boolean last = post.approveDraft(editedText, note, actor, now);
         posts.flush();
+        Draft draft = post.openDraft();
         if (last) {
-            Draft draft = post.openDraft();
             events.publishEvent(new DraftApproved(post.getId(), draft.getId(), draft.isIntermediate(), now));
+        } else if (draft.getCurrentApproverId() != null) {
+            events.publishEvent(new DraftPassedOn(post.getId(), draft.getId(), draft.getCurrentApproverId(), now));
         }
         return post;
     }

@@ -473,7 +473,7 @@ class ClockRulesIT extends DeadlineIT {
                         .single())
                 .isEqualTo(1);
         assertThat(jdbc.sql(
-                                "select count(*) from notification where post_id = ? and recipient_id = ? and rule_code = 'ROUTE'")
+                                "select count(*) from notification where ? = any(group_post_ids) and recipient_id = ? and rule_code = 'ROUTE'")
                         .params(post.getId(), orgHead)
                         .query(Long.class)
                         .single())

@@ -358,7 +358,8 @@ class DeadlinePagesIT extends DeadlineIT {
                         .param(post.getId())
                         .query(Long.class)
                         .list())
-                .containsExactly(fx.user("deputy2").getId());
+                .containsExactlyInAnyOrder(
+                        fx.user("deputy2").getId(), fx.user("executor").getId());
         mvc.perform(get("/escalations").cookie(Sessions.login(mvc, "deputy2")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(post.getExternalId())));
@@ -460,7 +461,7 @@ class DeadlinePagesIT extends DeadlineIT {
         sweep.sweep();
         assertThat(clockState(notice, employment)).isEqualTo("BREACHED");
         assertThat(jdbc.sql("select count(*) from notification where recipient_id = ? and kind = 'BREACH'"
-                                + " and rule_code = 'LEGISLATION_NOTICE' and post_label = ?")
+                                + " and rule_code = 'LEGISLATION_NOTICE' and ? = any(group_labels)")
                         .params(fx.user("deputy").getId(), title)
                         .query(Long.class)
                         .single())

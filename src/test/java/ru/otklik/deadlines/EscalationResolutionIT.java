@@ -98,6 +98,13 @@ class EscalationResolutionIT extends DeadlineIT {
                         "Позвонил начальнику отдела")
                 .andExpect(status().is3xxRedirection());
         assertThat(timeline(id)).last().isEqualTo("ESCALATION_COMMENTED:Позвонил начальнику отдела");
+        // the executor is told, with the comment; the deputy who wrote it is not (issue 17)
+        assertThat(jdbc.sql("select u.login || ': ' || n.detail from notification n join app_user u"
+                                + " on u.id = n.recipient_id where n.post_id = ? and n.kind = 'COMMENT'")
+                        .param(id)
+                        .query(String.class)
+                        .list())
+                .containsExactly("executor: Позвонил начальнику отдела");
 
         posts.accept(id, fx.assignmentOf(id, "executor"), fx.version(id), fx.actor("executor"));
 

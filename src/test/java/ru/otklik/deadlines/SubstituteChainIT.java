@@ -75,7 +75,7 @@ class SubstituteChainIT extends DeadlineIT {
                         .param(post.getId())
                         .query(Long.class)
                         .list())
-                .containsExactly(minister);
+                .containsExactlyInAnyOrder(minister, fx.user("executor").getId());
     }
 
     @Test

@@ -72,19 +72,20 @@ class SweepIT extends DeadlineIT {
                         .query(Long.class)
                         .list())
                 .containsExactly(deputy);
-        assertThat(jdbc.sql("select count(*) from notification where post_id = ? and kind = 'ESCALATION'")
+        // the deputy, and the executor whose post the deputy watches now (issue 17), each told once
+        assertThat(jdbc.sql("select recipient_id from notification where post_id = ? and kind = 'ESCALATION'")
                         .param(post.getId())
                         .query(Long.class)
-                        .single())
-                .isEqualTo(1);
+                        .list())
+                .containsExactlyInAnyOrder(deputy, fx.user("executor").getId());
         assertThat(notifications.unreadCount(deputy)).isGreaterThan(unreadBefore);
-        // the e-mail copy waits in the outbox, written with the notification
+        // the e-mail copies wait in the outbox, written with the notifications
         assertThat(jdbc.sql("select count(*) from email_outbox o join notification n on n.id = o.notification_id"
                                 + " where n.post_id = ? and n.kind = 'ESCALATION'")
                         .param(post.getId())
                         .query(Long.class)
                         .single())
-                .isEqualTo(1);
+                .isEqualTo(2);
     }
 
     @Test
@@ -96,7 +97,7 @@ class SweepIT extends DeadlineIT {
         sweep.sweep();
         sweep.sweep();
 
-        assertThat(jdbc.sql("select count(*) from notification where post_id = ? and kind = 'WARNING'"
+        assertThat(jdbc.sql("select count(*) from notification where ? = any(group_post_ids) and kind = 'WARNING'"
                                 + " and rule_code = 'ACCEPT' and recipient_id = ?")
                         .params(post.getId(), fx.user("executor").getId())
                         .query(Long.class)
@@ -151,17 +152,28 @@ class SweepIT extends DeadlineIT {
                             + " where r.role = 'ORG_HEAD' and u.enabled")
                     .query(Long.class)
                     .single();
-            assertThat(jdbc.sql("select count(*) from notification where clock_id in (:ids)")
+            // (folded into one line per org head: V62 notification_group; each post once in it)
+            String told = """
+                    select n.recipient_id, g.post_id from notification n cross join unnest(n.group_post_ids) g(post_id)
+                    where n.kind = 'BREACH' and g.post_id in (select post_id from deadline_clock where id in (:ids))""";
+            assertThat(jdbc.sql("select count(*) from (" + told + ") t")
                             .param("ids", clockIds)
                             .query(Long.class)
                             .single())
                     .isEqualTo(2000 * orgHeads);
-            assertThat(jdbc.sql("select count(*) from (select clock_id, recipient_id from notification"
-                                    + " where clock_id in (:ids) group by 1, 2 having count(*) > 1) d")
+            assertThat(jdbc.sql("select count(*) from (select recipient_id, post_id from (" + told
+                                    + ") t group by 1, 2 having count(*) > 1) d")
                             .param("ids", clockIds)
                             .query(Long.class)
                             .single())
                     .isZero();
+            assertThat(jdbc.sql("select count(distinct n.id) from (" + told.replace("n.recipient_id, g.post_id", "n.id")
+                                    + ") n")
+                            .param("ids", clockIds)
+                            .query(Long.class)
+                            .single())
+                    .as("one line per org head, not 2000")
+                    .isEqualTo(orgHeads);
         } finally {
             cleanUp(clockIds);
         }
@@ -288,9 +300,12 @@ class SweepIT extends DeadlineIT {
                         "delete from email_outbox where notification_id in (select id from notification where clock_id in (:ids))")
                 .param("ids", clockIds)
                 .update();
-        jdbc.sql("delete from notification where clock_id in (:ids)")
-                .param("ids", clockIds)
-                .update();
+        jdbc.sql("""
+                        delete from email_outbox where notification_id in (select id from notification
+                        where group_post_ids && array(select post_id from deadline_clock where id in (:ids)))""").param("ids", clockIds).update();
+        jdbc.sql("""
+                        delete from notification where clock_id in (:ids)
+                           or group_post_ids && array(select post_id from deadline_clock where id in (:ids))""").param("ids", clockIds).update();
     }
 
     /** A data source that counts the SQL statements prepared on its connections. */

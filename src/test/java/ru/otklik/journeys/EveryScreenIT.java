@@ -72,6 +72,7 @@ class EveryScreenIT {
                         "/reports/monthly/posts?measure=RECEIVED",
                         "/legislation",
                         "/notifications",
+                        "/notifications/settings",
                         "/help",
                         "/calendar",
                         "/no-such-page"));

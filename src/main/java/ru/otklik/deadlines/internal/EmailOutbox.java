@@ -43,7 +43,13 @@ public class EmailOutbox {
     record Outcome(boolean sent, Instant at, String error) {}
 
     private record Pending(
-            long id, String recipient, Instant createdAt, NotificationKind kind, String rule, String label) {}
+            long id,
+            String recipient,
+            Instant createdAt,
+            NotificationKind kind,
+            String rule,
+            String label,
+            String detail) {}
 
     private static final Logger log = LoggerFactory.getLogger(EmailOutbox.class);
     /** How long a claimed message is left to the instance that claimed it; well above a conversation's timeouts. */
@@ -98,7 +104,7 @@ public class EmailOutbox {
     }
 
     /** Whether SMTP is configured, i.e. the outbox sends at all. */
-    boolean configured() {
+    public boolean configured() {
         return configured;
     }
 
@@ -137,7 +143,7 @@ public class EmailOutbox {
                             update email_outbox o set next_attempt_at = :until from next where o.id = next.id
                             returning o.id, o.recipient, o.created_at, o.notification_id
                         )
-                        select c.id, c.recipient, c.created_at, n.kind, n.rule_code, n.post_label
+                        select c.id, c.recipient, c.created_at, n.kind, n.rule_code, n.post_label, n.detail
                         from claimed c join notification n on n.id = c.notification_id""")
                 .param("now", Sql.ts(now))
                 .param("until", Sql.ts(now.plus(CLAIM)))
@@ -147,7 +153,8 @@ public class EmailOutbox {
                         rs.getTimestamp("created_at").toInstant(),
                         NotificationKind.valueOf(rs.getString("kind")),
                         rs.getString("rule_code"),
-                        rs.getString("post_label")))
+                        rs.getString("post_label"),
+                        rs.getString("detail")))
                 .optional();
     }
 
@@ -184,7 +191,9 @@ public class EmailOutbox {
         helper.setFrom(from);
         helper.setTo(p.recipient());
         helper.setSubject(notifications.subject(text));
-        helper.setText(text + "\n\n" + notifications.footer());
+        // the reason of a return or the comment first: what the person must act on
+        String body = p.detail() == null ? text : p.detail() + "\n\n" + text;
+        helper.setText(body + "\n\n" + notifications.footer());
         // kept by JavaMailSenderImpl when it saves the message: a re-sent copy carries the same id
         message.setHeader("Message-ID", messageId(p.id(), p.createdAt(), from));
         return message;

@@ -66,8 +66,10 @@ public class Escalations {
     private final Clock clock;
     private final PostTimeline timeline;
     private final MessageSource messages;
+    private final HandOffs handOffs;
 
-    Escalations(JdbcClient jdbc, Clock clock, PostTimeline timeline, MessageSource messages) {
+    Escalations(JdbcClient jdbc, Clock clock, PostTimeline timeline, MessageSource messages, HandOffs handOffs) {
+        this.handOffs = handOffs;
         this.jdbc = jdbc;
         this.clock = clock;
         this.timeline = timeline;
@@ -193,7 +195,7 @@ public class Escalations {
                 == 1;
     }
 
-    /** A comment of the deputy on the escalation; it goes on the post's timeline too. */
+    /** A comment on the escalation; it goes on the post's timeline and to the deputy and the executor. */
     @Transactional
     public void comment(long id, long version, String text, long authorId) {
         Instant now = clock.instant();
@@ -205,6 +207,8 @@ public class Escalations {
                 PostTimeline.Note.ESCALATION_COMMENTED,
                 new PostTimeline.Line(subject.postId(), subject.assignmentId(), authorId, null, text.strip()),
                 now);
+        // the deputy and the executor are told, save the author (issue 17)
+        handOffs.commented(id, subject.postId(), authorId, text.strip());
     }
 
     /** The deputy closes the escalation; the post's timeline says so. */

@@ -2,8 +2,13 @@ package ru.otklik.deadlines.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,15 +34,39 @@ public class Notifications {
             Long postId,
             String postLabel,
             Instant readAt,
-            String text) {
+            String text,
+            String detail,
+            int count,
+            List<PostLink> posts) {
 
         public boolean unread() {
             return readAt == null;
         }
+
+        /** Whether the line stands for several warnings or breaches. */
+        public boolean grouped() {
+            return count > 1;
+        }
+
+        /** Where to act: the post page (at the draft for rework), the legislation notices, or nowhere. */
+        public String link() {
+            if (kind == NotificationKind.LEGISLATION) {
+                return "/legislation";
+            }
+            if (postId == null) {
+                return null;
+            }
+            return "/posts/" + postId + (kind == NotificationKind.REWORK ? "#draft-text" : "");
+        }
     }
+
+    /** A post a grouped line stands for. */
+    public record PostLink(long id, String label) {}
 
     /** Otklik speaks Russian only; e-mails are rendered off any request, so the locale is fixed here. */
     public static final Locale RU = Locale.forLanguageTag("ru");
+
+    private static final int DETAIL_MAX = 2000;
 
     private final JdbcClient jdbc;
     private final Substitutes substitutes;
@@ -56,16 +85,54 @@ public class Notifications {
     /**
      * Notifies a person, or their substitute while they are absent.
      *
-     * @return the id of the notification
+     * @return the id of the notification, or of the unread line it was folded into (a clock's warning or breach)
      */
     @Transactional
     public long notify(long userId, NotificationKind kind, String ruleCode, Long postId, Long clockId) {
+        return notify(userId, kind, ruleCode, postId, clockId, null);
+    }
+
+    /**
+     * Notifies a person, or their substitute while they are absent, with a detail shown on top (the reason of a
+     * return, a comment). By e-mail too when the recipient has an address and wants this kind by e-mail.
+     *
+     * @return the id of the notification, or of the unread line it was folded into (a clock's warning or breach)
+     */
+    @Transactional
+    public long notify(long userId, NotificationKind kind, String ruleCode, Long postId, Long clockId, String detail) {
         Instant now = clock.instant();
         long recipient = substitutes.effective(userId, now);
-        Long id = jdbc.sql("""
-                        insert into notification (recipient_id, created_at, kind, rule_code, post_id, post_label, clock_id)
+        return write(recipient, kind, ruleCode, postId, clockId, detail, now);
+    }
+
+    /**
+     * Notifies each person once, or their substitute while they are absent: a substitute standing in for two of them
+     * gets one notification.
+     */
+    @Transactional
+    public void notifyEach(Collection<Long> userIds, NotificationKind kind, Long postId, String detail) {
+        Instant now = clock.instant();
+        Set<Long> recipients = new LinkedHashSet<>();
+        userIds.forEach(u -> recipients.add(substitutes.effective(u, now)));
+        recipients.forEach(r -> write(r, kind, null, postId, null, detail, now));
+    }
+
+    private long write(
+            long recipient,
+            NotificationKind kind,
+            String ruleCode,
+            Long postId,
+            Long clockId,
+            String detail,
+            Instant now) {
+        String shortDetail = detail == null || detail.isBlank()
+                ? null
+                : detail.strip().substring(0, Math.min(detail.strip().length(), DETAIL_MAX));
+        java.util.Optional<Long> written = jdbc.sql("""
+                        insert into notification (recipient_id, created_at, kind, rule_code, post_id, post_label, clock_id,
+                                                  detail)
                         values (:recipient, :now, :kind, :rule, :post,
-                                (select external_id from post where id = :post), :clock)
+                                (select external_id from post where id = :post), :clock, :detail)
                         returning id""")
                 .param("recipient", recipient)
                 .param("now", Sql.ts(now))
@@ -73,17 +140,63 @@ public class Notifications {
                 .param("rule", ruleCode)
                 .param("post", postId)
                 .param("clock", clockId)
+                .param("detail", shortDetail)
                 .query(Long.class)
-                .single();
+                .optional();
+        if (written.isEmpty()) {
+            // folded into the person's unread line of the same kind (V62 notification_group): no new line, no e-mail
+            return jdbc.sql("""
+                            select id from notification where recipient_id = ? and kind = ? and read_at is null
+                            order by created_at desc, id desc limit 1""")
+                    .params(recipient, kind.name())
+                    .query(Long.class)
+                    .single();
+        }
+        long id = written.get();
         jdbc.sql("""
                         insert into email_outbox (notification_id, recipient, created_at, next_attempt_at)
                         select :id, u.email, :now, :now from app_user u
-                        where u.id = :recipient and u.enabled and u.email is not null and u.email <> ''""")
+                        where u.id = :recipient and u.enabled and u.email is not null and u.email <> ''
+                          and wants_email(u.id, :kind)""")
                 .param("id", id)
                 .param("now", Sql.ts(now))
                 .param("recipient", recipient)
+                .param("kind", kind.name())
                 .update();
         return id;
+    }
+
+    /** The org specialists who may act on a post now (Приказ п.2.2: authorised by the org head). */
+    @Transactional(readOnly = true)
+    public List<Long> orgSpecialists() {
+        return jdbc.sql("""
+                        select u.id from app_user u join user_role r on r.user_id = u.id and r.role = 'ORG_SPECIALIST'
+                        where u.enabled and u.org_authorised order by u.id""").query(Long.class).list();
+    }
+
+    /** The kinds the person gets by e-mail too, as chosen or by default ({@code wants_email}). */
+    @Transactional(readOnly = true)
+    public Set<NotificationKind> emailKinds(long userId) {
+        Set<NotificationKind> kinds = EnumSet.noneOf(NotificationKind.class);
+        for (NotificationKind kind : NotificationKind.values()) {
+            if (Boolean.TRUE.equals(jdbc.sql("select wants_email(?, ?)")
+                    .params(userId, kind.name())
+                    .query(Boolean.class)
+                    .single())) {
+                kinds.add(kind);
+            }
+        }
+        return kinds;
+    }
+
+    /** Records, for every kind, whether the person gets it by e-mail too. */
+    @Transactional
+    public void chooseEmailKinds(long userId, Set<NotificationKind> byEmail) {
+        for (NotificationKind kind : NotificationKind.values()) {
+            jdbc.sql("""
+                            insert into notification_preference (user_id, kind, email) values (?, ?, ?)
+                            on conflict (user_id, kind) do update set email = excluded.email""").params(userId, kind.name(), byEmail.contains(kind)).update();
+        }
     }
 
     /** Notifies a person of a legislation notice (п.20): the label is its title. */
@@ -115,17 +228,41 @@ public class Notifications {
     @Transactional(readOnly = true)
     public List<Note> recent(long userId, int limit) {
         return jdbc.sql("""
-                        select id, created_at, kind, rule_code, post_id, post_label, read_at from notification
+                        select id, created_at, kind, rule_code, post_id, post_label, read_at, detail, group_count,
+                               group_post_ids, group_labels
+                        from notification
                         where recipient_id = ? order by (read_at is null) desc, created_at desc, id desc limit ?""")
                 .params(userId, limit)
-                .query((rs, n) -> note(
-                        rs.getLong("id"),
-                        Sql.instant(rs, "created_at"),
-                        NotificationKind.valueOf(rs.getString("kind")),
-                        rs.getString("rule_code"),
-                        Sql.longOrNull(rs, "post_id"),
-                        rs.getString("post_label"),
-                        Sql.instant(rs, "read_at")))
+                .query((rs, n) -> {
+                    NotificationKind kind = NotificationKind.valueOf(rs.getString("kind"));
+                    String rule = rs.getString("rule_code");
+                    String label = rs.getString("post_label");
+                    int count = rs.getInt("group_count");
+                    List<PostLink> posts = new ArrayList<>();
+                    java.sql.Array ids = rs.getArray("group_post_ids");
+                    java.sql.Array labels = rs.getArray("group_labels");
+                    if (count > 1 && ids != null && labels != null) {
+                        Object[] idValues = (Object[]) ids.getArray();
+                        Object[] labelValues = (Object[]) labels.getArray();
+                        for (int i = 0; i < idValues.length && i < labelValues.length; i++) {
+                            if (idValues[i] != null) {
+                                posts.add(new PostLink(((Number) idValues[i]).longValue(), (String) labelValues[i]));
+                            }
+                        }
+                    }
+                    return new Note(
+                            rs.getLong("id"),
+                            Sql.instant(rs, "created_at"),
+                            kind,
+                            rule,
+                            Sql.longOrNull(rs, "post_id"),
+                            label,
+                            Sql.instant(rs, "read_at"),
+                            count > 1 ? groupedText(kind, rule, count) : text(kind, rule, label),
+                            rs.getString("detail"),
+                            count,
+                            posts);
+                })
                 .list();
     }
 
@@ -147,7 +284,24 @@ public class Notifications {
 
     Note note(
             long id, Instant createdAt, NotificationKind kind, String rule, Long postId, String label, Instant readAt) {
-        return new Note(id, createdAt, kind, rule, postId, label, readAt, text(kind, rule, label));
+        return new Note(id, createdAt, kind, rule, postId, label, readAt, text(kind, rule, label), null, 1, List.of());
+    }
+
+    /** «5 сообщений: …» for a grouped line of warnings or breaches. */
+    String groupedText(NotificationKind kind, String rule, int count) {
+        String ruleName = rule == null ? "" : messages.getMessage("deadlines.rule." + rule, null, rule, RU);
+        return messages.getMessage(
+                "deadlines.notification.grouped." + kind.name(), new Object[] {count, ruleName, posts(count)}, RU);
+    }
+
+    /** «1 сообщение», «3 сообщения», «5 сообщений»: the Russian plural of the count. */
+    static String posts(int count) {
+        int tens = count % 100;
+        int units = count % 10;
+        if (tens >= 11 && tens <= 14 || units == 0 || units >= 5) {
+            return "сообщений";
+        }
+        return units == 1 ? "сообщение" : "сообщения";
     }
 
     String subject(String text) {

@@ -102,7 +102,15 @@ public class Sweep {
                 where b.post_id is not null and b.stopped_at is null
                 order by b.id
                 on conflict do nothing
-                returning id, post_id, assignment_id, deputy_id
+                returning id, clock_id, post_id, assignment_id, deputy_id
+            ), executor_told as (
+                -- the executor of the escalated part is told too: the deputy minister watches the post now
+                insert into notification (recipient_id, created_at, kind, rule_code, post_id, post_label, clock_id)
+                select distinct acting_person(s.executor_id, cast(:today as date)), cast(:now as timestamptz),
+                       'ESCALATION', b.rule_code, e.post_id, p.external_id, e.clock_id
+                from escalated e join breached b on b.id = e.clock_id join assignment s on s.id = e.assignment_id
+                join post p on p.id = e.post_id
+                returning id, recipient_id, kind
             ), notified as (
                 insert into notification (recipient_id, created_at, kind, rule_code, post_id, post_label, clock_id)
                 select distinct r.recipient_id, cast(:now as timestamptz),
@@ -111,21 +119,28 @@ public class Sweep {
                        b.rule_code, b.post_id, coalesce(p.external_id, n.title), b.id
                 from resolved r join breached b on b.id = r.clock_id
                 left join post p on p.id = b.post_id left join legislation_notice n on n.id = b.notice_id
-                returning id, recipient_id
+                returning id, recipient_id, kind
             ), mailed as (
                 insert into email_outbox (notification_id, recipient, created_at, next_attempt_at)
-                select nt.id, u.email, :now, :now from notified nt join app_user u on u.id = nt.recipient_id
-                where u.enabled and u.email is not null and u.email <> ''
+                select nt.id, u.email, :now, :now
+                from (select id, recipient_id, kind from notified union all select id, recipient_id, kind
+                      from executor_told) nt
+                join app_user u on u.id = nt.recipient_id
+                where u.enabled and u.email is not null and u.email <> '' and wants_email(u.id, nt.kind)
                 returning id
             )
             select (select count(*) from breached) as breached, (select count(*) from acted) as acted,
-                   (select count(*) from escalated) as escalated, (select count(*) from notified) as notified,
+                   (select count(*) from escalated) as escalated,
+                   (select count(*) from notified) + (select count(*) from executor_told) as notified,
                    (select count(*) from mailed) as mailed,
                    array(select post_id from escalated order by id) as escalated_posts,
                    array(select assignment_id from escalated order by id) as escalated_assignments,
                    array(select deputy_id from escalated order by id) as escalated_deputies""";
 
-    /** The 80 % warning: in the application only, to whoever must act (the executor, or the org specialists). */
+    /**
+     * The 80 % warning to whoever must act (the executor, or the org specialists): in the application, and by e-mail to
+     * those who chose so; folded into the person's unread line of the same rule (V62 notification_group).
+     */
     private static final String WARN = """
             with claimed as (
                 select id from deadline_clock
@@ -156,9 +171,15 @@ public class Sweep {
                        coalesce(p.external_id, n.title), w.id
                 from resolved r join warned w on w.id = r.clock_id
                 left join post p on p.id = w.post_id left join legislation_notice n on n.id = w.notice_id
+                returning id, recipient_id
+            ), mailed as (
+                -- only to whoever asked for warnings by e-mail (notification settings)
+                insert into email_outbox (notification_id, recipient, created_at, next_attempt_at)
+                select nt.id, u.email, :now, :now from notified nt join app_user u on u.id = nt.recipient_id
+                where u.enabled and u.email is not null and u.email <> '' and wants_email(u.id, 'WARNING')
                 returning id
             )
-            select (select count(*) from warned) as warned""";
+            select (select count(*) from warned) as warned, (select count(*) from mailed) as mailed""";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
