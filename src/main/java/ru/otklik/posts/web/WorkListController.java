@@ -9,6 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.util.UriComponentsBuilder;
 import ru.otklik.people.Names;
 import ru.otklik.people.PeopleLookup;
 import ru.otklik.people.Role;
@@ -18,6 +19,7 @@ import ru.otklik.posts.Importance;
 import ru.otklik.posts.PostState;
 import ru.otklik.posts.Source;
 import ru.otklik.posts.internal.InboxQuery;
+import ru.otklik.posts.internal.SavedFilters;
 
 /**
  * The start page of each role: the posts waiting for that person.
@@ -32,11 +34,13 @@ class WorkListController {
     private final InboxQuery inbox;
     private final PeopleLookup people;
     private final JdbcClient jdbc;
+    private final SavedFilters savedFilters;
 
-    WorkListController(InboxQuery inbox, PeopleLookup people, JdbcClient jdbc) {
+    WorkListController(InboxQuery inbox, PeopleLookup people, JdbcClient jdbc, SavedFilters savedFilters) {
         this.inbox = inbox;
         this.people = people;
         this.jdbc = jdbc;
+        this.savedFilters = savedFilters;
     }
 
     /**
@@ -66,25 +70,56 @@ class WorkListController {
                     sort,
                     page == null ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.max(0, page - 1)));
         }
+
+        /**
+         * The filter's query string, as the inbox's address names it, without the page (empty for the default): what a
+         * saved filter keeps, built from the values bound, so only known filters with valid values are saved.
+         */
+        static String query(InboxQuery.Filter filter) {
+            UriComponentsBuilder uri = UriComponentsBuilder.newInstance();
+            add(uri, "q", filter.q());
+            add(uri, "state", filter.state());
+            add(uri, "department", filter.departmentId());
+            add(uri, "executor", filter.executorId());
+            add(uri, "importance", filter.importance());
+            add(uri, "source", filter.source());
+            add(uri, "flagged", filter.flagged());
+            if (!InboxQuery.URGENT.equals(filter.sort())) {
+                add(uri, "sort", filter.sort());
+            }
+            String query = uri.build().encode().getQuery();
+            return query == null ? "" : query;
+        }
+
+        private static void add(UriComponentsBuilder uri, String name, Object value) {
+            if (value != null) {
+                uri.queryParam(name, value.toString());
+            }
+        }
     }
 
     /** The org specialist's inbox (п.9). */
     @GetMapping("/inbox")
-    String inbox(@ModelAttribute InboxParams params, BindingResult unconverted, Model model) {
+    String inbox(@ModelAttribute InboxParams params, BindingResult unconverted, Actor actor, Model model) {
         InboxQuery.Filter filter = params.filter();
         model.addAttribute("filter", filter);
+        model.addAttribute("filterQuery", InboxParams.query(filter));
+        model.addAttribute("savedFilters", savedFilters.of(actor.id()));
         model.addAttribute("result", inbox.find(filter));
         model.addAttribute("states", List.of(PostState.values()));
         model.addAttribute("sources", List.of(Source.values()));
         model.addAttribute("departments", people.departments());
         model.addAttribute("executors", people.enabledWithRole(Role.EXECUTOR));
-        model.addAttribute("sorts", List.of("received", "-received", "detected", "-detected", "importance"));
+        model.addAttribute(
+                "sorts", List.of(InboxQuery.URGENT, "received", "-received", "detected", "-detected", "importance"));
         return INBOX_VIEW;
     }
 
     /**
-     * The executor's assignments («Мои поручения»): waiting to be accepted first; with those of the absent executors
-     * they stand in for today, new and already waiting (п.3, Приказ п.5), marked «за» whom.
+     * The executor's assignments («Мои поручения»): waiting to be accepted or returned for rework first, then what
+     * burns first — breached, then nearest due (the open clocks of the post and this assignment, read from the deadlines
+     * module's {@code deadline_clock}); with those of the absent executors they stand in for today, new and already
+     * waiting (п.3, Приказ п.5), marked «за» whom.
      */
     @GetMapping("/assignments")
     String assignments(Actor actor, Model model) {
@@ -98,9 +133,13 @@ class WorkListController {
                                a.assigned_at, d.name as department, a.executor_id, u.full_name as executor
                         from assignment a join post p on p.id = a.post_id join department d on d.id = a.department_id
                         join app_user u on u.id = a.executor_id
+                        left join lateral (select bool_or(c.state = 'BREACHED') as breached, min(c.due_at) as due_at
+                                           from deadline_clock c where c.post_id = p.id and c.stopped_at is null
+                                             and (c.assignment_id is null or c.assignment_id = a.id)) k on true
                         where a.executor_id in (:executors) and a.state <> 'RETURNED'
                           and p.state not in ('ANSWERED', 'RETURNED_TO_CUR', 'NOT_PROCESSED')
-                        order by case a.state when 'ASSIGNED' then 0 else 1 end,
+                        order by case when a.state = 'ASSIGNED' or p.state = 'REWORK' then 0 else 1 end,
+                                 coalesce(k.breached, false) desc, k.due_at asc nulls last,
                                  case p.importance when 'HIGH' then 0 else 1 end, a.assigned_at, a.id
                         limit 500""")
                         .param("executors", executorIds)
