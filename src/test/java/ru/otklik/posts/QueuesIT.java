@@ -217,6 +217,13 @@ class QueuesIT {
 
         mvc.perform(post("/inbox/filters").cookie(specialist).with(csrf()).param("name", "  "))
                 .andExpect(flash().attribute("warning", "posts.inbox.saved.error.name"));
+        mvc.perform(post("/inbox/filters")
+                        .cookie(specialist)
+                        .with(csrf())
+                        .param("name", name + " длинный")
+                        .param("q", "я".repeat(3000)))
+                .andExpect(flash().attribute("warning", "posts.inbox.saved.error.long"));
+        assertThat(savedNamed(name + " длинный")).isZero();
 
         mvc.perform(post("/inbox/filters/" + id + "/delete").cookie(specialist).with(csrf()))
                 .andExpect(redirectedUrl("/inbox"));

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,6 +34,9 @@ class InboxActionsController {
 
     static final int MAX_NAME = 100;
     static final int MAX_BULK = 100;
+    /** The longest query string a saved filter keeps ({@code saved_filter.query}). */
+    static final int MAX_QUERY = 2000;
+
     private static final Locale RU = Locale.forLanguageTag("ru");
 
     private final SavedFilters savedFilters;
@@ -48,10 +52,14 @@ class InboxActionsController {
         this.messages = messages;
     }
 
-    /** Saves the inbox's filter as bound from the form (never a query string as typed) under the name. */
+    /**
+     * Saves the inbox's filter as bound from the form (never a query string as typed) under the name; a value that
+     * does not convert is left out, as on the inbox itself.
+     */
     @PostMapping("/inbox/filters")
     String save(
             @ModelAttribute WorkListController.InboxParams params,
+            BindingResult unconverted,
             @RequestParam(name = "name", required = false) String name,
             Actor actor,
             RedirectAttributes redirect) {
@@ -60,6 +68,10 @@ class InboxActionsController {
         if (trimmed.isEmpty() || trimmed.length() > MAX_NAME) {
             redirect.addFlashAttribute("warning", "posts.inbox.saved.error.name");
             return back(query);
+        }
+        if (query.length() > MAX_QUERY) {
+            redirect.addFlashAttribute("warning", "posts.inbox.saved.error.long");
+            return "redirect:/inbox";
         }
         savedFilters.save(actor.id(), trimmed, query);
         redirect.addFlashAttribute("messageText", text("posts.inbox.saved.done", trimmed));
