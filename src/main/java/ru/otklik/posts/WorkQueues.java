@@ -57,9 +57,10 @@ public class WorkQueues {
                         : "0")
                 + " as inbox, "
                 + (executor
-                        ? "(select count(*) from assignment a join post p on p.id = a.post_id"
-                                + " where a.executor_id in (:acting) and (a.state = 'ASSIGNED'"
-                                + " or (a.state = 'ACCEPTED' and p.state = 'REWORK')))"
+                        // two scans: the new ones by executor, the returned ones from the few posts in rework
+                        ? "(select count(*) from assignment a where a.executor_id in (:acting) and a.state = 'ASSIGNED')"
+                                + " + (select count(*) from post p join assignment a on a.post_id = p.id"
+                                + " where p.state = 'REWORK' and a.state = 'ACCEPTED' and a.executor_id in (:acting))"
                         : "0")
                 + " as assignments, "
                 + (approver
