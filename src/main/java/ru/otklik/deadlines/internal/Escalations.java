@@ -80,6 +80,7 @@ public class Escalations {
         return coordinator || actor.has(Role.MINISTER) || actor.has(Role.FIRST_DEPUTY_MINISTER);
     }
 
+    /** The open escalations the person may act on, what burns first: the post's clock breached, then nearest due. */
     @Transactional(readOnly = true)
     public List<Open> open(Actor actor, boolean all) {
         List<Open> rows = jdbc.sql("""
@@ -91,9 +92,13 @@ public class Escalations {
                         left join app_user dep on dep.id = e.deputy_id
                         left join assignment a on a.id = e.assignment_id
                         left join app_user ex on ex.id = a.executor_id
+                        left join lateral (select bool_or(c.state = 'BREACHED') as breached, min(c.due_at) as due_at
+                                           from deadline_clock c where c.post_id = e.post_id and c.stopped_at is null) k
+                               on true
                         where e.closed_at is null
                           and (:all or e.deputy_id in (:me) or e.department_id in (:curated))
-                        order by e.opened_at, e.id limit 500""")
+                        order by coalesce(k.breached, false) desc, k.due_at asc nulls last, e.opened_at, e.id
+                        limit 500""")
                 .param("all", all)
                 .param("me", acting(actor))
                 .param("curated", curated(actor))
@@ -154,6 +159,19 @@ public class Escalations {
                         rs.getString("department"),
                         Sql.instant(rs, "opened_at")))
                 .list();
+    }
+
+    /** How many open escalations wait for the person: theirs, of the departments they curate, or all (the menu). */
+    @Transactional(readOnly = true)
+    public long countOpen(Actor actor, boolean all) {
+        return jdbc.sql("""
+                        select count(*) from escalation e where e.closed_at is null
+                          and (:all or e.deputy_id in (:me) or e.department_id in (:curated))""")
+                .param("all", all)
+                .param("me", acting(actor))
+                .param("curated", curated(actor))
+                .query(Long.class)
+                .single();
     }
 
     /** Breached clocks not yet stopped, of posts in the person's departments (all for those who see all). */

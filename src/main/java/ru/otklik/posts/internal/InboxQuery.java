@@ -22,11 +22,19 @@ import ru.otklik.posts.screening.ScreeningResult;
  * The org specialist's inbox: open posts, those waiting for the specialist first, filtered, searched in Russian
  * full text, sorted and paged. Two statements per page (plus the count), whatever the page shows: the posts, then
  * the assignments of exactly those posts.
+ *
+ * <p>By default («Сначала срочные») the posts waiting for the specialist come first, then within each group the
+ * breached ones, then the nearest due: the order reads the open clocks of the deadlines module's
+ * {@code deadline_clock} table ({@code stopped_at is null}, index {@code deadline_clock_post_open_ix}) in the same
+ * statement, since the page is cut after ordering; the posts module never writes that table.
  */
 @Component
 public class InboxQuery {
 
     static final int PAGE_SIZE = 25;
+
+    /** The default order: what burns first. */
+    public static final String URGENT = "urgent";
 
     /** The inbox filters; every one is optional. */
     public record Filter(
@@ -41,7 +49,7 @@ public class InboxQuery {
             int page) {
 
         public Filter {
-            sort = sort != null && SORTS.containsKey(sort) ? sort : "received";
+            sort = sort != null && SORTS.containsKey(sort) ? sort : URGENT;
             page = Math.max(page, 0);
             q = q == null || q.isBlank() ? null : q.strip();
         }
@@ -61,29 +69,51 @@ public class InboxQuery {
             String excerpt,
             ScreeningResult screening,
             List<Line> assignments,
-            boolean partWaiting) {
+            boolean partWaiting,
+            long version,
+            boolean orgAction,
+            boolean breached,
+            Instant dueAt) {
 
         /**
-         * Whether the post waits for the org specialist: new, returned, or a joint post whose returned part waits
-         * to be sent to another department or left out (п.14, п.15).
+         * Whether the post waits for the org specialist («ждёт ваших действий»): new or returned (route), ready for
+         * ЦУР (send), approved by ЦУР (post, 30-minute clock), an executor's п.18 flag to decide, or a joint post
+         * whose returned part waits to be sent to another department or left out (п.9, п.14, п.15, п.18).
          */
         public boolean needsOrgAction() {
-            return state.needsOrgAction() || partWaiting;
+            return orgAction || partWaiting;
+        }
+
+        /** New: may be routed from the list with others at once. */
+        public boolean routable() {
+            return state == PostState.NEW;
         }
     }
 
     public record Page(List<Row> rows, int page, int pages, long total) {}
 
     static final Map<String, String> SORTS = Map.of(
-            "received", "p.received_at asc",
-            "-received", "p.received_at desc",
-            "detected", "p.detected_at asc",
-            "-detected", "p.detected_at desc",
-            "importance", "case when p.importance = 'HIGH' then 0 else 1 end, p.received_at asc");
+            URGENT,
+            "breached desc, due_at asc nulls last, p.received_at asc",
+            "received",
+            "p.received_at asc",
+            "-received",
+            "p.received_at desc",
+            "detected",
+            "p.detected_at asc",
+            "-detected",
+            "p.detected_at desc",
+            "importance",
+            "case when p.importance = 'HIGH' then 0 else 1 end, p.received_at asc");
 
     /** A returned part of the joint post waits for the specialist (a partial index keeps it cheap). */
-    private static final String PART_WAITING =
-            "exists (select 1 from assignment w where w.post_id = p.id" + " and w.part_state = 'AWAITING_REROUTE')";
+    private static final String PART_WAITING = ru.otklik.posts.WorkQueues.PART_WAITING;
+
+    private static final String ORG_ACTION = ru.otklik.posts.WorkQueues.ORG_ACTION;
+
+    /** The post's open clocks: whether one is breached, and the nearest due (read from deadlines, see above). */
+    private static final String CLOCKS = " left join lateral (select bool_or(c.state = 'BREACHED') as breached,"
+            + " min(c.due_at) as due_at from deadline_clock c where c.post_id = p.id and c.stopped_at is null) k on true";
 
     private static final String CLOSED = "('ANSWERED', 'RETURNED_TO_CUR', 'NOT_PROCESSED')";
 
@@ -138,10 +168,10 @@ public class InboxQuery {
         params.put("limit", PAGE_SIZE);
         params.put("offset", page * PAGE_SIZE);
         String sql = "select p.id, p.external_id, p.source, p.importance, p.state, p.received_at, p.detected_at,"
-                + " p.author_name, left(p.text, 200) as excerpt, p.screening_matches, " + PART_WAITING
-                + " as part_waiting from post p" + where
-                + " order by case when p.state in ('NEW', 'RETURNED_BY_EXECUTOR') or " + PART_WAITING
-                + " then 0 else 1 end, "
+                + " p.author_name, left(p.text, 200) as excerpt, p.screening_matches, p.version, " + PART_WAITING
+                + " as part_waiting, " + ORG_ACTION + " as org_action, coalesce(k.breached, false) as breached,"
+                + " k.due_at from post p" + CLOCKS + where
+                + " order by case when " + ORG_ACTION + " or " + PART_WAITING + " then 0 else 1 end, "
                 + SORTS.get(filter.sort()) + ", p.id limit :limit offset :offset";
         Map<Long, Row> rows = new LinkedHashMap<>();
         Map<Long, List<Line>> lines = new HashMap<>();
@@ -163,7 +193,11 @@ public class InboxQuery {
                             rs.getString("excerpt"),
                             ScreeningResult.decode(rs.getString("screening_matches")),
                             own,
-                            rs.getBoolean("part_waiting"));
+                            rs.getBoolean("part_waiting"),
+                            rs.getLong("version"),
+                            rs.getBoolean("org_action"),
+                            rs.getBoolean("breached"),
+                            instant(rs, "due_at"));
                 })
                 .list()
                 .forEach(row -> rows.put(row.id(), row));

@@ -93,16 +93,21 @@ class ExecutorParts {
     }
 
     /**
-     * The open assignments of these executors: new first, then those returned for rework, then by importance and the
-     * order they came.
+     * The open assignments of these executors: new first, then those returned for rework, then what burns first
+     * (breached, then nearest due: the open clocks of the post and this assignment, read from the deadlines module's
+     * {@code deadline_clock}), then by importance and the order they came.
      */
     @Transactional(readOnly = true)
     List<Part> open(Set<Long> executorIds, long viewerId) {
         return jdbc.sql(SELECT + """
+                        left join lateral (select bool_or(c.state = 'BREACHED') as breached, min(c.due_at) as due_at
+                                           from deadline_clock c where c.post_id = p.id and c.stopped_at is null
+                                             and (c.assignment_id is null or c.assignment_id = a.id)) k on true
                         where a.executor_id in (:executors) and a.state <> 'RETURNED'
                           and p.state not in ('ANSWERED', 'RETURNED_TO_CUR', 'NOT_PROCESSED')
                         order by case when a.state = 'ASSIGNED' then 0 when p.state = 'REWORK' and not p.joint_answer
                                       then 1 else 2 end,
+                                 coalesce(k.breached, false) desc, k.due_at asc nulls last,
                                  case p.importance when 'HIGH' then 0 else 1 end, a.assigned_at, a.id
                         limit 500""")
                 .param("executors", executorIds)

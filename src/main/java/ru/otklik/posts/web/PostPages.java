@@ -364,14 +364,20 @@ class PostPages {
                 repeats(post, actor, linked, query));
     }
 
-    /** The drafts waiting for this person or for someone they stand in for today, oldest first. */
+    /**
+     * The drafts waiting for this person or for someone they stand in for today, what burns first: breached, then
+     * nearest due (the post's open clocks, read from the deadlines module's {@code deadline_clock}), then oldest.
+     */
     @Transactional(readOnly = true)
     List<ApprovalCard> approvals(Actor actor) {
         Set<Long> approverIds = new HashSet<>(actor.substitutedIds());
         approverIds.add(actor.id());
         List<Long> postIds = jdbc.sql("select d.post_id from draft d join post p on p.id = d.post_id"
+                        + " left join lateral (select bool_or(c.state = 'BREACHED') as breached, min(c.due_at) as due_at"
+                        + " from deadline_clock c where c.post_id = p.id and c.stopped_at is null) k on true"
                         + " where p.state = 'IN_APPROVAL' and d.posted_at is null and d.current_approver_id in (:ids)"
-                        + " order by d.submitted_at, d.id limit 200")
+                        + " order by coalesce(k.breached, false) desc, k.due_at asc nulls last, d.submitted_at, d.id"
+                        + " limit 200")
                 .param("ids", approverIds)
                 .query(Long.class)
                 .list();

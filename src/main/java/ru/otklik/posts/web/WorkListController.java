@@ -8,6 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.util.UriComponentsBuilder;
 import ru.otklik.people.PeopleLookup;
 import ru.otklik.people.Role;
 import ru.otklik.posts.Actor;
@@ -15,6 +16,7 @@ import ru.otklik.posts.Importance;
 import ru.otklik.posts.PostState;
 import ru.otklik.posts.Source;
 import ru.otklik.posts.internal.InboxQuery;
+import ru.otklik.posts.internal.SavedFilters;
 
 /**
  * The start page of each role: the posts waiting for that person.
@@ -28,11 +30,13 @@ class WorkListController {
 
     private final InboxQuery inbox;
     private final PeopleLookup people;
+    private final SavedFilters savedFilters;
     private final ExecutorParts parts;
 
-    WorkListController(InboxQuery inbox, PeopleLookup people, ExecutorParts parts) {
+    WorkListController(InboxQuery inbox, PeopleLookup people, SavedFilters savedFilters, ExecutorParts parts) {
         this.inbox = inbox;
         this.people = people;
+        this.savedFilters = savedFilters;
         this.parts = parts;
     }
 
@@ -63,26 +67,55 @@ class WorkListController {
                     sort,
                     page == null ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.max(0, page - 1)));
         }
+
+        /**
+         * The filter's query string, as the inbox's address names it, without the page (empty for the default): what a
+         * saved filter keeps, built from the values bound, so only known filters with valid values are saved.
+         */
+        static String query(InboxQuery.Filter filter) {
+            UriComponentsBuilder uri = UriComponentsBuilder.newInstance();
+            add(uri, "q", filter.q());
+            add(uri, "state", filter.state());
+            add(uri, "department", filter.departmentId());
+            add(uri, "executor", filter.executorId());
+            add(uri, "importance", filter.importance());
+            add(uri, "source", filter.source());
+            add(uri, "flagged", filter.flagged());
+            if (!InboxQuery.URGENT.equals(filter.sort())) {
+                add(uri, "sort", filter.sort());
+            }
+            String query = uri.build().encode().getQuery();
+            return query == null ? "" : query;
+        }
+
+        private static void add(UriComponentsBuilder uri, String name, Object value) {
+            if (value != null) {
+                uri.queryParam(name, value.toString());
+            }
+        }
     }
 
     /** The org specialist's inbox (п.9). */
     @GetMapping("/inbox")
-    String inbox(@ModelAttribute InboxParams params, BindingResult unconverted, Model model) {
+    String inbox(@ModelAttribute InboxParams params, BindingResult unconverted, Actor actor, Model model) {
         InboxQuery.Filter filter = params.filter();
         model.addAttribute("filter", filter);
+        model.addAttribute("filterQuery", InboxParams.query(filter));
+        model.addAttribute("savedFilters", savedFilters.of(actor.id()));
         model.addAttribute("result", inbox.find(filter));
         model.addAttribute("states", List.of(PostState.values()));
         model.addAttribute("sources", List.of(Source.values()));
         model.addAttribute("departments", people.departments());
         model.addAttribute("executors", people.enabledWithRole(Role.EXECUTOR));
-        model.addAttribute("sorts", List.of("received", "-received", "detected", "-detected", "importance"));
+        model.addAttribute(
+                "sorts", List.of(InboxQuery.URGENT, "received", "-received", "detected", "-detected", "importance"));
         return INBOX_VIEW;
     }
 
     /**
      * The executor's assignments («Мои поручения»), each in the state of THEIR part ({@link ExecutorParts}): waiting to
-     * be accepted first, then returned for rework; with those of the absent executors they stand in for today, new and
-     * already waiting (п.3, Приказ п.5), marked «за» whom.
+     * be accepted first, then returned for rework, then what burns first — breached, then nearest due; with those of
+     * the absent executors they stand in for today, new and already waiting (п.3, Приказ п.5), marked «за» whom.
      */
     @GetMapping("/assignments")
     String assignments(Actor actor, Model model) {
