@@ -31,6 +31,7 @@ import ru.otklik.support.TestConfig;
 class EscalationCandidatesIT extends DeadlineIT {
 
     private static final String DEPARTMENT = "Отдел социального обслуживания (тест эскалаций)";
+    private static final String LONE_DEPARTMENT = "Отдел опеки (один исполнитель, тест эскалаций)";
 
     @Autowired
     MockMvc mvc;
@@ -48,16 +49,30 @@ class EscalationCandidatesIT extends DeadlineIT {
 
     @Test
     void aDepartmentWithoutAnotherExecutorSaysSoAndOffersTheHandBackAndTheHead() throws Exception {
+        // a department of its own with one executor: other tests may add executors to the demo departments
+        long executor = account("esc-only", "Белова Мария Андреевна", Role.EXECUTOR);
+        long head = account("esc-only-head", "Орлов Пётр Николаевич", Role.DEPT_HEAD);
+        long id = departments.findAllByName().stream()
+                .filter(d -> d.getName().equals(LONE_DEPARTMENT))
+                .findFirst()
+                .map(d -> d.getId())
+                .orElseGet(() -> people.createDepartment(
+                                LONE_DEPARTMENT, head, fx.user("deputy2").getId(), Set.of(executor))
+                        .id());
         Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
-        fx.route(post.getId(), Importance.NORMAL, "executor"); // the families' only executor
+        posts.route(
+                post.getId(),
+                fx.version(post.getId()),
+                List.of(new Routing(id, executor)),
+                Importance.NORMAL,
+                fx.actor("specialist"));
         clock.advance(Duration.ofMinutes(16));
         sweep.sweep();
 
-        String card = card(post, "deputy");
+        String card = card(post, "deputy2");
         assertThat(card)
-                .contains("Переназначить некому: в подразделении «Отдел социальной поддержки семей с детьми» нет"
-                        + " другого исполнителя.")
-                .contains("попросите руководителя подразделения (Морозов Сергей Иванович) добавить исполнителя"
+                .contains("Переназначить некому: в подразделении «" + LONE_DEPARTMENT + "» нет другого исполнителя.")
+                .contains("попросите руководителя подразделения (Орлов Пётр Николаевич) добавить исполнителя"
                         + " на странице «Мой отдел»")
                 .contains("hand-back-form")
                 .contains("Передать в другое подразделение")

@@ -217,7 +217,8 @@ class LoginIT {
                 .getResponse()
                 .getContentAsString();
         assertThat(inbox)
-                .containsPattern("<a class=\"nav-link active\" href=\"/inbox\"\\s+aria-current=\"page\">Входящие</a>");
+                .containsPattern(
+                        "<a class=\"nav-link active\" href=\"/inbox\"\\s+aria-current=\"page\"><span>Входящие</span>");
         assertThat(inbox.split("aria-current=\"page\"", -1))
                 .as("one current page")
                 .hasSize(2);
