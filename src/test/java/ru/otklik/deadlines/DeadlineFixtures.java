@@ -61,9 +61,10 @@ class DeadlineFixtures {
     /** The demo department whose executor is the given login. */
     Department departmentOf(String executorLogin) {
         long id = user(executorLogin).getId();
+        // the executor's first (demo) department, though other tests may have added them to another one since
         return departments.findAll().stream()
                 .filter(d -> d.hasExecutor(id))
-                .findFirst()
+                .min(java.util.Comparator.comparingLong(Department::getId))
                 .orElseThrow();
     }
 

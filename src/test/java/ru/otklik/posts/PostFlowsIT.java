@@ -821,11 +821,13 @@ class PostFlowsIT {
     @Test
     void theInboxShowsPostsNeedingTheSpecialistFirst() throws Exception {
         InboxQuery.Page page = inboxAsSpecialist();
-        List<PostState> states = page.rows().stream().map(InboxQuery.Row::state).toList();
+        // waiting for the specialist: a state of theirs, or a joint part or a п.18 flag waiting (issue 17)
+        List<Boolean> waiting =
+                page.rows().stream().map(InboxQuery.Row::needsOrgAction).toList();
         int lastNeeding = -1;
         int firstOther = Integer.MAX_VALUE;
-        for (int i = 0; i < states.size(); i++) {
-            if (states.get(i).needsOrgAction()) {
+        for (int i = 0; i < waiting.size(); i++) {
+            if (waiting.get(i)) {
                 lastNeeding = i;
             } else {
                 firstOther = Math.min(firstOther, i);

@@ -55,6 +55,7 @@ final class EndpointCatalogue {
             rule("/assignments(/.*)?", EnumSet.of(Role.EXECUTOR)),
             rule("/approvals(/.*)?", APPROVERS),
             rule("/escalations(/.*)?", LEADERS),
+            rule("/today(/.*)?", LEADERS),
             rule("/absences(/.*)?", Role.ABSENCE_KEEPERS),
             rule("/staff(/.*)?", EnumSet.of(Role.DEPT_HEAD)),
             rule("/org-authority(/.*)?", EnumSet.of(Role.ORG_HEAD)),
