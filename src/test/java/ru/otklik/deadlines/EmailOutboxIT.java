@@ -75,6 +75,12 @@ class EmailOutboxIT {
         // and the e-mail copies of earlier tests' hand-offs are not in the queue ahead of it
         jdbc.sql("update email_outbox set sent_at = now() where sent_at is null")
                 .update();
+        // deputy2 at work, with the default choice of e-mail per kind
+        jdbc.sql("delete from absence where user_id = (select id from app_user where login = 'deputy2')")
+                .update();
+        jdbc.sql(
+                        "delete from notification_preference where user_id = (select id from app_user where login = 'deputy2')")
+                .update();
     }
 
     @Test
