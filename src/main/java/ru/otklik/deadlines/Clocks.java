@@ -126,7 +126,8 @@ public class Clocks {
     /**
      * The posts' clocks that have not stopped and are breached or have used at least {@link #AT_RISK_PERCENT} % of
      * their time, breached first, then soonest due: of every department, or of the given ones (a clock of the
-     * department, or of a post one of them works on).
+     * department, or a post's own clock of a post one of them works on; another department's part of a joint post is
+     * that department's curator's).
      *
      * @param departmentIds the departments, or {@code null} for all
      */
@@ -146,8 +147,9 @@ public class Clocks {
                         left join department d on d.id = c.department_id
                         where c.stopped_at is null
                           and (:all or c.department_id in (:scope)
-                               or exists (select 1 from assignment a where a.post_id = c.post_id
-                                          and a.state <> 'RETURNED' and a.department_id in (:scope)))
+                               or c.department_id is null
+                                  and exists (select 1 from assignment a where a.post_id = c.post_id
+                                              and a.state <> 'RETURNED' and a.department_id in (:scope)))
                         order by c.due_at, c.id limit 2000""")
                 .param("all", all)
                 .param("scope", scope)

@@ -55,6 +55,9 @@ class TodayPageIT extends DeadlineIT {
         fx.route(high.getId(), Importance.HIGH, "executor2");
         Post families = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
         fx.route(families.getId(), Importance.NORMAL, "executor");
+        // a joint post: its families part is the coordinator's to watch, its employment part deputy2's
+        Post joint = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
+        fx.route(joint.getId(), Importance.NORMAL, "executor", "executor2");
         Post toDeputy2 = draftApprovedByHead("executor2", "head2", null);
         Post toMinister =
                 draftApprovedByHead("executor2", "head2", fx.user("minister").getId());
@@ -74,6 +77,7 @@ class TodayPageIT extends DeadlineIT {
         assertThat(deputy2Clocks)
                 .contains(EMPLOYMENT)
                 .contains(link(high))
+                .contains(link(joint))
                 .doesNotContain(FAMILIES)
                 .doesNotContain(families.getExternalId());
         assertThat(deputy2).contains("в курируемых вами подразделениях").contains("href=\"/escalations\"");
