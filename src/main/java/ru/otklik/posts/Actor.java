@@ -82,4 +82,11 @@ public record Actor(
     public boolean actsFor(Long userId) {
         return userId != null && (userId == id || substitutedIds.contains(userId));
     }
+
+    /** This person and everyone they stand in for today: whose waiting work is theirs to act on (п.3, Приказ п.5). */
+    public Set<Long> actingIds() {
+        Set<Long> ids = new java.util.HashSet<>(substitutedIds);
+        ids.add(id);
+        return Set.copyOf(ids);
+    }
 }

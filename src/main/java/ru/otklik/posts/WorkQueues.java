@@ -1,6 +1,5 @@
 package ru.otklik.posts;
 
-import java.util.HashSet;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -48,8 +47,7 @@ public class WorkQueues {
         if (!org && !executor && !approver) {
             return new Counts(0, 0, 0);
         }
-        Set<Long> acting = new HashSet<>(actor.substitutedIds());
-        acting.add(actor.id());
+        Set<Long> acting = actor.actingIds();
         String sql = "select "
                 + (org
                         ? "(select count(*) from (select p.id from post p where " + ORG_ACTION

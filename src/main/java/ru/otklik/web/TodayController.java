@@ -1,7 +1,6 @@
 package ru.otklik.web;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +43,7 @@ class TodayController {
                 people.coordinator().map(c -> actor.actsFor(c.id())).orElse(false);
         boolean all = Clocks.seesAllEscalations(actor, coordinator);
         Set<Long> departments = all ? null : actor.curatedDepartmentIds();
-        Set<Long> approvers = new HashSet<>(actor.substitutedIds());
-        approvers.add(actor.id());
+        Set<Long> approvers = actor.actingIds();
         List<PostBrief> high = posts.openHighImportance(departments);
         List<PostBrief> drafts = posts.awaitingApprovalOf(approvers);
         List<Long> postIds = new ArrayList<>();

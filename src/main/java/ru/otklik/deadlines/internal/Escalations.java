@@ -330,9 +330,7 @@ public class Escalations {
      * waits for the substitute like their own (п.3, Приказ п.5).
      */
     private static Set<Long> acting(Actor actor) {
-        Set<Long> ids = new java.util.HashSet<>(actor.substitutedIds());
-        ids.add(actor.id());
-        return ids;
+        return actor.actingIds();
     }
 
     private static Set<Long> curated(Actor actor) {

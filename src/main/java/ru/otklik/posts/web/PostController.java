@@ -1,7 +1,6 @@
 package ru.otklik.posts.web;
 
 import jakarta.validation.Valid;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.context.MessageSource;
@@ -61,8 +60,7 @@ class PostController {
             Model model) {
         model.addAttribute("page", pages.page(id, actor, templateId(template), repeatQuery));
         // the executor's own part on top, in their words (and the parts of the absent executors they stand in for)
-        Set<Long> executorIds = new HashSet<>(actor.substitutedIds());
-        executorIds.add(actor.id());
+        Set<Long> executorIds = actor.actingIds();
         model.addAttribute("myParts", parts.ofPost(id, executorIds, actor.id()));
         return VIEW;
     }

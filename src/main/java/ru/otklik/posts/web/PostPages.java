@@ -370,8 +370,7 @@ class PostPages {
      */
     @Transactional(readOnly = true)
     List<ApprovalCard> approvals(Actor actor) {
-        Set<Long> approverIds = new HashSet<>(actor.substitutedIds());
-        approverIds.add(actor.id());
+        Set<Long> approverIds = actor.actingIds();
         List<Long> postIds = jdbc.sql("select d.post_id from draft d join post p on p.id = d.post_id"
                         + " left join lateral (select bool_or(c.state = 'BREACHED') as breached, min(c.due_at) as due_at"
                         + " from deadline_clock c where c.post_id = p.id and c.stopped_at is null) k on true"

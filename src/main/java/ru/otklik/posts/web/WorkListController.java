@@ -1,6 +1,5 @@
 package ru.otklik.posts.web;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Controller;
@@ -119,8 +118,7 @@ class WorkListController {
      */
     @GetMapping("/assignments")
     String assignments(Actor actor, Model model) {
-        Set<Long> executorIds = new HashSet<>(actor.substitutedIds());
-        executorIds.add(actor.id());
+        Set<Long> executorIds = actor.actingIds();
         model.addAttribute("rows", parts.open(executorIds, actor.id()));
         return ASSIGNMENTS_VIEW;
     }
