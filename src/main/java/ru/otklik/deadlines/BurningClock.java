@@ -3,8 +3,8 @@ package ru.otklik.deadlines;
 import java.time.Instant;
 
 /**
- * A post's clock that has not stopped and is breached or has used at least {@link Clocks#AT_RISK_PERCENT} % of its
- * time, as «Сегодня» counts them by department.
+ * A post's clock that has not stopped and is breached or past its rule's warning point, as «Сегодня» lists them by
+ * department.
  *
  * @param departmentId the department the clock measures, or {@code null} for the org department's own clocks
  * @param text         «осталось 3 мин», «просрочено на 12 мин» …

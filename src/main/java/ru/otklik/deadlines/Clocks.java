@@ -55,8 +55,8 @@ public class Clocks {
             int warnPercent,
             Long responsibleId) {}
 
-    /** The share of a clock's time used from which «Сегодня» counts it as at risk. */
-    public static final int AT_RISK_PERCENT = 80;
+    /** How many of a department's burning clocks «Сегодня» lists by name; the rest are counted. */
+    public static final int SHOWN_PER_DEPARTMENT = 20;
 
     private final JdbcClient jdbc;
     private final WorkingTime workingTime;
@@ -124,61 +124,85 @@ public class Clocks {
     }
 
     /**
-     * The posts' clocks that have not stopped and are breached or have used at least {@link #AT_RISK_PERCENT} % of
-     * their time, breached first, then soonest due: of every department, or of the given ones (a clock of the
-     * department, or a post's own clock of a post one of them works on; another department's part of a joint post is
-     * that department's curator's).
+     * The posts' clocks that have not stopped and are breached or past their rule's warning point, counted by
+     * department — most breached first — each with its {@link #SHOWN_PER_DEPARTMENT} most urgent clocks (breached
+     * first, then soonest due): of every department, or of the given ones (a clock of the department, or a post's own
+     * clock of a post one of them works on; another department's part of a joint post is that department's
+     * curator's). The counting and the choosing are done by the database, so the page costs the same with a thousand
+     * clocks burning as with one.
      *
      * @param departmentIds the departments, or {@code null} for all
      */
     @Transactional(readOnly = true)
-    public List<BurningClock> burning(Set<Long> departmentIds) {
+    public List<BurningDepartment> burning(Set<Long> departmentIds) {
         Instant now = clock.instant();
         WorkingCalendar calendar = workingTime.current();
         boolean all = departmentIds == null;
         Set<Long> scope = all || departmentIds.isEmpty() ? Set.of(-1L) : departmentIds;
-        record Fetched(Row row, String postLabel, Long departmentId) {}
+        record Fetched(
+                Row row, String postLabel, Long departmentId, boolean breached, long breachedCount, long count) {}
         List<Fetched> rows = jdbc.sql("""
-                        select c.id, c.rule_code, c.post_id, c.assignment_id, c.department_id, d.name as department,
-                               c.started_at, c.due_at, c.stopped_at, c.state, c.cancelled_because, r.clock_kind,
-                               r.warn_percent, c.responsible_id, p.external_id
-                        from deadline_clock c join deadline_rule r on r.code = c.rule_code
-                        join post p on p.id = c.post_id
-                        left join department d on d.id = c.department_id
-                        where c.stopped_at is null
-                          and (:all or c.department_id in (:scope)
-                               or c.department_id is null
-                                  and exists (select 1 from assignment a where a.post_id = c.post_id
-                                              and a.state <> 'RETURNED' and a.department_id in (:scope)))
-                        order by c.due_at, c.id limit 2000""")
+                        select * from (
+                            select b.*,
+                                   row_number() over (partition by b.department_id
+                                                      order by b.breached desc, b.due_at, b.id) as n,
+                                   count(*) over (partition by b.department_id) as burning_count,
+                                   count(*) filter (where b.breached) over (partition by b.department_id) as breached_count
+                            from (
+                                select c.id, c.rule_code, c.post_id, c.assignment_id, c.department_id,
+                                       d.name as department, c.started_at, c.due_at, c.stopped_at, c.state,
+                                       c.cancelled_because, r.clock_kind, r.warn_percent, c.responsible_id,
+                                       p.external_id, (c.state = 'BREACHED' or c.due_at <= :now) as breached
+                                from deadline_clock c join deadline_rule r on r.code = c.rule_code
+                                join post p on p.id = c.post_id
+                                left join department d on d.id = c.department_id
+                                where c.stopped_at is null
+                                  and (c.state = 'BREACHED' or c.due_at <= :now or c.warn_at <= :now)
+                                  and (:all or c.department_id in (:scope)
+                                       or c.department_id is null
+                                          and exists (select 1 from assignment a where a.post_id = c.post_id
+                                                      and a.state <> 'RETURNED' and a.department_id in (:scope)))
+                            ) b
+                        ) ranked
+                        where n <= :shown
+                        order by breached_count desc, burning_count desc, department_id nulls first, n""")
+                .param("now", Sql.ts(now))
                 .param("all", all)
                 .param("scope", scope)
-                .query((rs, n) ->
-                        new Fetched(row(rs, n), rs.getString("external_id"), Sql.longOrNull(rs, "department_id")))
+                .param("shown", SHOWN_PER_DEPARTMENT)
+                .query((rs, n) -> new Fetched(
+                        row(rs, n),
+                        rs.getString("external_id"),
+                        Sql.longOrNull(rs, "department_id"),
+                        rs.getBoolean("breached"),
+                        rs.getLong("breached_count"),
+                        rs.getLong("burning_count")))
                 .list();
-        List<BurningClock> result = new ArrayList<>();
+        Map<Long, BurningDepartment> result = new LinkedHashMap<>();
         for (Fetched f : rows) {
             Row r = f.row();
-            boolean breached = r.state() == ClockState.BREACHED || !now.isBefore(r.dueAt());
-            long total = seconds(r, r.startedAt(), r.dueAt(), calendar);
-            long used = seconds(r, r.startedAt(), now, calendar);
-            if (!breached && !(total > 0 && used * 100 >= total * AT_RISK_PERCENT)) {
-                continue;
-            }
             LiveClock live = live(r, now, calendar);
-            result.add(new BurningClock(
-                    r.id(),
-                    r.postId(),
-                    f.postLabel(),
-                    f.departmentId(),
-                    r.department(),
-                    live.ruleName(),
-                    r.dueAt(),
-                    breached,
-                    live.text()));
+            result.computeIfAbsent(
+                            f.departmentId() == null ? -1L : f.departmentId(),
+                            k -> new BurningDepartment(
+                                    f.departmentId(),
+                                    r.department(),
+                                    f.breachedCount(),
+                                    f.count() - f.breachedCount(),
+                                    new ArrayList<>()))
+                    .mostUrgent()
+                    .add(new BurningClock(
+                            r.id(),
+                            r.postId(),
+                            f.postLabel(),
+                            f.departmentId(),
+                            r.department(),
+                            live.ruleName(),
+                            r.dueAt(),
+                            f.breached(),
+                            live.text()));
         }
-        result.sort(Comparator.comparing((BurningClock b) -> !b.breached()).thenComparing(BurningClock::dueAt));
-        return result;
+        return List.copyOf(result.values());
     }
 
     /**

@@ -1,14 +1,12 @@
 package ru.otklik.web;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import ru.otklik.deadlines.BurningClock;
+import ru.otklik.deadlines.BurningDepartment;
 import ru.otklik.deadlines.Clocks;
 import ru.otklik.people.PeopleLookup;
 import ru.otklik.posts.Actor;
@@ -25,9 +23,8 @@ import ru.otklik.posts.PostLookup;
 class TodayController {
 
     /** Breached and at-risk clocks of one department («—» for the org department's own clocks). */
-    record DepartmentClocks(String department, long breached, long atRisk, List<BurningClock> clocks) {}
-
     private final PostLookup posts;
+
     private final Clocks clocks;
     private final PeopleLookup people;
 
@@ -52,31 +49,16 @@ class TodayController {
         model.addAttribute("all", all);
         model.addAttribute("high", high);
         model.addAttribute("postIds", postIds);
-        List<BurningClock> burning = clocks.burning(departments);
-        long breached = burning.stream().filter(BurningClock::breached).count();
-        model.addAttribute("clocksByDepartment", byDepartment(burning));
-        model.addAttribute("breachedTotal", breached);
-        model.addAttribute("atRiskTotal", burning.size() - breached);
+        List<BurningDepartment> burning = clocks.burning(departments);
+        model.addAttribute("clocksByDepartment", burning);
+        model.addAttribute(
+                "breachedTotal",
+                burning.stream().mapToLong(BurningDepartment::breached).sum());
+        model.addAttribute(
+                "atRiskTotal",
+                burning.stream().mapToLong(BurningDepartment::atRisk).sum());
         model.addAttribute("escalations", clocks.escalationsWaiting(actor, all));
         model.addAttribute("drafts", drafts);
         return "web/today";
-    }
-
-    /** The clocks grouped by department, the department with the most breached first. */
-    private static List<DepartmentClocks> byDepartment(List<BurningClock> burning) {
-        Map<String, List<BurningClock>> grouped = new LinkedHashMap<>();
-        for (BurningClock c : burning) {
-            grouped.computeIfAbsent(c.department() == null ? "" : c.department(), k -> new ArrayList<>())
-                    .add(c);
-        }
-        List<DepartmentClocks> result = new ArrayList<>();
-        grouped.forEach((name, list) -> {
-            long breached = list.stream().filter(BurningClock::breached).count();
-            result.add(new DepartmentClocks(name, breached, list.size() - breached, list));
-        });
-        result.sort((a, b) -> Long.compare(b.breached(), a.breached()) != 0
-                ? Long.compare(b.breached(), a.breached())
-                : Long.compare(b.atRisk(), a.atRisk()));
-        return result;
     }
 }

@@ -6,14 +6,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import jakarta.servlet.http.Cookie;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import ru.otklik.people.PeopleManagement;
+import ru.otklik.people.internal.Department;
 import ru.otklik.posts.Importance;
 import ru.otklik.posts.internal.Post;
 import ru.otklik.support.Sessions;
 import ru.otklik.support.TestConfig;
+import ru.otklik.support.ThirdDepartment;
 
 /**
  * «Сегодня» (issue 17 point 5): the deputy ministers, the coordinator and the minister see what is open now — high
@@ -27,6 +31,12 @@ class TodayPageIT extends DeadlineIT {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    Clocks clocks;
+
+    @Autowired
+    PeopleManagement people;
 
     @AfterEach
     void resetClock() {
@@ -106,6 +116,45 @@ class TodayPageIT extends DeadlineIT {
 
         mvc.perform(get("/today").cookie(Sessions.login(mvc, "executor"))).andExpect(status().isForbidden());
         mvc.perform(get("/today").cookie(Sessions.login(mvc, "head"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aDepartmentWithManyBurningClocksShowsTheirTrueCountAndItsMostUrgentOnesByName() throws Exception {
+        Department pensions = ThirdDepartment.ensure(people, users, departments);
+        int routed = Clocks.SHOWN_PER_DEPARTMENT + 3;
+        for (int i = 0; i < routed; i++) {
+            Post post = fx.register(TestConfig.START, TestConfig.START, Importance.NORMAL);
+            fx.route(post.getId(), Importance.NORMAL, ThirdDepartment.EXECUTOR);
+            clock.advance(Duration.ofSeconds(10));
+        }
+        clock.set(TestConfig.START.plus(Duration.ofMinutes(30))); // every acceptance breached
+        sweep.sweep();
+
+        BurningDepartment row = clocks.burning(Set.of(pensions.getId())).stream()
+                .filter(d -> pensions.getId().equals(d.departmentId()))
+                .findFirst()
+                .orElseThrow();
+        long burningNow = jdbc.sql("select count(*) from deadline_clock where department_id = ? and stopped_at is null"
+                        + " and (state = 'BREACHED' or due_at <= ? or warn_at <= ?)")
+                .param(pensions.getId())
+                .param(java.sql.Timestamp.from(clock.instant()))
+                .param(java.sql.Timestamp.from(clock.instant()))
+                .query(Long.class)
+                .single();
+        assertThat(row.total()).as("every burning clock counted, listed or not").isEqualTo(burningNow);
+        assertThat(row.breached()).isGreaterThanOrEqualTo(routed);
+        assertThat(row.mostUrgent()).hasSize(Clocks.SHOWN_PER_DEPARTMENT);
+        assertThat(row.mostUrgent())
+                .as("breached first, then the soonest due")
+                .isSortedAccordingTo(java.util.Comparator.comparing((BurningClock c) -> !c.breached())
+                        .thenComparing(BurningClock::dueAt));
+
+        String deputy2 = between(today("deputy2"), "today-clocks", "</table>");
+        assertThat(deputy2)
+                .contains(ThirdDepartment.NAME)
+                .contains("Сообщения (" + row.total() + ")")
+                .contains("и ещё " + row.notListed() + " — здесь показаны " + Clocks.SHOWN_PER_DEPARTMENT
+                        + " самых срочных");
     }
 
     /** A post with the executor's draft approved by the head, now waiting for the second approver. */
