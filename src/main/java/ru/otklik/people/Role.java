@@ -42,6 +42,11 @@ public enum Role {
     public static final Set<Role> REPORT_READERS = group(union(ORG_STAFF, APPROVERS));
     /** Who reads changes in legislation (п.20): the report's readers and the executors (their departments' ones). */
     public static final Set<Role> LEGISLATION_READERS = group(union(REPORT_READERS, EnumSet.of(EXECUTOR)));
+    /**
+     * Who reads the library of posted answers (п.16, п.17): everyone who works on posts — the org staff, the
+     * executors, the heads and the leaders.
+     */
+    public static final Set<Role> ANSWER_READERS = group(union(REPORT_READERS, EnumSet.of(EXECUTOR)));
     /** Who records absences and substitutes: the admin for anyone, a department head for their people. */
     public static final Set<Role> ABSENCE_KEEPERS = group(EnumSet.of(ADMIN, DEPT_HEAD));
 

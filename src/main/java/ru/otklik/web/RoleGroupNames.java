@@ -30,6 +30,10 @@ public class RoleGroupNames {
         return Role.names(Role.LEGISLATION_READERS);
     }
 
+    public String[] getAnswerReaders() {
+        return Role.names(Role.ANSWER_READERS);
+    }
+
     public String[] getAbsenceKeepers() {
         return Role.names(Role.ABSENCE_KEEPERS);
     }

@@ -130,6 +130,8 @@ class SecurityConfiguration {
                         // the org head authorises the org specialists (Приказ п.2.2)
                         .requestMatchers("/org-authority", "/org-authority/**")
                         .hasRole(Role.ORG_HEAD.name())
+                        .requestMatchers("/answers", "/answers/**")
+                        .hasAnyRole(Role.names(Role.ANSWER_READERS))
                         .requestMatchers("/legislation/**")
                         .hasAnyRole(Role.names(Role.LEGISLATION_READERS))
                         // Notifications are the person's own; clocks are checked per post in code, like the post page.

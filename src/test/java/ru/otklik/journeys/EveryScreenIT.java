@@ -85,7 +85,15 @@ class EveryScreenIT {
 
     @Test
     void theExecutorsPages() throws IOException {
-        check("executor", List.of("/assignments", post("IM-DEMO-0005"), post("IM-DEMO-0006"), "/legislation", "/help"));
+        check(
+                "executor",
+                List.of(
+                        "/assignments",
+                        post("IM-DEMO-0005"),
+                        post("IM-DEMO-0006"),
+                        "/legislation",
+                        "/answers",
+                        "/help"));
     }
 
     @Test

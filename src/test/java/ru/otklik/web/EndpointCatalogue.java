@@ -41,6 +41,7 @@ final class EndpointCatalogue {
     static final Set<Role> APPROVERS = Role.APPROVERS;
     static final Set<Role> REPORT_READERS = Role.REPORT_READERS;
     static final Set<Role> LEGISLATION_READERS = Role.LEGISLATION_READERS;
+    static final Set<Role> ANSWER_READERS = Role.ANSWER_READERS;
     /** ЦУР's system only: no person's role opens these. */
     static final Set<Role> NOBODY = EnumSet.noneOf(Role.class);
 
@@ -60,6 +61,7 @@ final class EndpointCatalogue {
             rule("/staff(/.*)?", EnumSet.of(Role.DEPT_HEAD)),
             rule("/org-authority(/.*)?", EnumSet.of(Role.ORG_HEAD)),
             rule("/legislation(/.*)?", LEGISLATION_READERS),
+            rule("/answers(/.*)?", ANSWER_READERS),
             rule("/notifications(/.*)?", ALL),
             rule("/clocks/.*", ALL),
             rule("/posts(/new|/repeats)?", ORG),

@@ -50,15 +50,19 @@ class PostController {
         this.parts = parts;
     }
 
-    /** The post's page; {@code template} starts the draft editor from that answer template (a wrong one: none). */
+    /**
+     * The post's page; {@code template} starts the draft editor from that answer template, {@code from} from that
+     * earlier posted answer (a wrong one: neither).
+     */
     @GetMapping("/posts/{id}")
     String show(
             @PathVariable long id,
             @RequestParam(required = false) String template,
+            @RequestParam(required = false) String from,
             @RequestParam(name = "repeatQuery", required = false) String repeatQuery,
             Actor actor,
             Model model) {
-        model.addAttribute("page", pages.page(id, actor, templateId(template), repeatQuery));
+        model.addAttribute("page", pages.page(id, actor, idOrNull(template), idOrNull(from), repeatQuery));
         // the executor's own part on top, in their words (and the parts of the absent executors they stand in for)
         Set<Long> executorIds = actor.actingIds();
         model.addAttribute("myParts", parts.ofPost(id, executorIds, actor.id()));
@@ -280,10 +284,10 @@ class PostController {
         return "approvals".equals(from) ? "redirect:/approvals" : view;
     }
 
-    /** A template id as the link names it; anything else opens the editor without one. */
-    private static Long templateId(String template) {
+    /** A template's or an earlier answer's id as the link names it; anything else opens the editor without one. */
+    private static Long idOrNull(String id) {
         try {
-            return template == null || template.isBlank() ? null : Long.valueOf(template.strip());
+            return id == null || id.isBlank() ? null : Long.valueOf(id.strip());
         } catch (NumberFormatException ex) {
             return null;
         }

@@ -20,6 +20,7 @@ import ru.otklik.people.PersonSummary;
 import ru.otklik.people.SubjectSummary;
 import ru.otklik.people.Substitutes;
 import ru.otklik.posts.Actor;
+import ru.otklik.posts.AnswerLibrary;
 import ru.otklik.posts.ApproverOption;
 import ru.otklik.posts.AssignmentState;
 import ru.otklik.posts.PartState;
@@ -162,7 +163,9 @@ class PostPages {
             String text,
             List<ApproverOption> approvers,
             Long selectedApprover,
-            List<AnswerTemplate> templates) {}
+            List<AnswerTemplate> templates,
+            // the earlier answer's post the text was started from, or null
+            String startedFrom) {}
 
     /** The answer part of the page: the open draft, the posted answers and what this person may do with them. */
     record Answering(
@@ -232,6 +235,7 @@ class PostPages {
     private final PostManagement management;
     private final AnswerTemplates templates;
     private final RepeatFinder repeatFinder;
+    private final AnswerLibrary library;
 
     private final Substitutes substitutes;
     private final Clock clock;
@@ -244,8 +248,10 @@ class PostPages {
             AnswerTemplates templates,
             Substitutes substitutes,
             Clock clock,
-            RepeatFinder repeatFinder) {
+            RepeatFinder repeatFinder,
+            AnswerLibrary library) {
         this.repeatFinder = repeatFinder;
+        this.library = library;
         this.substitutes = substitutes;
         this.clock = clock;
         this.posts = posts;
@@ -257,15 +263,16 @@ class PostPages {
 
     @Transactional(readOnly = true)
     PostPage page(long postId, Actor actor) {
-        return page(postId, actor, null, null);
+        return page(postId, actor, null, null, null);
     }
 
     /**
      * The page; {@code templateId} starts the editor from that answer template of the post's departments,
-     * {@code repeatQuery} searches earlier posts to link (org staff).
+     * {@code fromAnswerId} from that earlier posted answer (the answer library's suggestion), {@code repeatQuery}
+     * searches earlier posts to link (org staff).
      */
     @Transactional(readOnly = true)
-    PostPage page(long postId, Actor actor, Long templateId, String repeatQuery) {
+    PostPage page(long postId, Actor actor, Long templateId, Long fromAnswerId, String repeatQuery) {
         Post post = posts.findById(postId).filter(p -> p.maySee(actor)).orElseThrow(NotFoundException::new);
         Map<Long, DepartmentSummary> departmentsById = new HashMap<>();
         people.departments().forEach(d -> departmentsById.put(d.id(), d));
@@ -357,7 +364,7 @@ class PostPages {
                 linked,
                 mayRoute,
                 options,
-                answering(post, actor, names, departmentsById, templateId),
+                answering(post, actor, names, departmentsById, templateId, fromAnswerId),
                 post.mayDecideP18Flag(actor),
                 // while it is new or returned, the routing form sets it
                 !mayRoute && post.mayChangeImportance(actor),
@@ -404,7 +411,8 @@ class PostPages {
             Actor actor,
             Map<Long, String> names,
             Map<Long, DepartmentSummary> departmentsById,
-            Long templateId) {
+            Long templateId,
+            Long fromAnswerId) {
         Draft open = post.openDraft();
         List<DraftView> posted = post.getDrafts().stream()
                 .filter(Draft::isPosted)
@@ -427,6 +435,14 @@ class PostPages {
                         .findFirst()
                         .orElse(text);
             }
+            String startedFrom = null;
+            if (fromAnswerId != null) {
+                var earlier = library.find(fromAnswerId).filter(a -> a.postId() != post.getId());
+                if (earlier.isPresent()) {
+                    text = earlier.get().answerText();
+                    startedFrom = earlier.get().postLabel();
+                }
+            }
             boolean intermediateAllowed = post.mayDraftIntermediate();
             editor = new Editor(
                     intermediateAllowed,
@@ -435,7 +451,8 @@ class PostPages {
                     text,
                     management.secondApprovers(departmentId, actor.id()),
                     open == null ? null : open.getSecondApproverId(),
-                    available);
+                    available,
+                    startedFrom);
         }
         boolean staff = actor.isOrgStaff();
         List<ContributionView> contributions = !post.isJoint()
