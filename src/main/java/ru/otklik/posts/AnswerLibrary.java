@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -150,7 +150,10 @@ public class AnswerLibrary {
                     .param("limit", SIMILAR_SHOWN)
                     .query(AnswerLibrary::answer)
                     .list());
-        } catch (TransientDataAccessException e) {
+        } catch (DataAccessException e) {
+            if (!cancelled(e)) {
+                throw e;
+            }
             // cancelled by the statement timeout: the editor is more use without suggestions than late
             return Optional.of(List.of());
         }
@@ -189,6 +192,16 @@ public class AnswerLibrary {
                 rs.getTimestamp("posted_at").toInstant(),
                 rs.getBoolean("intermediate"),
                 rs.getString("posted_url"));
+    }
+
+    /** Whether PostgreSQL cancelled the statement (SQLSTATE 57014, query_canceled: the statement timeout). */
+    private static boolean cancelled(DataAccessException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "57014".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String blankToNull(String value) {

@@ -96,6 +96,9 @@ class EmailOutboxIT {
         assertThat(mailsAbout(label)).hasSize(1).allSatisfy(m -> {
             assertThat(m.getAllRecipients()[0].toString()).isEqualTo("deputy2@otklik.example");
             assertThat(m.getSubject()).contains("Нарушен срок «Направить исполнителю»");
+            assertThat(text(m))
+                    .as("the e-mail links to the exact place to act, at the address staff open Otklik at")
+                    .contains("https://otklik.test/posts/" + postId);
         });
     }
 
@@ -249,6 +252,15 @@ class EmailOutboxIT {
     private static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        }
+    }
+
+    /** The decoded text of a message. */
+    private static String text(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return String.valueOf(message.getContent());
+        } catch (java.io.IOException | jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

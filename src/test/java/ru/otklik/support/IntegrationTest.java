@@ -20,6 +20,7 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {
             "otklik.demo=true",
             "otklik.sweep.enabled=false",
+            "otklik.mail.public-url=" + IntegrationTest.PUBLIC_URL,
             "otklik.metrics.password=" + IntegrationTest.METRICS_PASSWORD
         })
 @AutoConfigureMockMvc
@@ -29,4 +30,7 @@ public @interface IntegrationTest {
 
     /** The password of the metrics user {@code prometheus}, who may scrape /actuator/prometheus. */
     String METRICS_PASSWORD = "metrics-test-secret";
+
+    /** The address staff open Otklik at, as e-mails link to it. */
+    String PUBLIC_URL = "https://otklik.test/";
 }

@@ -49,7 +49,8 @@ public class EmailOutbox {
             NotificationKind kind,
             String rule,
             String label,
-            String detail) {}
+            String detail,
+            Long postId) {}
 
     private static final Logger log = LoggerFactory.getLogger(EmailOutbox.class);
     /** How long a claimed message is left to the instance that claimed it; well above a conversation's timeouts. */
@@ -62,6 +63,7 @@ public class EmailOutbox {
     private final Notifications notifications;
     private final Clock clock;
     private final String from;
+    private final String publicBase;
     private final boolean configured;
     private volatile boolean closing;
     private volatile Outcome lastOutcome;
@@ -78,6 +80,7 @@ public class EmailOutbox {
         this.notifications = notifications;
         this.clock = clock;
         this.from = settings.from();
+        this.publicBase = settings.publicBase();
         this.configured = !host.isBlank();
     }
 
@@ -143,7 +146,7 @@ public class EmailOutbox {
                             update email_outbox o set next_attempt_at = :until from next where o.id = next.id
                             returning o.id, o.recipient, o.created_at, o.notification_id
                         )
-                        select c.id, c.recipient, c.created_at, n.kind, n.rule_code, n.post_label, n.detail
+                        select c.id, c.recipient, c.created_at, n.kind, n.rule_code, n.post_label, n.detail, n.post_id
                         from claimed c join notification n on n.id = c.notification_id""")
                 .param("now", Sql.ts(now))
                 .param("until", Sql.ts(now.plus(CLAIM)))
@@ -154,7 +157,8 @@ public class EmailOutbox {
                         NotificationKind.valueOf(rs.getString("kind")),
                         rs.getString("rule_code"),
                         rs.getString("post_label"),
-                        rs.getString("detail")))
+                        rs.getString("detail"),
+                        Sql.longOrNull(rs, "post_id")))
                 .optional();
     }
 
@@ -193,6 +197,11 @@ public class EmailOutbox {
         helper.setSubject(notifications.subject(text));
         // the reason of a return or the comment first: what the person must act on
         String body = p.detail() == null ? text : p.detail() + "\n\n" + text;
+        if (publicBase != null) {
+            // the exact place to act, as the notification in the application links it
+            String link = Notifications.linkOf(p.kind(), p.postId());
+            body = body + "\n\n" + notifications.openLine(publicBase + (link == null ? "/notifications" : link));
+        }
         helper.setText(body + "\n\n" + notifications.footer());
         // kept by JavaMailSenderImpl when it saves the message: a re-sent copy carries the same id
         message.setHeader("Message-ID", messageId(p.id(), p.createdAt(), from));

@@ -50,14 +50,19 @@ public class Notifications {
 
         /** Where to act: the post page (at the draft for rework), the legislation notices, or nowhere. */
         public String link() {
-            if (kind == NotificationKind.LEGISLATION) {
-                return "/legislation";
-            }
-            if (postId == null) {
-                return null;
-            }
-            return "/posts/" + postId + (kind == NotificationKind.REWORK ? "#draft-text" : "");
+            return linkOf(kind, postId);
         }
+    }
+
+    /** Where to act on a notification of this kind about this post (or none): the same in the page and in e-mail. */
+    static String linkOf(NotificationKind kind, Long postId) {
+        if (kind == NotificationKind.LEGISLATION) {
+            return "/legislation";
+        }
+        if (postId == null) {
+            return null;
+        }
+        return "/posts/" + postId + (kind == NotificationKind.REWORK ? "#draft-text" : "");
     }
 
     /** A post a grouped line stands for. */
@@ -306,6 +311,11 @@ public class Notifications {
 
     String subject(String text) {
         return messages.getMessage("deadlines.mail.subject", new Object[] {text}, RU);
+    }
+
+    /** The line of an e-mail with the link to act: «Открыть: https://…». */
+    String openLine(String url) {
+        return messages.getMessage("deadlines.mail.open", new Object[] {url}, RU);
     }
 
     /** The closing line of every e-mail. */

@@ -16,7 +16,8 @@ class MailHealthIndicatorTest {
 
     @Test
     void aBlankMailHostMeansNoMailAndNoProbe() {
-        EmailOutbox outbox = new EmailOutbox(null, null, null, null, new MailSettings("otklik@localhost", 30000), " ");
+        EmailOutbox outbox =
+                new EmailOutbox(null, null, null, null, new MailSettings("otklik@localhost", 30000, ""), " ");
 
         Health health = new MailHealthIndicator(outbox).health();
 
@@ -27,8 +28,8 @@ class MailHealthIndicatorTest {
 
     @Test
     void beforeAnyAttemptAConfiguredMailServerIsReportedUp() {
-        EmailOutbox outbox =
-                new EmailOutbox(null, null, null, null, new MailSettings("otklik@localhost", 30000), "smtp.example");
+        EmailOutbox outbox = new EmailOutbox(
+                null, null, null, null, new MailSettings("otklik@localhost", 30000, ""), "smtp.example");
 
         assertThat(new MailHealthIndicator(outbox).health().getStatus()).isEqualTo(Status.UP);
     }
