@@ -100,6 +100,19 @@ class OrgAuthorityIT {
                         .param("assignTo", families + ":" + executor))
                 .andExpect(status().isForbidden())
                 .andExpect(content().string(containsString("не уполномочил вас направлять сообщения")));
+        mvc.perform(post("/posts/" + post.getId() + "/importance")
+                        .cookie(session)
+                        .with(csrf())
+                        .param("version", String.valueOf(post.getVersion()))
+                        .param("high", "true"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(containsString("не уполномочил вас")));
+        assertThat(jdbc.sql("select importance from post where id = ?")
+                        .param(post.getId())
+                        .query(String.class)
+                        .single())
+                .as("the importance is the authorised specialist's call (п.9)")
+                .isEqualTo("NORMAL");
         mvc.perform(post("/posts/" + post.getId() + "/return-to-cur")
                         .cookie(session)
                         .with(csrf())

@@ -416,7 +416,8 @@ public class Post {
      * returned, routing sets it.)
      */
     public boolean mayChangeImportance(Actor actor) {
-        return actor.isOrgStaff() && !state.isClosed();
+        // the importance is the routing specialist's call (п.9 ¶3–4): only org staff the org head authorised
+        return actor.routesAndPosts() && !state.isClosed();
     }
 
     /**
@@ -425,6 +426,7 @@ public class Post {
      * @return whether it changed
      */
     public boolean changeImportance(Importance wanted, Actor actor, Instant now) {
+        requireOrgAuthority(actor);
         if (!mayChangeImportance(actor) || wanted == null) {
             throw forbidden("changeImportance");
         }
