@@ -49,6 +49,11 @@ public final class ChildApplication implements AutoCloseable {
      * port); its output goes to {@code log}.
      */
     public static ChildApplication start(Path log, String... arguments) throws IOException {
+        return start(log, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-Xshare:auto"), arguments);
+    }
+
+    /** Starts Otklik as {@link #start(Path, String...)} does, with these JVM options instead of the quick-start ones. */
+    public static ChildApplication start(Path log, List<String> jvmOptions, String... arguments) throws IOException {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("server.port", String.valueOf(freePort()));
         settings.put("otklik.demo", "true");
@@ -58,14 +63,10 @@ public final class ChildApplication implements AutoCloseable {
             int eq = argument.indexOf('=');
             settings.put(argument.substring(2, eq), argument.substring(eq + 1));
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m",
-                "-XX:TieredStopAtLevel=1",
-                "-Xshare:auto",
-                "-cp",
-                System.getProperty("java.class.path"),
-                OtklikApplication.class.getName()));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), OtklikApplication.class.getName()));
         settings.forEach((name, value) -> command.add("--" + name + "=" + value));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
