@@ -244,7 +244,7 @@ public class LiveStreams implements SmartLifecycle {
         }
     }
 
-    private void heartbeat() {
+    void heartbeat() {
         Set<ResponseBodyEmitter.DataWithMediaType> ping =
                 event(SseEmitter.event().comment(""));
         streams.forEach(stream -> send(stream, ping));

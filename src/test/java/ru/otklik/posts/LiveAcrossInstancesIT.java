@@ -11,12 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
-import org.springframework.test.web.servlet.MockMvc;
 import ru.otklik.posts.internal.Post;
 import ru.otklik.support.ChildApplication;
 import ru.otklik.support.IntegrationTest;
 import ru.otklik.support.LiveStream;
-import ru.otklik.support.Sessions;
 import ru.otklik.support.TestDatabase;
 
 /**
@@ -26,9 +24,6 @@ import ru.otklik.support.TestDatabase;
  */
 @IntegrationTest
 class LiveAcrossInstancesIT {
-
-    @Autowired
-    MockMvc mvc;
 
     @Autowired
     AutowireCapableBeanFactory beans;
@@ -52,8 +47,7 @@ class LiveAcrossInstancesIT {
                 "--spring.datasource.username=" + database.username(),
                 "--spring.datasource.password=" + database.password())) {
             other.awaitReady(Duration.ofMinutes(3));
-            // sessions live in PostgreSQL: a login on this instance is valid on the other
-            String session = Sessions.login(mvc, "executor").getValue();
+            String session = other.login("executor");
 
             try (LiveStream stream = LiveStream.open(other.uri("/"), session, null)) {
                 assertThat(stream.status()).isEqualTo(200);

@@ -171,6 +171,43 @@ public final class ChildApplication implements AutoCloseable {
         }
     }
 
+    /**
+     * Logs a demo person in on this instance, as the login form does, and gives the session cookie's value. (A
+     * session made by the tests' own application would not do here: its login time is the tests' clock's, hours
+     * before this process's real time, so the absolute timeout would end it.)
+     */
+    public String login(String login) throws IOException, InterruptedException {
+        HttpResponse<String> form = get("/login");
+        String xsrf = cookie(form, "XSRF-TOKEN");
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+                .matcher(form.body());
+        if (xsrf == null || !csrf.find()) {
+            throw new IllegalStateException("no CSRF token on the login page");
+        }
+        HttpResponse<String> done = send(HttpRequest.newBuilder(uri("/login"))
+                .header("Cookie", "XSRF-TOKEN=" + xsrf)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + login + "&password=demo&_csrf="
+                        + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+                .build());
+        String session = cookie(done, "SESSION");
+        if (done.statusCode() != 302 || session == null) {
+            throw new IllegalStateException("login of " + login + " failed: " + done.statusCode());
+        }
+        return session;
+    }
+
+    private static String cookie(HttpResponse<?> response, String name) {
+        for (String header : response.headers().allValues("Set-Cookie")) {
+            if (header.startsWith(name + "=")) {
+                int end = header.indexOf(';');
+                String value = header.substring(name.length() + 1, end < 0 ? header.length() : end);
+                return value.isEmpty() ? null : value;
+            }
+        }
+        return null;
+    }
+
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path))
                 .timeout(Duration.ofSeconds(20))
