@@ -72,6 +72,11 @@
 
     function announce(toast) {
         if (toast.dataset.shown) return;
+        // the same notification twice (caught up and sent live at once): one toast
+        if (document.querySelector('#live-toasts .live-toast[data-shown][data-handoff="' + toast.dataset.handoff + '"]')) {
+            toast.remove();
+            return;
+        }
         toast.dataset.shown = 'true';
         if (window.bootstrap) bootstrap.Toast.getOrCreateInstance(toast).show();
         const text = toast.querySelector('.live-toast-text');
