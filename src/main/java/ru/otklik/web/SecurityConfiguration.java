@@ -98,7 +98,11 @@ class SecurityConfiguration {
         // throttled AuthenticationProvider bean; registering it here too would count each failure twice.
         // Control characters are refused before the login form or any page reads a parameter.
         http.addFilterBefore(new ControlCharacterFilter(problems), CsrfFilter.class)
-                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                .authorizeHttpRequests(requests -> requests
+                        // the dispatch that ends a live stream (SseEmitter) belongs to a request already authorised
+                        .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC)
+                        .permitAll()
+                        .requestMatchers(
                                 "/login",
                                 "/error",
                                 "/assets/**",
@@ -134,8 +138,8 @@ class SecurityConfiguration {
                         .hasAnyRole(Role.names(Role.ANSWER_READERS))
                         .requestMatchers("/legislation/**")
                         .hasAnyRole(Role.names(Role.LEGISLATION_READERS))
-                        // Notifications are the person's own; clocks are checked per post in code, like the post page.
-                        .requestMatchers("/notifications", "/notifications/**", "/clocks/**")
+                        // Notifications and the live stream are the person's own; clocks are checked per post in code.
+                        .requestMatchers("/notifications", "/notifications/**", "/clocks/**", "/live")
                         .authenticated()
                         // Registering a post by hand: org staff. A post's page and actions: checked per post in code.
                         .requestMatchers("/posts", "/posts/new", "/posts/repeats")

@@ -111,6 +111,19 @@ class AnswerFixtures {
                 null);
     }
 
+    /** A new post the specialist has just routed to the families executor: a hand-off to the executor. */
+    Post routed() {
+        return inTransaction(() -> {
+            Post post = registered("Когда придёт выплата? " + unique(), Set.of());
+            return management.route(
+                    post.getId(),
+                    post.getVersion(),
+                    List.of(new Routing(families().getId(), id("executor"))),
+                    Importance.NORMAL,
+                    actor("specialist"));
+        });
+    }
+
     /** A post in work with the families executor. */
     Post inWork() {
         return inWork("Когда назначат пособие на ребёнка? " + unique(), Set.of());

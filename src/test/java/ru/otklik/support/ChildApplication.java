@@ -49,6 +49,11 @@ public final class ChildApplication implements AutoCloseable {
      * port); its output goes to {@code log}.
      */
     public static ChildApplication start(Path log, String... arguments) throws IOException {
+        return start(log, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-Xshare:auto"), arguments);
+    }
+
+    /** Starts Otklik as {@link #start(Path, String...)} does, with these JVM options instead of the quick-start ones. */
+    public static ChildApplication start(Path log, List<String> jvmOptions, String... arguments) throws IOException {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("server.port", String.valueOf(freePort()));
         settings.put("otklik.demo", "true");
@@ -58,14 +63,10 @@ public final class ChildApplication implements AutoCloseable {
             int eq = argument.indexOf('=');
             settings.put(argument.substring(2, eq), argument.substring(eq + 1));
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m",
-                "-XX:TieredStopAtLevel=1",
-                "-Xshare:auto",
-                "-cp",
-                System.getProperty("java.class.path"),
-                OtklikApplication.class.getName()));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), OtklikApplication.class.getName()));
         settings.forEach((name, value) -> command.add("--" + name + "=" + value));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -168,6 +169,43 @@ public final class ChildApplication implements AutoCloseable {
             }
             return Set.copyOf(acknowledged);
         }
+    }
+
+    /**
+     * Logs a demo person in on this instance, as the login form does, and gives the session cookie's value. (A
+     * session made by the tests' own application would not do here: its login time is the tests' clock's, hours
+     * before this process's real time, so the absolute timeout would end it.)
+     */
+    public String login(String login) throws IOException, InterruptedException {
+        HttpResponse<String> form = get("/login");
+        String xsrf = cookie(form, "XSRF-TOKEN");
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+                .matcher(form.body());
+        if (xsrf == null || !csrf.find()) {
+            throw new IllegalStateException("no CSRF token on the login page");
+        }
+        HttpResponse<String> done = send(HttpRequest.newBuilder(uri("/login"))
+                .header("Cookie", "XSRF-TOKEN=" + xsrf)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + login + "&password=demo&_csrf="
+                        + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+                .build());
+        String session = cookie(done, "SESSION");
+        if (done.statusCode() != 302 || session == null) {
+            throw new IllegalStateException("login of " + login + " failed: " + done.statusCode());
+        }
+        return session;
+    }
+
+    private static String cookie(HttpResponse<?> response, String name) {
+        for (String header : response.headers().allValues("Set-Cookie")) {
+            if (header.startsWith(name + "=")) {
+                int end = header.indexOf(';');
+                String value = header.substring(name.length() + 1, end < 0 ? header.length() : end);
+                return value.isEmpty() ? null : value;
+            }
+        }
+        return null;
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -64,6 +64,7 @@ final class EndpointCatalogue {
             rule("/answers(/.*)?", ANSWER_READERS),
             rule("/notifications(/.*)?", ALL),
             rule("/clocks/.*", ALL),
+            rule("/live", ALL),
             rule("/posts(/new|/repeats)?", ORG),
             rule("/posts/templates(/.*)?", EnumSet.of(Role.DEPT_HEAD)),
             rule("/posts/.*", ALL),

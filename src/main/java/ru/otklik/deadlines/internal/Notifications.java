@@ -229,46 +229,87 @@ public class Notifications {
                 .single();
     }
 
+    private static final String NOTE_COLUMNS = """
+            select id, created_at, kind, rule_code, post_id, post_label, read_at, detail, group_count, group_post_ids,
+                   group_labels
+            from notification
+            """;
+
     /** The person's latest notifications, unread first. */
     @Transactional(readOnly = true)
     public List<Note> recent(long userId, int limit) {
-        return jdbc.sql("""
-                        select id, created_at, kind, rule_code, post_id, post_label, read_at, detail, group_count,
-                               group_post_ids, group_labels
-                        from notification
-                        where recipient_id = ? order by (read_at is null) desc, created_at desc, id desc limit ?""")
+        return jdbc.sql(NOTE_COLUMNS
+                        + "where recipient_id = ? order by (read_at is null) desc, created_at desc, id desc limit ?")
                 .params(userId, limit)
-                .query((rs, n) -> {
-                    NotificationKind kind = NotificationKind.valueOf(rs.getString("kind"));
-                    String rule = rs.getString("rule_code");
-                    String label = rs.getString("post_label");
-                    int count = rs.getInt("group_count");
-                    List<PostLink> posts = new ArrayList<>();
-                    java.sql.Array ids = rs.getArray("group_post_ids");
-                    java.sql.Array labels = rs.getArray("group_labels");
-                    if (count > 1 && ids != null && labels != null) {
-                        Object[] idValues = (Object[]) ids.getArray();
-                        Object[] labelValues = (Object[]) labels.getArray();
-                        for (int i = 0; i < idValues.length && i < labelValues.length; i++) {
-                            if (idValues[i] != null) {
-                                posts.add(new PostLink(((Number) idValues[i]).longValue(), (String) labelValues[i]));
-                            }
-                        }
-                    }
-                    return new Note(
-                            rs.getLong("id"),
-                            Sql.instant(rs, "created_at"),
-                            kind,
-                            rule,
-                            Sql.longOrNull(rs, "post_id"),
-                            label,
-                            Sql.instant(rs, "read_at"),
-                            count > 1 ? groupedText(kind, rule, count) : text(kind, rule, label),
-                            rs.getString("detail"),
-                            count,
-                            posts);
-                })
+                .query(this::note)
                 .list();
+    }
+
+    /**
+     * The unread notifications of these people written after {@code afterId}, oldest first: what a live page missed
+     * while its stream was down.
+     */
+    @Transactional(readOnly = true)
+    public List<Note> unreadSince(Collection<Long> recipients, long afterId, int limit) {
+        if (recipients.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(
+                        NOTE_COLUMNS
+                                + "where recipient_id in (:recipients) and id > :after and read_at is null order by id limit :limit")
+                .param("recipients", recipients)
+                .param("after", afterId)
+                .param("limit", limit)
+                .query(this::note)
+                .list();
+    }
+
+    /** One notification, if it exists. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Note> find(long id) {
+        return jdbc.sql(NOTE_COLUMNS + "where id = ?")
+                .param(id)
+                .query(this::note)
+                .optional();
+    }
+
+    /** The newest notification's id (0 when there is none): where a page's live stream starts. */
+    @Transactional(readOnly = true)
+    public long latestId() {
+        return jdbc.sql("select coalesce(max(id), 0) from notification")
+                .query(Long.class)
+                .single();
+    }
+
+    private Note note(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        NotificationKind kind = NotificationKind.valueOf(rs.getString("kind"));
+        String rule = rs.getString("rule_code");
+        String label = rs.getString("post_label");
+        int count = rs.getInt("group_count");
+        List<PostLink> posts = new ArrayList<>();
+        java.sql.Array ids = rs.getArray("group_post_ids");
+        java.sql.Array labels = rs.getArray("group_labels");
+        if (count > 1 && ids != null && labels != null) {
+            Object[] idValues = (Object[]) ids.getArray();
+            Object[] labelValues = (Object[]) labels.getArray();
+            for (int i = 0; i < idValues.length && i < labelValues.length; i++) {
+                if (idValues[i] != null) {
+                    posts.add(new PostLink(((Number) idValues[i]).longValue(), (String) labelValues[i]));
+                }
+            }
+        }
+        return new Note(
+                rs.getLong("id"),
+                Sql.instant(rs, "created_at"),
+                kind,
+                rule,
+                Sql.longOrNull(rs, "post_id"),
+                label,
+                Sql.instant(rs, "read_at"),
+                count > 1 ? groupedText(kind, rule, count) : text(kind, rule, label),
+                rs.getString("detail"),
+                count,
+                posts);
     }
 
     /** Marks one of the person's notifications read; false if it is not theirs. */
