@@ -22,6 +22,7 @@ import ru.otklik.people.Substitutes;
 import ru.otklik.posts.Actor;
 import ru.otklik.posts.ApproverOption;
 import ru.otklik.posts.AssignmentState;
+import ru.otklik.posts.Attachments;
 import ru.otklik.posts.PartState;
 import ru.otklik.posts.PostManagement;
 import ru.otklik.posts.PostState;
@@ -206,7 +207,8 @@ class PostPages {
             Answering answering,
             boolean mayDecideP18Flag,
             boolean mayChangeImportance,
-            Repeats repeats) {
+            Repeats repeats,
+            Attachments.OnPage attachments) {
 
         /** Whether this person may do anything at all with the post now. */
         public boolean anyAction() {
@@ -235,6 +237,7 @@ class PostPages {
 
     private final Substitutes substitutes;
     private final Clock clock;
+    private final Attachments attachments;
 
     PostPages(
             Posts posts,
@@ -244,7 +247,9 @@ class PostPages {
             AnswerTemplates templates,
             Substitutes substitutes,
             Clock clock,
-            RepeatFinder repeatFinder) {
+            RepeatFinder repeatFinder,
+            Attachments attachments) {
+        this.attachments = attachments;
         this.repeatFinder = repeatFinder;
         this.substitutes = substitutes;
         this.clock = clock;
@@ -361,7 +366,8 @@ class PostPages {
                 post.mayDecideP18Flag(actor),
                 // while it is new or returned, the routing form sets it
                 !mayRoute && post.mayChangeImportance(actor),
-                repeats(post, actor, linked, query));
+                repeats(post, actor, linked, query),
+                attachments.onPage(post, actor));
     }
 
     /**
