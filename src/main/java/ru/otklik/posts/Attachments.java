@@ -194,7 +194,7 @@ public class Attachments {
                 uploaders.add(r.uploadedBy());
             }
         });
-        Map<Long, String> names = people.fullNames(uploaders);
+        Map<Long, String> names = uploaders.isEmpty() ? Map.of() : people.fullNames(uploaders);
         List<Summary> visible = rows.stream()
                 .filter(r -> visible(post, r, actor))
                 .map(r -> summary(r, names, post, actor))
