@@ -77,6 +77,9 @@ class AttachmentsIT {
     PeopleLookup people;
 
     @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Autowired
     PlatformTransactionManager transactions;
 
     @Autowired
@@ -505,6 +508,43 @@ class AttachmentsIT {
         inDirectory.delete(id, kept.id(), specialist);
         assertThat(file).doesNotExist();
         assertThat(attachments(id)).isZero();
+
+        // written, then the transaction it belongs to fails: neither the row nor the file stays
+        Path[] written = new Path[1];
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
+            Attachments.Summary undone =
+                    inDirectory.add(id, null, "undone.pdf", new ByteArrayInputStream(PDF), specialist);
+            written[0] = dir.resolve(Long.toString(undone.id() / 1000)).resolve(Long.toString(undone.id()));
+            assertThat(written[0]).exists();
+            status.setRollbackOnly();
+        });
+        assertThat(written[0]).doesNotExist();
+        assertThat(attachments(id)).isZero();
+    }
+
+    @Test
+    void anAttachmentKeptInPostgresqlIsInTheBackup() throws Exception {
+        long id = fx.inWork().getId();
+        byte[] marked = padded(PDF, 64);
+        byte[] mark = ("backup-" + AnswerFixtures.unique()).getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(mark, 0, marked, 40, mark.length);
+        upload(Sessions.login(mvc, "specialist"), id, null, "evidence.pdf", "application/pdf", marked)
+                .andExpect(status().is3xxRedirection());
+
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        ru.otklik.database.Backups.write(dataSource, zip, clock.instant());
+        String contentTable = null;
+        try (java.util.zip.ZipInputStream in =
+                new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip.toByteArray()))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                if (e.getName().equals("attachment_content.csv")) {
+                    contentTable = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+                }
+            }
+        }
+        assertThat(contentTable)
+                .as("the bytes, in PostgreSQL's hex form, in the backup's attachment_content")
+                .contains(java.util.HexFormat.of().formatHex(marked));
     }
 
     /** The service with limits of its own: 4 KB a file, 3 files and 5 KB a post; in {@code dir} if given. */
