@@ -91,6 +91,10 @@ class OpenApiIT {
                         .doesNotExist())
                 .andExpect(jsonPath("$.paths['/api/v1/messages/{id}/cur-decision'].put")
                         .doesNotExist())
+                .andExpect(jsonPath("$.paths['/api/v1/messages/{id}/attachments'].post")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/api/v1/messages/{id}/attachments'].get")
+                        .doesNotExist())
                 .andReturn()
                 .getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);

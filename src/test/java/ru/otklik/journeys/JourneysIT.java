@@ -119,7 +119,19 @@ class JourneysIT {
         WebElement clocks = browser.waitFor(By.id("post-clocks-" + postId));
         assertThat(clocks.getText()).contains("осталось");
         String acceptBefore = clockText(postId, "ACCEPT");
-        browser.screenshot("journey1-routed");
+        Path screenshot = browser.screenshot("journey1-routed");
+
+        // the specialist keeps a screenshot of the post as evidence (issue 21): its thumbnail shows on the page
+        browser.driver()
+                .findElement(By.id("attachment-file-post"))
+                .sendKeys(screenshot.toAbsolutePath().toString());
+        browser.click(By.cssSelector("#attachments-post .attachment-submit"));
+        WebElement thumbnail = browser.waitFor(By.cssSelector(".post-attachments img.attachment-thumb"));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
+                .until(driver -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) driver)
+                        .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", thumbnail));
+        assertThat(browser.pageText()).contains("journey1-routed.png").contains("Прикреплён файл");
+        browser.screenshot("journey1-attached");
 
         clock.advance(Duration.ofMinutes(3));
         browser.go("/posts/" + postId);

@@ -68,6 +68,29 @@ public final class HttpBrowser {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Posts a file as a multipart form, the way the attachment form does: the CSRF token taken from the page at
+     * {@code formPage} rides in the address.
+     */
+    public HttpResponse<String> postFile(String formPage, String path, String fileName, byte[] content)
+            throws IOException, InterruptedException {
+        Matcher token = CSRF.matcher(get(formPage).body());
+        String csrf = token.find() ? token.group(1) : "";
+        String boundary = "----otklik" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        return client.send(
+                HttpRequest.newBuilder(
+                                URI.create(base + path + (path.contains("?") ? "&" : "?") + "_csrf=" + encode(csrf)))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .header("Accept", "text/html")
+                        .POST(HttpRequest.BodyPublishers.ofByteArrays(java.util.List.of(head, content, tail)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Logs in through the form; returns the redirect target. */
     public String login(String login, String password) throws IOException, InterruptedException {
         HttpResponse<String> response = post("/login", "/login", Map.of("username", login, "password", password));

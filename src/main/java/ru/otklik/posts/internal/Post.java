@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import ru.otklik.people.Role;
@@ -229,6 +230,33 @@ public class Post {
                 .anyMatch(a -> actor.heads(a.getDepartmentId())
                         || actor.curates(a.getDepartmentId())
                         || actor.has(Role.EXECUTOR) && actor.actsFor(a.getExecutorId()));
+    }
+
+    /**
+     * Attach a document to the draft being worked on (вложение): while it is not yet posted and the post is open, its
+     * author, the executor of its department (or whoever stands in for them), the head of that department, and for a
+     * joint answer the org staff, who compose it.
+     */
+    public boolean mayAttachToDraft(Draft draft, Actor actor) {
+        if (draft.isPosted() || state.isClosed()) {
+            return false;
+        }
+        if (draft.writtenBy(actor.id()) || actor.heads(draft.getDepartmentId())) {
+            return true;
+        }
+        if (draft.isJoint()) {
+            return actor.isOrgStaff();
+        }
+        return actor.has(Role.EXECUTOR)
+                && assignments.stream()
+                        .anyMatch(a -> a.getDepartmentId() == draft.getDepartmentId()
+                                && a.isActive()
+                                && actor.actsFor(a.getExecutorId()));
+    }
+
+    /** The draft of this post with this id, if it is one of its drafts. */
+    public Optional<Draft> draft(long draftId) {
+        return drafts.stream().filter(d -> d.getId() == draftId).findFirst();
     }
 
     /**

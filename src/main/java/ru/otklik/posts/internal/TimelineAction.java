@@ -50,5 +50,9 @@ public enum TimelineAction {
     /** The org specialist removed a link to another post (п.16). */
     REPEAT_UNLINKED,
     /** The org specialist said a similar post is not a repeat of this one (п.16). */
-    REPEAT_DISMISSED
+    REPEAT_DISMISSED,
+    /** A file was attached to the post, its draft or its posted answer; the comment names the file. */
+    ATTACHMENT_ADDED,
+    /** Its uploader removed an attachment while the post was open; the comment names the file. */
+    ATTACHMENT_REMOVED
 }

@@ -23,6 +23,7 @@ import ru.otklik.posts.Actor;
 import ru.otklik.posts.AnswerLibrary;
 import ru.otklik.posts.ApproverOption;
 import ru.otklik.posts.AssignmentState;
+import ru.otklik.posts.Attachments;
 import ru.otklik.posts.PartState;
 import ru.otklik.posts.PostManagement;
 import ru.otklik.posts.PostState;
@@ -209,7 +210,8 @@ class PostPages {
             Answering answering,
             boolean mayDecideP18Flag,
             boolean mayChangeImportance,
-            Repeats repeats) {
+            Repeats repeats,
+            Attachments.OnPage attachments) {
 
         /** Whether this person may do anything at all with the post now. */
         public boolean anyAction() {
@@ -239,6 +241,7 @@ class PostPages {
 
     private final Substitutes substitutes;
     private final Clock clock;
+    private final Attachments attachments;
 
     PostPages(
             Posts posts,
@@ -249,7 +252,9 @@ class PostPages {
             Substitutes substitutes,
             Clock clock,
             RepeatFinder repeatFinder,
-            AnswerLibrary library) {
+            AnswerLibrary library,
+            Attachments attachments) {
+        this.attachments = attachments;
         this.repeatFinder = repeatFinder;
         this.library = library;
         this.substitutes = substitutes;
@@ -368,7 +373,8 @@ class PostPages {
                 post.mayDecideP18Flag(actor),
                 // while it is new or returned, the routing form sets it
                 !mayRoute && post.mayChangeImportance(actor),
-                repeats(post, actor, linked, query));
+                repeats(post, actor, linked, query),
+                attachments.onPage(post, actor));
     }
 
     /**
