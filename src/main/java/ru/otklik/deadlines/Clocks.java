@@ -141,7 +141,7 @@ public class Clocks {
         List<Fetched> rows = jdbc.sql("""
                         select c.id, c.rule_code, c.post_id, c.assignment_id, c.department_id, d.name as department,
                                c.started_at, c.due_at, c.stopped_at, c.state, c.cancelled_because, r.clock_kind,
-                               r.warn_percent, c.responsible_id, p.external_id
+                               r.warn_percent, c.responsible_id, p.registration_number
                         from deadline_clock c join deadline_rule r on r.code = c.rule_code
                         join post p on p.id = c.post_id
                         left join department d on d.id = c.department_id
@@ -153,8 +153,8 @@ public class Clocks {
                         order by c.due_at, c.id limit 2000""")
                 .param("all", all)
                 .param("scope", scope)
-                .query((rs, n) ->
-                        new Fetched(row(rs, n), rs.getString("external_id"), Sql.longOrNull(rs, "department_id")))
+                .query((rs, n) -> new Fetched(
+                        row(rs, n), rs.getString("registration_number"), Sql.longOrNull(rs, "department_id")))
                 .list();
         List<BurningClock> result = new ArrayList<>();
         for (Fetched f : rows) {

@@ -8,7 +8,9 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
+import ru.otklik.people.DepartmentSummary;
 import ru.otklik.people.PeopleLookup;
+import ru.otklik.people.PersonSummary;
 import ru.otklik.people.Role;
 import ru.otklik.posts.Actor;
 import ru.otklik.posts.Importance;
@@ -98,17 +100,27 @@ class WorkListController {
     @GetMapping("/inbox")
     String inbox(@ModelAttribute InboxParams params, BindingResult unconverted, Actor actor, Model model) {
         InboxQuery.Filter filter = params.filter();
-        model.addAttribute("filter", filter);
         model.addAttribute("filterQuery", InboxParams.query(filter));
         model.addAttribute("savedFilters", savedFilters.of(actor.id()));
-        model.addAttribute("result", inbox.find(filter));
+        list(filter, InboxQuery.Scope.INBOX, people.departments(), people.enabledWithRole(Role.EXECUTOR), model);
+        return INBOX_VIEW;
+    }
+
+    /** The list with its filters: what the shared fragments of {@code posts/post-list} read. */
+    private void list(
+            InboxQuery.Filter filter,
+            InboxQuery.Scope scope,
+            List<DepartmentSummary> departments,
+            List<PersonSummary> executors,
+            Model model) {
+        model.addAttribute("filter", filter);
+        model.addAttribute("result", inbox.find(filter, scope));
         model.addAttribute("states", List.of(PostState.values()));
         model.addAttribute("sources", List.of(Source.values()));
-        model.addAttribute("departments", people.departments());
-        model.addAttribute("executors", people.enabledWithRole(Role.EXECUTOR));
+        model.addAttribute("departments", departments);
+        model.addAttribute("executors", executors);
         model.addAttribute(
                 "sorts", List.of(InboxQuery.URGENT, "received", "-received", "detected", "-detected", "importance"));
-        return INBOX_VIEW;
     }
 
     /**
