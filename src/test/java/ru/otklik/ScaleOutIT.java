@@ -31,7 +31,8 @@ import ru.otklik.support.ChildApplication;
 /**
  * README's «Scaling out», shown: two Otklik processes on one PostgreSQL, as behind a load balancer. A person signed in
  * on one is signed in on the other; ЦУР sending the same post to both gets one post; clocks that fall due are acted
- * on once though both sweep.
+ * on once though both sweep; the posts registered on both at once get the year's registration numbers with no gap and
+ * none twice.
  */
 @Tag("fault")
 class ScaleOutIT {
@@ -117,6 +118,31 @@ class ScaleOutIT {
                     assertThat(db.queryForObject(
                                     "select count(*) from post where external_id like 'SCALE-%'", Integer.class))
                             .isEqualTo(30);
+
+                    // the Ministry's registration numbers of the year, given by both instances at once: 1..N with no
+                    // gap and no number twice (the demo's posts, registered at start, included)
+                    List<Integer> numbers = db.queryForList(
+                            "select registration_seq from post where registration_year = extract(year from now()"
+                                    + " at time zone 'Asia/Novokuznetsk') order by registration_seq",
+                            Integer.class);
+                    assertThat(numbers)
+                            .as("registration numbers of the year")
+                            .hasSizeGreaterThanOrEqualTo(30)
+                            .isEqualTo(java.util.stream.IntStream.rangeClosed(1, numbers.size())
+                                    .boxed()
+                                    .toList());
+                    assertThat(db.queryForList(
+                                    "select registration_number from post where external_id like 'SCALE-%'",
+                                    String.class))
+                            .hasSize(30)
+                            .doesNotHaveDuplicates()
+                            .allSatisfy(number -> assertThat(number).matches("СОЦ-\\d{4}/\\d{4}"));
+                    assertThat(db.queryForObject(
+                                    "select last from registration_counter where year = extract(year from now()"
+                                            + " at time zone 'Asia/Novokuznetsk')",
+                                    Integer.class))
+                            .as("the counter stands at the last number given")
+                            .isEqualTo(numbers.size());
 
                     // every running clock of those posts falls due now; both instances sweep every half second
                     List<Long> due = db.queryForList("""

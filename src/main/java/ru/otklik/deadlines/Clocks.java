@@ -152,7 +152,7 @@ public class Clocks {
                                 select c.id, c.rule_code, c.post_id, c.assignment_id, c.department_id,
                                        d.name as department, c.started_at, c.due_at, c.stopped_at, c.state,
                                        c.cancelled_because, r.clock_kind, r.warn_percent, c.responsible_id,
-                                       p.external_id, (c.state = 'BREACHED' or c.due_at <= :now) as breached
+                                       p.registration_number, (c.state = 'BREACHED' or c.due_at <= :now) as breached
                                 from deadline_clock c join deadline_rule r on r.code = c.rule_code
                                 join post p on p.id = c.post_id
                                 left join department d on d.id = c.department_id
@@ -172,7 +172,7 @@ public class Clocks {
                 .param("shown", SHOWN_PER_DEPARTMENT)
                 .query((rs, n) -> new Fetched(
                         row(rs, n),
-                        rs.getString("external_id"),
+                        rs.getString("registration_number"),
                         Sql.longOrNull(rs, "department_id"),
                         rs.getBoolean("breached"),
                         rs.getLong("breached_count"),

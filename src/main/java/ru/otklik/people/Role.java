@@ -36,6 +36,11 @@ public enum Role {
     public static final Set<Role> TOP_LEADERS = group(EnumSet.of(FIRST_DEPUTY_MINISTER, MINISTER));
     /** Who approves drafts (согласование): department heads and the leaders. */
     public static final Set<Role> APPROVERS = group(union(EnumSet.of(DEPT_HEAD), LEADERS));
+    /**
+     * Who leads departments — a department head his own, a deputy minister those he curates, the coordinator, the first
+     * deputy and the minister all: the read-only list of their departments' posts («Сообщения подразделения»).
+     */
+    public static final Set<Role> DEPARTMENT_LEADS = group(union(EnumSet.of(DEPT_HEAD), LEADERS));
     /** Who sees the whole Ministry: every post and the report over every department. */
     public static final Set<Role> MINISTRY_WIDE = group(union(ORG_STAFF, LEADERS));
     /** Who reads the monthly report (a department head: their departments only). */

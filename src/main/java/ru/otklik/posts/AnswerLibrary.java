@@ -34,7 +34,7 @@ public class AnswerLibrary {
     static final int SIMILAR_TIMEOUT_MILLIS = 2_000;
 
     private static final String SELECT = """
-            select d.id as draft_id, p.id as post_id, p.external_id, p.text as post_text, d.posted_text,
+            select d.id as draft_id, p.id as post_id, p.registration_number, p.text as post_text, d.posted_text,
                    d.department_id, dep.name as department, p.topic, d.posted_at, d.intermediate, d.posted_url
             from draft d join post p on p.id = d.post_id
             left join department dep on dep.id = d.department_id
@@ -183,7 +183,7 @@ public class AnswerLibrary {
         return new PastAnswer(
                 rs.getLong("draft_id"),
                 rs.getLong("post_id"),
-                rs.getString("external_id"),
+                rs.getString("registration_number"),
                 rs.getString("post_text"),
                 rs.getString("posted_text"),
                 department,

@@ -29,7 +29,7 @@ import ru.otklik.posts.internal.Posts;
 public class PostLookup {
 
     private static final String BRIEF = """
-            select p.id, p.external_id, p.state, p.importance, p.received_at, left(p.text, 160) as excerpt,
+            select p.id, p.registration_number, p.external_id, p.state, p.importance, p.received_at, left(p.text, 160) as excerpt,
                    (select string_agg(distinct d.name, ', ') from assignment a join department d on d.id = a.department_id
                     where a.post_id = p.id and a.state <> 'RETURNED') as departments
             from post p
@@ -85,6 +85,7 @@ public class PostLookup {
         Timestamp received = rs.getTimestamp("received_at");
         return new PostBrief(
                 rs.getLong("id"),
+                rs.getString("registration_number"),
                 rs.getString("external_id"),
                 PostState.valueOf(rs.getString("state")),
                 Importance.valueOf(rs.getString("importance")),
@@ -140,6 +141,7 @@ public class PostLookup {
                 post.getId(),
                 post.getVersion(),
                 post.getExternalId(),
+                post.getRegistrationNumber(),
                 post.getState(),
                 post.getReceivedAt(),
                 post.getAssignments().stream().map(a -> a.getId()).toList(),

@@ -26,6 +26,7 @@ import ru.otklik.posts.internal.Assignment;
 import ru.otklik.posts.internal.Draft;
 import ru.otklik.posts.internal.Post;
 import ru.otklik.posts.internal.Posts;
+import ru.otklik.posts.internal.RegistrationNumbers;
 import ru.otklik.posts.internal.RepeatFinder;
 import ru.otklik.posts.screening.Screening;
 import ru.otklik.posts.screening.ScreeningResult;
@@ -51,6 +52,7 @@ public class PostManagement {
     private final Substitutes substitutes;
     private final EntityManager entityManager;
     private final RepeatFinder repeats;
+    private final RegistrationNumbers numbers;
 
     PostManagement(
             Posts posts,
@@ -60,8 +62,10 @@ public class PostManagement {
             Clock clock,
             Substitutes substitutes,
             EntityManager entityManager,
-            RepeatFinder repeats) {
+            RepeatFinder repeats,
+            RegistrationNumbers numbers) {
         this.entityManager = entityManager;
+        this.numbers = numbers;
         this.repeats = repeats;
         this.posts = posts;
         this.people = people;
@@ -102,7 +106,9 @@ public class PostManagement {
     /**
      * Registers a received post in state NEW, screened under п.18 and linked to the given earlier posts and to every
      * earlier post by the same author or on the same link (п.16: however it arrived — ЦУР's API, an import, by hand).
-     * The caller has validated the details; a post without an external id gets {@code MANUAL-<id>}.
+     * The caller has validated the details; a post without an external id gets {@code MANUAL-<id>}. It gets the
+     * Ministry's registration number, the next of the year, just before it is inserted: registrations wait for each
+     * other from there to their commit, and one that rolls back gives its number back ({@link RegistrationNumbers}).
      *
      * @param registeredBy the person who typed it, or {@code null} for ЦУР
      */
@@ -127,7 +133,8 @@ public class PostManagement {
                         details.importance(),
                         details.topic())
                 : details;
-        Post post = Post.register(named, screened.flagged(), screened.encoded(), existing, registeredBy, now);
+        Post post = Post.register(
+                named, screened.flagged(), screened.encoded(), existing, registeredBy, numbers.next(now), now);
         posts.saveAndFlush(post);
         if (unnamed) {
             // the id is known only now; the placeholder keeps external_id unique and not null meanwhile

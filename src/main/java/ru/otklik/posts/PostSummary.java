@@ -7,6 +7,7 @@ import java.util.List;
  * A post as other modules read it: what ЦУР's API shows and what a caller needs for the next command (the version for
  * optimistic locking, the ids of its assignments). The aggregate itself stays inside the module.
  *
+ * @param registrationNumber the Ministry's registration number, e.g. СОЦ-2026/0123
  * @param answer the last posted answer (final or intermediate), {@code null} while none is posted
  * @param changedAt when the post last changed (any transition, a draft saved)
  * @param closingReason why the post was returned to ЦУР or refused under п.18; {@code null} in any other state
@@ -18,6 +19,7 @@ public record PostSummary(
         long id,
         long version,
         String externalId,
+        String registrationNumber,
         PostState state,
         Instant receivedAt,
         List<Long> assignmentIds,

@@ -7,7 +7,8 @@
  *
  * <p>Persistence rule: a module writes only its own tables. This one owns {@code post}, {@code assignment},
  * {@code draft}, {@code draft_version}, {@code post_event} (the timeline), {@code post_link}, {@code answer_template}, {@code saved_filter},
- * {@code attachment} and {@code attachment_content} (the attachments and their bytes). Read
+ * {@code attachment} and {@code attachment_content} (the attachments and their bytes) and {@code registration_counter} (the last
+ * registration number of each year). Read
  * models may join other modules' tables and say so in their Javadoc (the work lists join {@code department} and
  * {@code app_user} for names, and read the open rows of the deadlines module's {@code deadline_clock} — breached and
  * due — to order each list by what burns first: {@code InboxQuery}, «Мои поручения», «На согласовании»; the page is cut

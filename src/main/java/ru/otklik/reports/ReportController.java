@@ -121,7 +121,10 @@ class ReportController {
     ResponseEntity<byte[]> xlsx(
             @RequestParam(required = false) String month, @AuthenticationPrincipal CurrentUser user) {
         MonthlyReport report = reports.build(month(month, null), scope(user));
-        return download(exports.xlsx(report), XLSX, "otklik-" + report.month() + ".xlsx");
+        return download(
+                exports.xlsx(report, drillDown.received(report.month(), scope(user))),
+                XLSX,
+                "otklik-" + report.month() + ".xlsx");
     }
 
     @GetMapping("/export.csv")
@@ -129,7 +132,7 @@ class ReportController {
             @RequestParam(required = false) String month, @AuthenticationPrincipal CurrentUser user) {
         MonthlyReport report = reports.build(month(month, null), scope(user));
         return download(
-                exports.csv(report),
+                exports.csv(report, drillDown.received(report.month(), scope(user))),
                 new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
                 "otklik-" + report.month() + ".csv");
     }

@@ -16,9 +16,10 @@ public class ReportDrillDown {
 
     static final int PAGE_SIZE = 50;
 
-    /** One post of a drill-down list. */
+    /** One post of a drill-down list, named by its registration number (СОЦ-2026/0123) and ЦУР's id. */
     public record PostLine(
             long id,
+            String registrationNumber,
             String externalId,
             Instant receivedAt,
             String state,
@@ -43,8 +44,8 @@ public class ReportDrillDown {
         CANCELLED
     }
 
-    private static final String COLUMNS =
-            "p.id, p.external_id, p.received_at, p.state, p.source, p.importance, " + "left(p.text, 160) as excerpt";
+    private static final String COLUMNS = "p.id, p.registration_number, p.external_id, p.received_at, p.state,"
+            + " p.source, p.importance, left(p.text, 160) as excerpt";
 
     private final JdbcClient jdbc;
 
@@ -110,16 +111,35 @@ public class ReportDrillDown {
         List<PostLine> posts = jdbc.sql(with + " select " + COLUMNS + " from post p where p.id in (" + ids + ")"
                         + " order by p.received_at desc, p.id desc limit :limit offset :offset")
                 .paramSource(params)
-                .query((rs, n) -> new PostLine(
-                        rs.getLong("id"),
-                        rs.getString("external_id"),
-                        rs.getTimestamp("received_at").toInstant(),
-                        rs.getString("state"),
-                        rs.getString("source"),
-                        rs.getString("importance"),
-                        rs.getString("excerpt")))
+                .query(ReportDrillDown::line)
                 .list();
         return new Listing(posts, total, shown);
+    }
+
+    /**
+     * Every post received during the month (in the scope), in the order of registration: the exports' list of posts,
+     * each with its registration number.
+     */
+    @Transactional(readOnly = true)
+    public List<PostLine> received(YearMonth month, List<Long> scope) {
+        return jdbc.sql("select " + COLUMNS + " from post p where p.received_at >= :from and p.received_at < :to and "
+                        + MonthlyReports.IN_SCOPE.formatted("p.id")
+                        + " order by p.registration_year, p.registration_seq")
+                .paramSource(params(month, scope))
+                .query(ReportDrillDown::line)
+                .list();
+    }
+
+    private static PostLine line(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new PostLine(
+                rs.getLong("id"),
+                rs.getString("registration_number"),
+                rs.getString("external_id"),
+                rs.getTimestamp("received_at").toInstant(),
+                rs.getString("state"),
+                rs.getString("source"),
+                rs.getString("importance"),
+                rs.getString("excerpt"));
     }
 
     private static MapSqlParameterSource params(YearMonth month, List<Long> scope) {

@@ -16,13 +16,14 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
+import ru.otklik.calendar.MinistryTime;
 import ru.otklik.reports.MonthlyReport.Breakdown;
 import ru.otklik.reports.MonthlyReport.PerformerRow;
 import ru.otklik.reports.MonthlyReport.RuleRow;
 import ru.otklik.reports.MonthlyReport.SpecialistRow;
 
 /**
- * The monthly report as tables: one XLSX sheet per table (Russian headers, formatted), or one CSV with the same
+ * The monthly report as tables, and the posts received during the month by registration number: one XLSX sheet per table (Russian headers, formatted), or one CSV with the same
  * tables one after another (UTF-8 with a BOM and «;» separators, as Excel in Russian expects).
  */
 @Component
@@ -37,7 +38,8 @@ class ReportExports {
         this.labels = labels;
     }
 
-    List<Table> tables(MonthlyReport report) {
+    /** The report's tables, then the month's posts by registration number. */
+    List<Table> tables(MonthlyReport report, List<ReportDrillDown.PostLine> posts) {
         List<Table> tables = new ArrayList<>();
         List<List<Object>> totals = new ArrayList<>();
         for (Measure measure : Measure.values()) {
@@ -109,10 +111,37 @@ class ReportExports {
                         labels.get("report.specialists.late"),
                         labels.get("report.column.share")),
                 specialists));
+        tables.add(posts(posts));
         return tables;
     }
 
-    byte[] xlsx(MonthlyReport report) {
+    /** The posts received during the month, each named by its registration number and ЦУР's id. */
+    private Table posts(List<ReportDrillDown.PostLine> posts) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (ReportDrillDown.PostLine p : posts) {
+            rows.add(List.<Object>of(
+                    p.registrationNumber(),
+                    p.externalId(),
+                    MinistryTime.format(p.receivedAt()),
+                    labels.source(p.source()),
+                    labels.importance(p.importance()),
+                    labels.get("posts.state." + p.state()),
+                    p.excerpt()));
+        }
+        return new Table(
+                labels.get("report.sheet.posts"),
+                List.of(
+                        labels.get("report.drill.registrationNumber"),
+                        labels.get("report.drill.externalId"),
+                        labels.get("report.drill.received"),
+                        labels.get("report.column.SOURCE"),
+                        labels.get("report.column.IMPORTANCE"),
+                        labels.get("report.drill.state"),
+                        labels.get("report.drill.text")),
+                rows);
+    }
+
+    byte[] xlsx(MonthlyReport report, List<ReportDrillDown.PostLine> posts) {
         try (Workbook workbook = new XSSFWorkbook();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle header = workbook.createCellStyle();
@@ -125,7 +154,7 @@ class ReportExports {
             header.setWrapText(true);
             CellStyle percent = workbook.createCellStyle();
             percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
-            for (Table table : tables(report)) {
+            for (Table table : tables(report, posts)) {
                 Sheet sheet = workbook.createSheet(sheetName(table.name()));
                 org.apache.poi.ss.usermodel.Row title = sheet.createRow(0);
                 title.createCell(0)
@@ -165,11 +194,11 @@ class ReportExports {
         }
     }
 
-    byte[] csv(MonthlyReport report) {
+    byte[] csv(MonthlyReport report, List<ReportDrillDown.PostLine> posts) {
         StringBuilder csv = new StringBuilder("\uFEFF");
         csv.append(cell(labels.get("report.export.title", report.month().toString())))
                 .append("\r\n\r\n");
-        for (Table table : tables(report)) {
+        for (Table table : tables(report, posts)) {
             csv.append(cell(table.name())).append("\r\n");
             csv.append(String.join(
                             ";",

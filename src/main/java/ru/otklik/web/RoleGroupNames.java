@@ -22,6 +22,10 @@ public class RoleGroupNames {
         return Role.names(Role.APPROVERS);
     }
 
+    public String[] getDepartmentLeads() {
+        return Role.names(Role.DEPARTMENT_LEADS);
+    }
+
     public String[] getReportReaders() {
         return Role.names(Role.REPORT_READERS);
     }

@@ -117,6 +117,8 @@ class SecurityConfiguration {
                         .hasAnyRole(Role.names(Role.REPORT_READERS))
                         .requestMatchers("/inbox/**")
                         .hasAnyRole(Role.names(Role.ORG_STAFF))
+                        .requestMatchers("/department-posts", "/department-posts/**")
+                        .hasAnyRole(Role.names(Role.DEPARTMENT_LEADS))
                         .requestMatchers("/assignments/**")
                         .hasRole(Role.EXECUTOR.name())
                         .requestMatchers("/approvals/**")

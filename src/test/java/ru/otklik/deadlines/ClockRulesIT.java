@@ -77,7 +77,7 @@ class ClockRulesIT extends DeadlineIT {
                 .singleElement()
                 .satisfies(n -> {
                     assertThat(n.kind()).isEqualTo(NotificationKind.HIGH_POST);
-                    assertThat(n.text()).contains(post.getExternalId()).contains("повышенной важности");
+                    assertThat(n.text()).contains(post.getRegistrationNumber()).contains("повышенной важности");
                 });
     }
 

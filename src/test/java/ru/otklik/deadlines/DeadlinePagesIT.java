@@ -207,7 +207,8 @@ class DeadlinePagesIT extends DeadlineIT {
         mvc.perform(get("/notifications").cookie(deputy))
                 .andExpect(status().isOk())
                 .andExpect(content()
-                        .string(containsString("Поступило сообщение повышенной важности " + post.getExternalId())));
+                        .string(containsString(
+                                "Поступило сообщение повышенной важности " + post.getRegistrationNumber())));
         mvc.perform(get("/notifications/bell").cookie(deputy))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Уведомления: непрочитанных")));
@@ -293,7 +294,7 @@ class DeadlinePagesIT extends DeadlineIT {
 
         mvc.perform(get("/escalations").cookie(deputy))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString(post.getExternalId())));
+                .andExpect(content().string(containsString(post.getRegistrationNumber())));
         mvc.perform(get("/escalations").cookie(Sessions.login(mvc, "deputy2")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("data-post=\"" + post.getId() + "\""))));
@@ -362,7 +363,7 @@ class DeadlinePagesIT extends DeadlineIT {
                         fx.user("deputy2").getId(), fx.user("executor").getId());
         mvc.perform(get("/escalations").cookie(Sessions.login(mvc, "deputy2")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString(post.getExternalId())));
+                .andExpect(content().string(containsString(post.getRegistrationNumber())));
     }
 
     @Test

@@ -218,8 +218,9 @@ class EmailOutboxIT {
                 .single();
     }
 
+    /** How notifications and e-mails name the post: its registration number. */
     private String label(long postId) {
-        return jdbc.sql("select external_id from post where id = ?")
+        return jdbc.sql("select registration_number from post where id = ?")
                 .param(postId)
                 .query(String.class)
                 .single();

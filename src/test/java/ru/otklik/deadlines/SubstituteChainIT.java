@@ -105,7 +105,7 @@ class SubstituteChainIT extends DeadlineIT {
 
         mvc.perform(get("/escalations").cookie(deputy2))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString(post.getExternalId())));
+                .andExpect(content().string(containsString(post.getRegistrationNumber())));
         mvc.perform(post("/escalations/" + escalation + "/close")
                         .cookie(deputy2)
                         .with(csrf())

@@ -78,10 +78,10 @@ class TodayPageIT extends DeadlineIT {
         assertThat(between(deputy2, "today-drafts", "today-escalations"))
                 .as("the draft waiting for deputy2, a link to the post")
                 .contains(link(toDeputy2))
-                .doesNotContain(toMinister.getExternalId());
+                .doesNotContain(toMinister.getRegistrationNumber());
         assertThat(between(deputy2, "today-escalations", "today-high"))
                 .contains(link(high))
-                .doesNotContain(families.getExternalId());
+                .doesNotContain(families.getRegistrationNumber());
         assertThat(between(deputy2, "today-high", "today-clocks")).contains(link(high));
         String deputy2Clocks = between(deputy2, "today-clocks", "</table>");
         assertThat(deputy2Clocks)
@@ -89,7 +89,7 @@ class TodayPageIT extends DeadlineIT {
                 .contains(link(high))
                 .contains(link(joint))
                 .doesNotContain(FAMILIES)
-                .doesNotContain(families.getExternalId());
+                .doesNotContain(families.getRegistrationNumber());
         assertThat(deputy2).contains("в курируемых вами подразделениях").contains("href=\"/escalations\"");
 
         String coordinator = today("deputy");
@@ -100,13 +100,13 @@ class TodayPageIT extends DeadlineIT {
                 .contains(EMPLOYMENT)
                 .contains(FAMILIES);
         assertThat(between(coordinator, "today-drafts", "today-escalations"))
-                .doesNotContain(toDeputy2.getExternalId())
-                .doesNotContain(toMinister.getExternalId());
+                .doesNotContain(toDeputy2.getRegistrationNumber())
+                .doesNotContain(toMinister.getRegistrationNumber());
 
         String minister = today("minister");
         assertThat(between(minister, "today-drafts", "today-escalations"))
                 .contains(link(toMinister))
-                .doesNotContain(toDeputy2.getExternalId())
+                .doesNotContain(toDeputy2.getRegistrationNumber())
                 .contains("href=\"/approvals\"");
         assertThat(between(minister, "today-escalations", "today-high"))
                 .contains(link(high))
@@ -184,7 +184,7 @@ class TodayPageIT extends DeadlineIT {
     }
 
     private static String link(Post post) {
-        return "href=\"/posts/" + post.getId() + "\">" + post.getExternalId() + "</a>";
+        return "href=\"/posts/" + post.getId() + "\">" + post.getRegistrationNumber() + "</a>";
     }
 
     /** The page from the heading with this id up to the given marker after it. */

@@ -662,8 +662,10 @@ class MessagesApiIT {
         long postA = posts.findByExternalId(a).orElseThrow().getId();
         long postB = posts.findByExternalId(b).orElseThrow().getId();
         long postC = posts.findByExternalId(c).orElseThrow().getId();
+        // the timeline and the page name an earlier post by its registration number
+        String numberA = posts.findById(postA).orElseThrow().getRegistrationNumber();
         assertThat(linksOf(postB)).containsExactly(postA);
-        assertThat(repeatTimeline(postB)).containsExactly("REPEAT_LINKED:" + a);
+        assertThat(repeatTimeline(postB)).containsExactly("REPEAT_LINKED:" + numberA);
         assertThat(linksOf(postC)).isEmpty();
 
         Cookie specialist = Sessions.login(mvc, "specialist");
@@ -674,7 +676,7 @@ class MessagesApiIT {
         mvc.perform(get("/posts/" + postC).cookie(specialist))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Связанных сообщений нет")))
-                .andExpect(content().string(containsString("Связать с сообщением " + a)));
+                .andExpect(content().string(containsString("Связать с сообщением " + numberA)));
 
         // the specialist confirms the offered one, then changes their mind; the timeline keeps both
         long version = posts.findById(postC).orElseThrow().getVersion();
@@ -702,19 +704,26 @@ class MessagesApiIT {
                         .param("otherId", String.valueOf(postA)))
                 .andExpect(status().is3xxRedirection());
         assertThat(repeatTimeline(postC))
-                .containsExactly("REPEAT_LINKED:" + a, "REPEAT_UNLINKED:" + a, "REPEAT_DISMISSED:" + a);
+                .containsExactly(
+                        "REPEAT_LINKED:" + numberA, "REPEAT_UNLINKED:" + numberA, "REPEAT_DISMISSED:" + numberA);
         mvc.perform(get("/posts/" + postC).cookie(specialist))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Связать с сообщением " + a))));
+                .andExpect(
+                        content().string(org.hamcrest.Matchers.not(containsString("Связать с сообщением " + numberA))));
 
         // the search finds earlier posts by ЦУР's id and by the author's link, to link any time
+        String numberB = posts.findById(postB).orElseThrow().getRegistrationNumber();
         mvc.perform(get("/posts/" + postC).cookie(specialist).param("repeatQuery", b))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Связать с сообщением " + b)));
+                .andExpect(content().string(containsString("Связать с сообщением " + numberB)));
+        // and by the Ministry's registration number
+        mvc.perform(get("/posts/" + postC).cookie(specialist).param("repeatQuery", numberB))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Связать с сообщением " + numberB)));
         mvc.perform(get("/posts/" + postC).cookie(specialist).param("repeatQuery", author))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Связать с сообщением " + a)))
-                .andExpect(content().string(containsString("Связать с сообщением " + b)));
+                .andExpect(content().string(containsString("Связать с сообщением " + numberA)))
+                .andExpect(content().string(containsString("Связать с сообщением " + numberB)));
         // a stale version changes nothing
         mvc.perform(post("/posts/" + postC + "/links")
                         .cookie(specialist)

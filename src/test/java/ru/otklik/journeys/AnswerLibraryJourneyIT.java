@@ -71,19 +71,19 @@ class AnswerLibraryJourneyIT {
         browser.open(port).login("executor");
         browser.go("/posts/" + now.getId());
         WebElement suggestion = browser.waitFor(By.cssSelector(".similar-answers .similar-answer"));
-        assertThat(suggestion.getText()).contains(earlier.getExternalId()).contains(rare);
+        assertThat(suggestion.getText()).contains(earlier.getRegistrationNumber()).contains(rare);
         browser.screenshot("journey-answer-suggested");
         browser.click(suggestion.findElement(By.linkText("Взять за основу")));
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
                 .until(d ->
                         earlierAnswer.equals(d.findElement(By.id("draft-text")).getDomProperty("value")));
-        assertThat(browser.pageText()).contains("Текст взят из ответа на " + earlier.getExternalId());
+        assertThat(browser.pageText()).contains("Текст взят из ответа на " + earlier.getRegistrationNumber());
         browser.screenshot("journey-answer-started-from-earlier");
 
         browser.go("/answers");
         browser.type(By.id("q"), "компенсации " + rare);
         browser.click(By.cssSelector("form.answer-filters button[type=submit]"));
-        browser.waitForText(By.tagName("main"), earlier.getExternalId());
+        browser.waitForText(By.tagName("main"), earlier.getRegistrationNumber());
         assertThat(browser.pageText()).contains(earlierAnswer);
         browser.screenshot("journey-answer-library");
         assertThat(browser.axeViolations()).isEmpty();

@@ -102,6 +102,7 @@ class EveryScreenIT {
                 "head",
                 List.of(
                         "/approvals",
+                        "/department-posts",
                         post("IM-DEMO-0007"),
                         "/posts/templates",
                         "/staff",
@@ -114,8 +115,8 @@ class EveryScreenIT {
     @Test
     void theDeputysAndTheMinistersPages() throws IOException {
         check("deputy", List.of("/today", "/approvals", "/escalations", post("IM-DEMO-0007"), "/help"));
-        check("deputy2", List.of("/today", "/escalations"));
-        check("minister", List.of("/today", "/approvals", "/escalations", "/reports/monthly"));
+        check("deputy2", List.of("/today", "/escalations", "/department-posts"));
+        check("minister", List.of("/today", "/approvals", "/escalations", "/reports/monthly", "/department-posts"));
     }
 
     @Test

@@ -240,7 +240,7 @@ class JourneysIT {
 
         browser.open(port).login("deputy");
         browser.go("/escalations");
-        browser.waitForText(By.tagName("body"), post.getExternalId());
+        browser.waitForText(By.tagName("body"), post.getRegistrationNumber());
         browser.screenshot("journey3-escalations");
         WebElement form = browser.driver()
                 .findElement(By.cssSelector(".escalation[data-post='" + post.getId() + "'] form[action$='/reassign']"));

@@ -244,7 +244,7 @@ class AnswerLibraryIT {
 
     private record Answered(Post post, long draftId, String topic) {
         String label() {
-            return post.getExternalId();
+            return post.getRegistrationNumber();
         }
     }
 

@@ -49,7 +49,8 @@ class PostCardIT {
 
     @Test
     void theCardOfAnAnsweredPostShowsThePostTheAnswerItsApprovalsAndClocks() throws Exception {
-        long id = posts.findByExternalId("IM-DEMO-0008").orElseThrow().getId();
+        var post = posts.findByExternalId("IM-DEMO-0008").orElseThrow();
+        long id = post.getId();
         String card = mvc.perform(get("/posts/" + id + "/card").cookie(Sessions.login(mvc, "specialist")))
                 .andExpect(status().isOk())
                 .andReturn()
@@ -57,7 +58,8 @@ class PostCardIT {
                 .getContentAsString();
 
         assertThat(card)
-                .contains("Карточка сообщения IM-DEMO-0008")
+                .contains("Карточка сообщения " + post.getRegistrationNumber())
+                .contains("IM-DEMO-0008")
                 .contains("Где узнать график выплаты детских пособий в декабре?")
                 .contains("В декабре пособия выплачиваются до 25 числа")
                 .contains("https://ok.ru/group/3001/topic/4008#comment-1")

@@ -472,7 +472,7 @@ class PostFlowsIT {
                 .andExpect(content().string(containsString("Возвращено в ЦУР")))
                 .andExpect(content().string(not(containsString("name=\"assignTo\""))));
         mvc.perform(get("/inbox").cookie(specialist).param("q", post.getExternalId()))
-                .andExpect(content().string(not(containsString(">" + post.getExternalId() + "<"))));
+                .andExpect(content().string(not(containsString(">" + post.getRegistrationNumber() + "<"))));
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import ru.otklik.people.Role;
 import ru.otklik.posts.internal.Assignment;
 import ru.otklik.posts.internal.Post;
+import ru.otklik.posts.internal.RegistrationNumbers;
 import ru.otklik.posts.internal.TimelineAction;
 import ru.otklik.posts.internal.TimelineEntry;
 
@@ -85,6 +86,7 @@ class PostStateMachineTest {
                 null,
                 Set.of(),
                 null,
+                new RegistrationNumbers.Registration(2026, 1, "СОЦ-2026/0001"),
                 T0);
     }
 

@@ -259,8 +259,8 @@ class QueuesIT {
                                 "warningText",
                                 allOf(
                                         containsString("Направлено сообщений: 3"),
-                                        containsString(chosen.get(0).getExternalId()),
-                                        containsString("Не направлено: 1 — " + stale.getExternalId()
+                                        containsString(chosen.get(0).getRegistrationNumber()),
+                                        containsString("Не направлено: 1 — " + stale.getRegistrationNumber()
                                                 + " — сообщение изменилось"))));
 
         for (Post p : chosen) {

@@ -229,7 +229,7 @@ class MonthlyReportIT {
                 .getContentAsByteArray();
 
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            assertThat(workbook.getNumberOfSheets()).isEqualTo(8);
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(9);
             Sheet totals = workbook.getSheet("Итоги");
             DataFormatter format = new DataFormatter();
             assertThat(format.formatCellValue(totals.getRow(1).getCell(0))).isEqualTo("Показатель");
@@ -243,6 +243,13 @@ class MonthlyReportIT {
             Sheet rules = workbook.getSheet("Сроки");
             assertThat(rules.getRow(2).getCell(0).getStringCellValue()).isEqualTo("Направление исполнителю");
             assertThat(format.formatCellValue(rules.getRow(2).getCell(7))).isEqualTo("100.0%");
+            // the posts received in the month, each named by its registration number (issue 21 point 1)
+            Sheet posts = workbook.getSheet("Сообщения");
+            assertThat(posts.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Рег. номер");
+            assertThat(posts.getLastRowNum() - 1).isEqualTo(4);
+            for (int r = 2; r <= posts.getLastRowNum(); r++) {
+                assertThat(posts.getRow(r).getCell(0).getStringCellValue()).matches("СОЦ-\\d{4}/\\d{4,}");
+            }
         }
     }
 

@@ -52,6 +52,7 @@ final class EndpointCatalogue {
             rule("/account/password", ALL),
             rule("/reports/.*", REPORT_READERS),
             rule("/inbox(/.*)?", ORG),
+            rule("/department-posts(/.*)?", Role.DEPARTMENT_LEADS),
             rule("/import(/.*)?", ORG),
             rule("/assignments(/.*)?", EnumSet.of(Role.EXECUTOR)),
             rule("/approvals(/.*)?", APPROVERS),

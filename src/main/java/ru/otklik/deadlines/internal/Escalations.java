@@ -84,7 +84,7 @@ public class Escalations {
     @Transactional(readOnly = true)
     public List<Open> open(Actor actor, boolean all) {
         List<Open> rows = jdbc.sql("""
-                        select e.id, e.version, e.post_id, p.external_id, p.version as post_version, e.assignment_id,
+                        select e.id, e.version, e.post_id, p.registration_number, p.version as post_version, e.assignment_id,
                                e.department_id, d.name as department, dep.full_name as deputy, ex.full_name as executor,
                                a.executor_id, e.opened_at
                         from escalation e join post p on p.id = e.post_id
@@ -106,7 +106,7 @@ public class Escalations {
                         rs.getLong("id"),
                         rs.getLong("version"),
                         rs.getLong("post_id"),
-                        rs.getString("external_id"),
+                        rs.getString("registration_number"),
                         rs.getLong("post_version"),
                         Sql.longOrNull(rs, "assignment_id"),
                         Sql.longOrNull(rs, "department_id"),
@@ -143,7 +143,7 @@ public class Escalations {
     @Transactional(readOnly = true)
     public List<WaitingEscalation> waiting(Actor actor, boolean all) {
         return jdbc.sql("""
-                        select e.id, e.post_id, p.external_id, d.name as department, e.opened_at
+                        select e.id, e.post_id, p.registration_number, d.name as department, e.opened_at
                         from escalation e join post p on p.id = e.post_id
                         left join department d on d.id = e.department_id
                         where e.closed_at is null
@@ -155,7 +155,7 @@ public class Escalations {
                 .query((rs, n) -> new WaitingEscalation(
                         rs.getLong("id"),
                         rs.getLong("post_id"),
-                        rs.getString("external_id"),
+                        rs.getString("registration_number"),
                         rs.getString("department"),
                         Sql.instant(rs, "opened_at")))
                 .list();
@@ -178,7 +178,7 @@ public class Escalations {
     @Transactional(readOnly = true)
     public List<Breached> breached(Actor actor, boolean all) {
         return jdbc.sql("""
-                        select c.id, c.rule_code, c.post_id, p.external_id, d.name as department, c.due_at
+                        select c.id, c.rule_code, c.post_id, p.registration_number, d.name as department, c.due_at
                         from deadline_clock c join post p on p.id = c.post_id
                         left join department d on d.id = c.department_id
                         where c.state = 'BREACHED' and c.stopped_at is null
@@ -192,7 +192,7 @@ public class Escalations {
                         rs.getLong("id"),
                         rs.getString("rule_code"),
                         rs.getLong("post_id"),
-                        rs.getString("external_id"),
+                        rs.getString("registration_number"),
                         rs.getString("department"),
                         Sql.instant(rs, "due_at")))
                 .list();

@@ -137,7 +137,7 @@ public class Notifications {
                         insert into notification (recipient_id, created_at, kind, rule_code, post_id, post_label, clock_id,
                                                   detail)
                         values (:recipient, :now, :kind, :rule, :post,
-                                (select external_id from post where id = :post), :clock, :detail)
+                                (select registration_number from post where id = :post), :clock, :detail)
                         returning id""")
                 .param("recipient", recipient)
                 .param("now", Sql.ts(now))

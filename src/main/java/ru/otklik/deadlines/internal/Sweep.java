@@ -107,7 +107,7 @@ public class Sweep {
                 -- the executor of the escalated part is told too: the deputy minister watches the post now
                 insert into notification (recipient_id, created_at, kind, rule_code, post_id, post_label, clock_id)
                 select distinct acting_person(s.executor_id, cast(:today as date)), cast(:now as timestamptz),
-                       'ESCALATION', b.rule_code, e.post_id, p.external_id, e.clock_id
+                       'ESCALATION', b.rule_code, e.post_id, p.registration_number, e.clock_id
                 from escalated e join breached b on b.id = e.clock_id join assignment s on s.id = e.assignment_id
                 join post p on p.id = e.post_id
                 returning id, recipient_id, kind
@@ -116,7 +116,7 @@ public class Sweep {
                 select distinct r.recipient_id, cast(:now as timestamptz),
                        case when r.action = 'ESCALATE_TO_CURATOR' and b.stopped_at is null then 'ESCALATION'
                             else 'BREACH' end,
-                       b.rule_code, b.post_id, coalesce(p.external_id, n.title), b.id
+                       b.rule_code, b.post_id, coalesce(p.registration_number, n.title), b.id
                 from resolved r join breached b on b.id = r.clock_id
                 left join post p on p.id = b.post_id left join legislation_notice n on n.id = b.notice_id
                 returning id, recipient_id, kind
@@ -168,7 +168,7 @@ public class Sweep {
             ), notified as (
                 insert into notification (recipient_id, created_at, kind, rule_code, post_id, post_label, clock_id)
                 select distinct r.recipient_id, cast(:now as timestamptz), 'WARNING', w.rule_code, w.post_id,
-                       coalesce(p.external_id, n.title), w.id
+                       coalesce(p.registration_number, n.title), w.id
                 from resolved r join warned w on w.id = r.clock_id
                 left join post p on p.id = w.post_id left join legislation_notice n on n.id = w.notice_id
                 returning id, recipient_id

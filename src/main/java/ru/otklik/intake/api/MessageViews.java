@@ -54,7 +54,19 @@ class MessageViews {
             String sentToCurAt) {}
 
     /** The body of 201 and 200 to {@code POST /api/v1/messages}. */
-    record Receipt(long id, String externalId, String status, String receivedAt, List<Deadline> deadlines) {}
+    record Receipt(
+            long id,
+            String externalId,
+
+            @Schema(description = REGISTRATION_NUMBER, example = "СОЦ-2026/0123")
+            String registrationNumber,
+
+            String status,
+            String receivedAt,
+            List<Deadline> deadlines) {}
+
+    static final String REGISTRATION_NUMBER = "Регистрационный номер министерства: номер по порядку в году "
+            + "регистрации (время Новокузнецка), без пропусков и повторов";
 
     /**
      * The body of {@code GET /api/v1/messages/{id}}: the receipt plus the last posted answer ({@code null} until there
@@ -65,6 +77,10 @@ class MessageViews {
     record Details(
             long id,
             String externalId,
+
+            @Schema(description = REGISTRATION_NUMBER, example = "СОЦ-2026/0123")
+            String registrationNumber,
+
             String status,
             String receivedAt,
             List<Deadline> deadlines,
@@ -115,7 +131,12 @@ class MessageViews {
     Optional<Receipt> receipt(long postId) {
         return posts.find(postId)
                 .map(post -> new Receipt(
-                        post.id(), post.externalId(), post.state().name(), format(post.receivedAt()), deadlines(post)));
+                        post.id(),
+                        post.externalId(),
+                        post.registrationNumber(),
+                        post.state().name(),
+                        format(post.receivedAt()),
+                        deadlines(post)));
     }
 
     @Transactional(readOnly = true)
@@ -142,6 +163,7 @@ class MessageViews {
         return new Details(
                 post.id(),
                 post.externalId(),
+                post.registrationNumber(),
                 post.state().name(),
                 format(post.receivedAt()),
                 deadlines(post),

@@ -96,7 +96,8 @@ class Imports {
             String text,
             List<String> errors,
             Outcome outcome,
-            Long postId) {
+            Long postId,
+            String postNumber) {
 
         public boolean valid() {
             return errors.isEmpty();
@@ -256,10 +257,13 @@ class Imports {
 
     /** A page of rows; {@code onlyProblems}: the rows with errors (before or after saving). */
     List<RowView> rows(UUID id, boolean onlyProblems, int page, int size) {
-        String filter = onlyProblems ? " and (errors is not null or outcome = 'FAILED')" : "";
+        String filter = onlyProblems ? " and (r.errors is not null or r.outcome = 'FAILED')" : "";
         return jdbc.sql(
-                        "select row_no, external_id, source, detected_at, left(text, 200) as excerpt, errors, outcome, post_id "
-                                + "from import_row where upload_id = ?" + filter + " order by row_no limit ? offset ?")
+                        // the post named by its registration number (read from the posts module's table)
+                        "select r.row_no, r.external_id, r.source, r.detected_at, left(r.text, 200) as excerpt,"
+                                + " r.errors, r.outcome, r.post_id, p.registration_number"
+                                + " from import_row r left join post p on p.id = r.post_id where r.upload_id = ?"
+                                + filter + " order by r.row_no limit ? offset ?")
                 .params(id, size, (long) page * size)
                 .query((rs, n) -> new RowView(
                         rs.getInt("row_no"),
@@ -271,7 +275,8 @@ class Imports {
                                 ? List.of()
                                 : List.of(rs.getString("errors").split(ERROR_SEPARATOR)),
                         rs.getString("outcome") == null ? null : Outcome.valueOf(rs.getString("outcome")),
-                        (Long) rs.getObject("post_id")))
+                        (Long) rs.getObject("post_id"),
+                        rs.getString("registration_number")))
                 .list();
     }
 

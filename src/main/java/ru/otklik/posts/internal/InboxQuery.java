@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,7 +21,9 @@ import ru.otklik.posts.screening.ScreeningResult;
 
 /**
  * The org specialist's inbox: open posts, those waiting for the specialist first, filtered, searched in Russian
- * full text, sorted and paged. Two statements per page (plus the count), whatever the page shows: the posts, then
+ * full text or by the registration number, sorted and paged. The same list, kept to some departments' posts and
+ * without the specialist's queue first, is the read-only «Сообщения подразделения» of heads and deputies
+ * ({@link Scope}). Two statements per page (plus the count), whatever the page shows: the posts, then
  * the assignments of exactly those posts.
  *
  * <p>By default («Сначала срочные») the posts waiting for the specialist come first, then within each group the
@@ -55,10 +58,33 @@ public class InboxQuery {
         }
     }
 
+    /**
+     * Whose posts the list holds: every post, the org specialist's queue first (the inbox), or the posts some
+     * departments work on — an assignment of theirs not returned — in the order of what burns first alone.
+     *
+     * @param departmentIds the departments, or {@code null} for the whole Ministry
+     * @param orgQueueFirst whether the posts waiting for the org specialist come first
+     */
+    public record Scope(Set<Long> departmentIds, boolean orgQueueFirst) {
+
+        /** The org specialist's inbox. */
+        public static final Scope INBOX = new Scope(null, true);
+
+        public Scope {
+            departmentIds = departmentIds == null ? null : Set.copyOf(departmentIds);
+        }
+
+        /** The posts of these departments (of every department for {@code null}), read-only. */
+        public static Scope departments(Set<Long> departmentIds) {
+            return new Scope(departmentIds, false);
+        }
+    }
+
     record Line(String department, String executor, AssignmentState state) {}
 
     public record Row(
             long id,
+            String registrationNumber,
             String externalId,
             Source source,
             Importance importance,
@@ -123,8 +149,14 @@ public class InboxQuery {
         this.jdbc = jdbc;
     }
 
+    /** The org specialist's inbox. */
     @Transactional(readOnly = true)
     public Page find(Filter filter) {
+        return find(filter, Scope.INBOX);
+    }
+
+    @Transactional(readOnly = true)
+    public Page find(Filter filter, Scope scope) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(" where ");
         if (filter.state() == null) {
@@ -132,6 +164,11 @@ public class InboxQuery {
         } else {
             where.append("p.state = :state");
             params.put("state", filter.state().name());
+        }
+        if (scope.departmentIds() != null) {
+            where.append(" and exists (select 1 from assignment a where a.post_id = p.id"
+                    + " and a.department_id in (:scope) and a.state <> 'RETURNED')");
+            params.put("scope", scope.departmentIds().isEmpty() ? Set.of(-1L) : scope.departmentIds());
         }
         if (filter.departmentId() != null) {
             where.append(" and exists (select 1 from assignment a where a.post_id = p.id and a.department_id = :dept"
@@ -156,8 +193,13 @@ public class InboxQuery {
             params.put("flagged", filter.flagged());
         }
         if (filter.q() != null) {
-            where.append(" and (p.text_tsv @@ websearch_to_tsquery('russian', :q) or p.external_id = :q)");
+            // the words of the text, ЦУР's id, or the registration number however typed (СОЦ-2026/0123, 2026/123)
+            RegistrationNumbers.Wanted number = RegistrationNumbers.parse(filter.q());
+            where.append(" and (p.text_tsv @@ websearch_to_tsquery('russian', :q) or p.external_id = :q"
+                    + " or (p.registration_year = :regYear and p.registration_seq = :regSeq))");
             params.put("q", filter.q());
+            params.put("regYear", number.year());
+            params.put("regSeq", number.seq());
         }
         long total = jdbc.sql("select count(*) from post p" + where)
                 .params(params)
@@ -167,12 +209,15 @@ public class InboxQuery {
         int page = Math.min(filter.page(), pages - 1);
         params.put("limit", PAGE_SIZE);
         params.put("offset", page * PAGE_SIZE);
-        String sql = "select p.id, p.external_id, p.source, p.importance, p.state, p.received_at, p.detected_at,"
-                + " p.author_name, left(p.text, 200) as excerpt, p.screening_matches, p.version, " + PART_WAITING
-                + " as part_waiting, " + ORG_ACTION + " as org_action, coalesce(k.breached, false) as breached,"
-                + " k.due_at from post p" + CLOCKS + where
-                + " order by case when " + ORG_ACTION + " or " + PART_WAITING + " then 0 else 1 end, "
-                + SORTS.get(filter.sort()) + ", p.id limit :limit offset :offset";
+        String queueFirst =
+                scope.orgQueueFirst() ? "case when " + ORG_ACTION + " or " + PART_WAITING + " then 0 else 1 end, " : "";
+        String sql =
+                "select p.id, p.registration_number, p.external_id, p.source, p.importance, p.state, p.received_at, p.detected_at,"
+                        + " p.author_name, left(p.text, 200) as excerpt, p.screening_matches, p.version, "
+                        + PART_WAITING
+                        + " as part_waiting, " + ORG_ACTION + " as org_action, coalesce(k.breached, false) as breached,"
+                        + " k.due_at from post p" + CLOCKS + where
+                        + " order by " + queueFirst + SORTS.get(filter.sort()) + ", p.id limit :limit offset :offset";
         Map<Long, Row> rows = new LinkedHashMap<>();
         Map<Long, List<Line>> lines = new HashMap<>();
         jdbc.sql(sql)
@@ -183,6 +228,7 @@ public class InboxQuery {
                     lines.put(id, own);
                     return new Row(
                             id,
+                            rs.getString("registration_number"),
                             rs.getString("external_id"),
                             Source.valueOf(rs.getString("source")),
                             Importance.valueOf(rs.getString("importance")),

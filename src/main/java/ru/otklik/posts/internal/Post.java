@@ -62,6 +62,17 @@ public class Post {
     @Column(name = "external_id")
     private String externalId;
 
+    /** The Ministry's registration number (номер регистрации), e.g. СОЦ-2026/0123, given at registration (V68). */
+    @Column(name = "registration_number", updatable = false)
+    private String registrationNumber;
+
+    /** The year of registration in Ministry time, and the post's place in that year's sequence. */
+    @Column(name = "registration_year", updatable = false)
+    private int registrationYear;
+
+    @Column(name = "registration_seq", updatable = false)
+    private int registrationSeq;
+
     @Enumerated(EnumType.STRING)
     private Source source;
 
@@ -158,8 +169,12 @@ public class Post {
             String screeningMatches,
             Set<Long> linkedPostIds,
             Long registeredBy,
+            RegistrationNumbers.Registration registration,
             Instant now) {
         this.externalId = details.externalId();
+        this.registrationNumber = registration.number();
+        this.registrationYear = registration.year();
+        this.registrationSeq = registration.seq();
         this.source = Objects.requireNonNull(details.source());
         this.url = details.url();
         this.authorName = details.authorName();
@@ -183,6 +198,7 @@ public class Post {
      * A post the Ministry has just received, in state NEW.
      *
      * @param registeredBy the person who typed it, or {@code null} when ЦУР sent it
+     * @param registration the Ministry's registration number given to it
      */
     public static Post register(
             NewPost details,
@@ -190,8 +206,9 @@ public class Post {
             String screeningMatches,
             Set<Long> linkedPostIds,
             Long registeredBy,
+            RegistrationNumbers.Registration registration,
             Instant now) {
-        return new Post(details, screeningFlagged, screeningMatches, linkedPostIds, registeredBy, now);
+        return new Post(details, screeningFlagged, screeningMatches, linkedPostIds, registeredBy, registration, now);
     }
 
     // ---------------------------------------------------------------- what the actor may see and do now
@@ -645,9 +662,9 @@ public class Post {
     /**
      * Links earlier posts found at arrival by the same author or on the same link (п.16); the timeline names them.
      */
-    public void linkOnArrival(Map<Long, String> externalIds, Instant now) {
+    public void linkOnArrival(Map<Long, String> registrationNumbers, Instant now) {
         Set<Long> added = new TreeSet<>();
-        externalIds.keySet().stream()
+        registrationNumbers.keySet().stream()
                 .filter(other -> !other.equals(id) && linkedPostIds.add(other))
                 .forEach(added::add);
         if (!added.isEmpty()) {
@@ -661,7 +678,7 @@ public class Post {
                     state,
                     null,
                     null,
-                    comment(added.stream().map(externalIds::get).toList())));
+                    comment(added.stream().map(registrationNumbers::get).toList())));
         }
     }
 
@@ -682,7 +699,7 @@ public class Post {
         }
         linkedPostIds.add(other.getId());
         dismissedRepeatIds.remove(other.getId());
-        recordBy(actor.id(), now, TimelineAction.REPEAT_LINKED, state, null, null, other.getExternalId());
+        recordBy(actor.id(), now, TimelineAction.REPEAT_LINKED, state, null, null, other.getRegistrationNumber());
         return true;
     }
 
@@ -697,7 +714,7 @@ public class Post {
         }
         boolean removed = linkedPostIds.remove(other.getId()) | other.linkedPostIds.remove(id);
         if (removed) {
-            recordBy(actor.id(), now, TimelineAction.REPEAT_UNLINKED, state, null, null, other.getExternalId());
+            recordBy(actor.id(), now, TimelineAction.REPEAT_UNLINKED, state, null, null, other.getRegistrationNumber());
         }
         return removed;
     }
@@ -710,7 +727,7 @@ public class Post {
         if (other.getId().equals(id) || !dismissedRepeatIds.add(other.getId())) {
             return false;
         }
-        recordBy(actor.id(), now, TimelineAction.REPEAT_DISMISSED, state, null, null, other.getExternalId());
+        recordBy(actor.id(), now, TimelineAction.REPEAT_DISMISSED, state, null, null, other.getRegistrationNumber());
         return true;
     }
 
@@ -718,8 +735,8 @@ public class Post {
         return Set.copyOf(dismissedRepeatIds);
     }
 
-    private static String comment(List<String> externalIds) {
-        String joined = String.join(", ", externalIds);
+    private static String comment(List<String> registrationNumbers) {
+        String joined = String.join(", ", registrationNumbers);
         return joined.length() <= PostFields.COMMENT_MAX
                 ? joined
                 : joined.substring(0, PostFields.COMMENT_MAX - 1) + "…";
@@ -1120,6 +1137,10 @@ public class Post {
 
     public String getExternalId() {
         return externalId;
+    }
+
+    public String getRegistrationNumber() {
+        return registrationNumber;
     }
 
     public Source getSource() {

@@ -25,6 +25,7 @@ public class RepeatFinder {
 
     public record Candidate(
             long id,
+            String registrationNumber,
             String externalId,
             PostState state,
             String authorName,
@@ -52,7 +53,7 @@ public class RepeatFinder {
      * The posts registered before this one by the same author (their page's address) or on the same link: linked at
      * once when a post arrives (п.16), the latest first.
      *
-     * @return external id by post id
+     * @return registration number by post id
      */
     @Transactional(readOnly = true)
     public Map<Long, String> sameAuthorOrLink(long postId, String url, String authorUrl) {
@@ -63,14 +64,14 @@ public class RepeatFinder {
         }
         Map<Long, String> found = new LinkedHashMap<>();
         jdbc.sql("""
-                        select id, external_id from post
+                        select id, registration_number from post
                         where id < :id and (author_url = :author or url = :url)
                         order by id desc limit :limit""")
                 .param("id", postId)
                 .param("author", author)
                 .param("url", link)
                 .param("limit", LIMIT)
-                .query((rs, n) -> Map.entry(rs.getLong("id"), rs.getString("external_id")))
+                .query((rs, n) -> Map.entry(rs.getLong("id"), rs.getString("registration_number")))
                 .list()
                 .forEach(e -> found.put(e.getKey(), e.getValue()));
         return found;
@@ -89,8 +90,8 @@ public class RepeatFinder {
     }
 
     /**
-     * Posts found by the post page's search (п.16): the external id, the post's or the author's link exactly, or the
-     * words of the text, or a part of the author's name; the latest first.
+     * Posts found by the post page's search (п.16): the registration number or the external id, the post's or the
+     * author's link exactly, or the words of the text, or a part of the author's name; the latest first.
      */
     @Transactional(readOnly = true)
     public List<Candidate> search(String query, long excludeId) {
@@ -98,15 +99,20 @@ public class RepeatFinder {
             return List.of();
         }
         String q = query.strip();
-        String sql = "select p.id, p.external_id, p.state, p.author_name, p.received_at, left(p.text, 300) as excerpt,"
-                + " false as same_author, false as same_link, 0.0 as sim," + ANSWER
-                + " from post p where p.id <> :exclude and (p.external_id = :q or p.url = :q or p.author_url = :q"
-                + " or p.text_tsv @@ websearch_to_tsquery('russian', :q)"
-                + " or (length(:q) >= 3 and p.author_name ilike :like))"
-                + " order by p.received_at desc, p.id desc limit :limit";
+        RegistrationNumbers.Wanted number = RegistrationNumbers.parse(q);
+        String sql =
+                "select p.id, p.registration_number, p.external_id, p.state, p.author_name, p.received_at, left(p.text, 300) as excerpt,"
+                        + " false as same_author, false as same_link, 0.0 as sim," + ANSWER
+                        + " from post p where p.id <> :exclude and (p.external_id = :q or p.url = :q or p.author_url = :q"
+                        + " or (p.registration_year = :regYear and p.registration_seq = :regSeq)"
+                        + " or p.text_tsv @@ websearch_to_tsquery('russian', :q)"
+                        + " or (length(:q) >= 3 and p.author_name ilike :like))"
+                        + " order by p.received_at desc, p.id desc limit :limit";
         return jdbc.sql(sql)
                 .param("exclude", excludeId)
                 .param("q", q)
+                .param("regYear", number.year())
+                .param("regSeq", number.seq())
                 .param("like", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
                 .param("limit", LIMIT)
                 .query(RepeatFinder::candidate)
@@ -122,6 +128,7 @@ public class RepeatFinder {
     private static Candidate candidate(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Candidate(
                 rs.getLong("id"),
+                rs.getString("registration_number"),
                 rs.getString("external_id"),
                 PostState.valueOf(rs.getString("state")),
                 rs.getString("author_name"),
@@ -168,7 +175,8 @@ public class RepeatFinder {
         params.put("exclude", excludeId == null ? -1L : excludeId);
         params.put("limit", LIMIT);
         // the answer it got (п.16): the last one posted, intermediate or final
-        String sql = "select p.id, p.external_id, p.state, p.author_name, p.received_at, left(p.text, 300) as excerpt, "
+        String sql = "select p.id, p.registration_number, p.external_id, p.state, p.author_name, p.received_at,"
+                + " left(p.text, 300) as excerpt, "
                 + sameAuthor + " as same_author, " + sameLink + " as same_link, " + similarity + " as sim,"
                 + " (select d.posted_url from draft d where d.post_id = p.id and d.posted_at is not null"
                 + " order by d.posted_at desc, d.id desc limit 1) as answer_url,"
@@ -180,6 +188,7 @@ public class RepeatFinder {
                 .params(params)
                 .query((rs, n) -> new Candidate(
                         rs.getLong("id"),
+                        rs.getString("registration_number"),
                         rs.getString("external_id"),
                         PostState.valueOf(rs.getString("state")),
                         rs.getString("author_name"),

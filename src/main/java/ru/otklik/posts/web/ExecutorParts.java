@@ -54,6 +54,7 @@ class ExecutorParts {
     record Part(
             long postId,
             long assignmentId,
+            String registrationNumber,
             String externalId,
             Source source,
             Importance importance,
@@ -72,7 +73,7 @@ class ExecutorParts {
             Instant returnedAt) {}
 
     private static final String SELECT = """
-            select p.id, a.id as assignment_id, p.external_id, p.source, p.importance, p.state, p.received_at,
+            select p.id, a.id as assignment_id, p.registration_number, p.external_id, p.source, p.importance, p.state, p.received_at,
                    left(p.text, 200) as excerpt, p.screening_flagged, a.state as assignment_state, a.assigned_at,
                    d.name as department, a.executor_id, u.full_name as executor, a.contributed_at, p.joint_answer,
                    r.comment as return_reason, r.at as returned_at, r.action as return_action,
@@ -141,6 +142,7 @@ class ExecutorParts {
         return new Part(
                 rs.getLong("id"),
                 rs.getLong("assignment_id"),
+                rs.getString("registration_number"),
                 rs.getString("external_id"),
                 Source.valueOf(rs.getString("source")),
                 Importance.valueOf(rs.getString("importance")),

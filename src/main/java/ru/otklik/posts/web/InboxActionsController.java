@@ -19,6 +19,7 @@ import ru.otklik.people.StaleEditException;
 import ru.otklik.posts.Actor;
 import ru.otklik.posts.PostLookup;
 import ru.otklik.posts.PostManagement;
+import ru.otklik.posts.PostSummary;
 import ru.otklik.posts.Refusal;
 import ru.otklik.posts.Routing;
 import ru.otklik.posts.internal.SavedFilters;
@@ -148,7 +149,7 @@ class InboxActionsController {
 
     private String label(long postId) {
         try {
-            return lookup.find(postId).map(p -> p.externalId()).orElse("№ " + postId);
+            return lookup.find(postId).map(PostSummary::registrationNumber).orElse("№ " + postId);
         } catch (RuntimeException unreadable) {
             return "№ " + postId;
         }

@@ -119,6 +119,7 @@ class PostPages {
     /** A linked post and the last answer posted to it, if any (п.16). */
     record LinkedPost(
             long id,
+            String registrationNumber,
             String externalId,
             PostState state,
             Instant receivedAt,
@@ -556,7 +557,8 @@ class PostPages {
 
     /** Linked both ways: the earlier posts this one repeats, and the later posts that repeat it. */
     private List<LinkedPost> linked(long postId) {
-        return jdbc.sql("select p.id, p.external_id, p.state, p.received_at, left(p.text, 200) as excerpt,"
+        return jdbc.sql("select p.id, p.registration_number, p.external_id, p.state, p.received_at,"
+                        + " left(p.text, 200) as excerpt,"
                         + " a.posted_url, a.posted_text, a.posted_at from post p"
                         + " left join lateral (select d.posted_url, d.posted_text, d.posted_at from draft d"
                         + " where d.post_id = p.id and d.posted_at is not null order by d.posted_at desc, d.id desc"
@@ -566,6 +568,7 @@ class PostPages {
                 .param("id", postId)
                 .query((rs, n) -> new LinkedPost(
                         rs.getLong("id"),
+                        rs.getString("registration_number"),
                         rs.getString("external_id"),
                         PostState.valueOf(rs.getString("state")),
                         InboxQuery.instant(rs, "received_at"),

@@ -1,14 +1,20 @@
 package ru.otklik.posts.web;
 
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
+import ru.otklik.people.DepartmentSummary;
 import ru.otklik.people.PeopleLookup;
+import ru.otklik.people.PersonSummary;
 import ru.otklik.people.Role;
 import ru.otklik.posts.Actor;
 import ru.otklik.posts.Importance;
@@ -26,6 +32,7 @@ class WorkListController {
     private static final String VIEW = "posts/worklist";
     private static final String INBOX_VIEW = "posts/inbox";
     private static final String ASSIGNMENTS_VIEW = "posts/assignments";
+    private static final String DEPARTMENT_VIEW = "posts/department";
 
     private final InboxQuery inbox;
     private final PeopleLookup people;
@@ -98,17 +105,63 @@ class WorkListController {
     @GetMapping("/inbox")
     String inbox(@ModelAttribute InboxParams params, BindingResult unconverted, Actor actor, Model model) {
         InboxQuery.Filter filter = params.filter();
-        model.addAttribute("filter", filter);
         model.addAttribute("filterQuery", InboxParams.query(filter));
         model.addAttribute("savedFilters", savedFilters.of(actor.id()));
-        model.addAttribute("result", inbox.find(filter));
+        list(filter, InboxQuery.Scope.INBOX, people.departments(), people.enabledWithRole(Role.EXECUTOR), model);
+        return INBOX_VIEW;
+    }
+
+    /**
+     * «Сообщения подразделения»: the posts of the departments a person leads, with the inbox's filters and clocks and
+     * no actions — a department head those of the departments he heads, a deputy minister those of the departments he
+     * curates (and of those whom he stands in for today); the coordinator (or who stands in for him), the first deputy
+     * and the minister every department's.
+     */
+    @GetMapping("/department-posts")
+    String departmentPosts(@ModelAttribute InboxParams params, BindingResult unconverted, Actor actor, Model model) {
+        boolean coordinator =
+                people.coordinator().map(c -> actor.actsFor(c.id())).orElse(false);
+        boolean all = coordinator || actor.hasAny(Role.TOP_LEADERS);
+        Set<Long> led = new HashSet<>();
+        if (actor.has(Role.DEPT_HEAD)) {
+            led.addAll(actor.headedDepartmentIds());
+        }
+        if (actor.has(Role.DEPUTY_MINISTER)) {
+            led.addAll(actor.curatedDepartmentIds());
+        }
+        List<DepartmentSummary> departments = people.departments().stream()
+                .filter(d -> all || led.contains(d.id()))
+                .toList();
+        Map<Long, PersonSummary> executors = new TreeMap<>();
+        departments.forEach(d -> d.activeExecutors().forEach(e -> executors.putIfAbsent(e.id(), e)));
+        model.addAttribute("all", all);
+        model.addAttribute("ledDepartments", departments);
+        list(
+                params.filter(),
+                InboxQuery.Scope.departments(all ? null : led),
+                departments,
+                executors.values().stream()
+                        .sorted(Comparator.comparing(PersonSummary::fullName))
+                        .toList(),
+                model);
+        return DEPARTMENT_VIEW;
+    }
+
+    /** The list with its filters: what the shared fragments of {@code posts/post-list} read. */
+    private void list(
+            InboxQuery.Filter filter,
+            InboxQuery.Scope scope,
+            List<DepartmentSummary> departments,
+            List<PersonSummary> executors,
+            Model model) {
+        model.addAttribute("filter", filter);
+        model.addAttribute("result", inbox.find(filter, scope));
         model.addAttribute("states", List.of(PostState.values()));
         model.addAttribute("sources", List.of(Source.values()));
-        model.addAttribute("departments", people.departments());
-        model.addAttribute("executors", people.enabledWithRole(Role.EXECUTOR));
+        model.addAttribute("departments", departments);
+        model.addAttribute("executors", executors);
         model.addAttribute(
                 "sorts", List.of(InboxQuery.URGENT, "received", "-received", "detected", "-detected", "importance"));
-        return INBOX_VIEW;
     }
 
     /**
