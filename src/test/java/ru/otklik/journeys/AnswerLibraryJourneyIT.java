@@ -71,7 +71,9 @@ class AnswerLibraryJourneyIT {
         browser.open(port).login("executor");
         browser.go("/posts/" + now.getId());
         WebElement suggestion = browser.waitFor(By.cssSelector(".similar-answers .similar-answer"));
-        assertThat(suggestion.getText()).contains(earlier.getRegistrationNumber()).contains(rare);
+        assertThat(suggestion.getText())
+                .contains(earlier.getRegistrationNumber())
+                .contains(rare);
         browser.screenshot("journey-answer-suggested");
         browser.click(suggestion.findElement(By.linkText("Взять за основу")));
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
