@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,6 +26,7 @@ import ru.otklik.posts.Source;
 import ru.otklik.posts.internal.Post;
 import ru.otklik.support.Browser;
 import ru.otklik.support.IntegrationTest;
+import ru.otklik.support.MadeUpWords;
 import ru.otklik.support.MutableClock;
 
 /**
@@ -61,7 +61,7 @@ class AnswerLibraryJourneyIT {
 
     @Test
     void theExecutorStartsADraftFromASuggestedEarlierAnswerAndFindsItInTheLibrary() throws Exception {
-        String rare = word();
+        String rare = MadeUpWords.next();
         String earlierAnswer = "Здравствуйте! Компенсация за " + rare + " перечислена 2 декабря.";
         Post earlier = routed("Когда перечислят компенсацию за " + rare + "?");
         answer(earlier, earlierAnswer);
@@ -137,17 +137,5 @@ class AnswerLibraryJourneyIT {
     private Actor actor(String login) {
         User user = users.findByLogin(login).orElseThrow();
         return posts.actor(user.getId(), user.getRoles());
-    }
-
-    /** A long made-up word no other test writes. */
-    private static String word() {
-        String letters = "бвгдзклмнпрстфхжш";
-        String vowels = "аоуиэ";
-        StringBuilder w = new StringBuilder();
-        for (int i = 0; i < 7; i++) {
-            w.append(letters.charAt(ThreadLocalRandom.current().nextInt(letters.length())));
-            w.append(vowels.charAt(ThreadLocalRandom.current().nextInt(vowels.length())));
-        }
-        return w.toString();
     }
 }

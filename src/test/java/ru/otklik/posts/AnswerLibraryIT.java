@@ -18,6 +18,7 @@ import ru.otklik.people.PeopleManagement;
 import ru.otklik.people.internal.Department;
 import ru.otklik.posts.internal.Post;
 import ru.otklik.support.IntegrationTest;
+import ru.otklik.support.MadeUpWords;
 import ru.otklik.support.Sessions;
 import ru.otklik.support.ThirdDepartment;
 
@@ -142,9 +143,9 @@ class AnswerLibraryIT {
 
     @Test
     void theDraftEditorOffersTheMostSimilarEarlierAnswerAndStartsFromItInOneClick() throws Exception {
-        String rare1 = word();
-        String rare2 = word();
-        String rare3 = word();
+        String rare1 = MadeUpWords.next();
+        String rare2 = MadeUpWords.next();
+        String rare3 = MadeUpWords.next();
         Answered earlier = answered(
                 fx.families(),
                 "executor",
@@ -271,17 +272,5 @@ class AnswerLibraryIT {
 
     private static String number() {
         return String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L));
-    }
-
-    /** A long made-up Russian word no other test writes. */
-    private static String word() {
-        String letters = "бвгдзклмнпрстфхжш";
-        String vowels = "аоуиэ";
-        StringBuilder w = new StringBuilder();
-        for (int i = 0; i < 7; i++) {
-            w.append(letters.charAt(ThreadLocalRandom.current().nextInt(letters.length())));
-            w.append(vowels.charAt(ThreadLocalRandom.current().nextInt(vowels.length())));
-        }
-        return w.toString();
     }
 }
