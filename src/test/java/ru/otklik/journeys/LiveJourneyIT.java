@@ -67,10 +67,13 @@ class LiveJourneyIT {
         long before = assignmentsCount();
 
         String externalId = "LIVE-" + System.nanoTime();
-        long postId = routedToExecutor(externalId).getId();
+        Post routed = routedToExecutor(externalId);
+        long postId = routed.getId();
+        // pages name a post by the Ministry's registration number
+        String number = routed.getRegistrationNumber();
 
         WebElement toast = wait.until(d -> d.findElements(By.cssSelector("#live-toasts .live-toast.show")).stream()
-                .filter(t -> t.getText().contains(externalId))
+                .filter(t -> t.getText().contains(number))
                 .findFirst()
                 .orElse(null));
         assertThat(toast.getAttribute("role")).isEqualTo("status");
@@ -83,7 +86,7 @@ class LiveJourneyIT {
         browser.screenshot("live-toast");
 
         toast.findElement(By.linkText("Открыть")).click();
-        browser.waitForText(By.tagName("h1"), externalId);
+        browser.waitForText(By.tagName("h1"), number);
     }
 
     private Object script(String code) {

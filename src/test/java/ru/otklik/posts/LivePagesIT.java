@@ -57,7 +57,7 @@ class LivePagesIT {
                     .isNotBlank();
             assertThat(toast.data())
                     .contains("role=\"status\"")
-                    .contains(post.getExternalId())
+                    .contains(post.getRegistrationNumber())
                     .contains("Открыть");
             assertThat(executor.next(e -> e.name().equals("counts"), SOON))
                     .as("the menu's counts come with the hand-off")
