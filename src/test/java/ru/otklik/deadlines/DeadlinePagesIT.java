@@ -97,6 +97,10 @@ class DeadlinePagesIT extends DeadlineIT {
                 .getResponse()
                 .getContentAsString();
         assertThat(help).contains("Вопросы, которые министерство может решить");
+        assertThat(help)
+                .as("the help page tells where the earlier answers are, with the way there")
+                .contains("Библиотека ответов")
+                .contains("href=\"/answers\"");
         Cookie admin = Sessions.login(mvc, "admin");
         for (String rule : new String[] {"EXECUTOR_ANSWER", "CONTRIBUTION", "POST", "RETURN_TO_CUR", "FINAL_ANSWER"}) {
             assertThat(help).as("the help page names the rule that settles it").contains(rule);
