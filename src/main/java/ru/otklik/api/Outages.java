@@ -8,4 +8,12 @@ public interface Outages {
 
     /** Whether an unreachable database explains this failure. */
     boolean explains(Throwable failure);
+
+    /**
+     * Whether the failure is only that every connection of the pool was busy for longer than the pool waits, while
+     * the database itself answers: an instance under more load than its pool serves, not an outage. Such a failure
+     * is {@linkplain #explains explained} too (the request cannot be served now), but it is not remembered as an
+     * outage and the person is told to retry in a few seconds.
+     */
+    boolean overloaded(Throwable failure);
 }

@@ -35,6 +35,22 @@ public class DatabaseOutage implements Outages {
         return causedBy(failure) || !reachable();
     }
 
+    /**
+     * HikariCP's "Connection is not available, request timed out" carries as its cause the last failure to open a
+     * connection; without one, the pool was healthy and only busy.
+     */
+    @Override
+    public boolean overloaded(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException timeout) {
+                return timeout.getCause() == null
+                        && timeout.getMessage() != null
+                        && timeout.getMessage().contains("Connection is not available");
+            }
+        }
+        return false;
+    }
+
     private boolean reachable() {
         try (Connection connection = dataSource.getConnection()) {
             return connection.isValid(1);
