@@ -21,11 +21,27 @@ public final class CpuMeter {
 
     private static final double TICKS_PER_SECOND = 100.0; // USER_HZ on Linux
 
+    private final Path process;
     private final Function<String, String> groupOfThread;
+    private final Long postmaster;
 
     /** @param groupOfThread the group of a JVM thread by its (15-character) Linux name */
     public CpuMeter(Function<String, String> groupOfThread) {
+        this(Path.of("/proc/self"), groupOfThread, null);
+    }
+
+    private CpuMeter(Path process, Function<String, String> groupOfThread, Long postmaster) {
+        this.process = process;
         this.groupOfThread = groupOfThread;
+        this.postmaster = postmaster;
+    }
+
+    /**
+     * Meters another JVM (the application under load, in its own process) by its threads, and only the PostgreSQL
+     * of that postmaster (it and its backends), not another server that happens to run on the machine.
+     */
+    public static CpuMeter ofProcess(long pid, long postmaster, Function<String, String> groupOfThread) {
+        return new CpuMeter(Path.of("/proc", Long.toString(pid)), groupOfThread, postmaster);
     }
 
     public static boolean available() {
@@ -37,9 +53,9 @@ public final class CpuMeter {
         if (!available()) {
             return new Snapshot(seconds);
         }
-        double jvm = ticks(Path.of("/proc/self/stat"));
+        double jvm = ticks(process.resolve("stat"));
         double grouped = 0;
-        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+        try (Stream<Path> tasks = Files.list(process.resolve("task"))) {
             for (Path task : tasks.toList()) {
                 String name = name(task.resolve("comm"));
                 double t = ticks(task.resolve("stat"));
@@ -55,11 +71,11 @@ public final class CpuMeter {
         seconds.put("JVM, other threads", (jvm - grouped) / TICKS_PER_SECOND);
         double postgres = 0;
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            for (Path process : processes
+            for (Path candidate : processes
                     .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
                     .toList()) {
-                if ("postgres".equals(name(process.resolve("comm")))) {
-                    postgres += ticks(process.resolve("stat"));
+                if ("postgres".equals(name(candidate.resolve("comm"))) && ofThisServer(candidate)) {
+                    postgres += ticks(candidate.resolve("stat"));
                 }
             }
         } catch (IOException ex) {
@@ -83,6 +99,24 @@ public final class CpuMeter {
             result.put("total", total);
         }
         return result;
+    }
+
+    /** Whether a PostgreSQL process is the metered postmaster or one of its children (every server when unset). */
+    private boolean ofThisServer(Path process) {
+        if (postmaster == null) {
+            return true;
+        }
+        long pid = Long.parseLong(process.getFileName().toString());
+        return pid == postmaster || parent(process.resolve("stat")) == postmaster;
+    }
+
+    private static long parent(Path stat) {
+        try {
+            String line = Files.readString(stat);
+            return Long.parseLong(line.substring(line.lastIndexOf(')') + 2).split(" ")[1]);
+        } catch (IOException | RuntimeException ex) {
+            return -1;
+        }
     }
 
     private static String name(Path comm) {
