@@ -673,9 +673,14 @@ class MessagesApiIT {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("/posts/" + postA + "\"")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Связанных сообщений нет"))));
+        // the similar posts are offered after the page has shown (issue 20: many near-copies must not slow it)
         mvc.perform(get("/posts/" + postC).cookie(specialist))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Связанных сообщений нет")))
+                .andExpect(content().string(containsString("hx-get=\"/posts/" + postC + "/repeats\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Связать с сообщением"))));
+        mvc.perform(get("/posts/" + postC + "/repeats").cookie(specialist))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Связать с сообщением " + numberA)));
 
         // the specialist confirms the offered one, then changes their mind; the timeline keeps both
@@ -706,10 +711,13 @@ class MessagesApiIT {
         assertThat(repeatTimeline(postC))
                 .containsExactly(
                         "REPEAT_LINKED:" + numberA, "REPEAT_UNLINKED:" + numberA, "REPEAT_DISMISSED:" + numberA);
-        mvc.perform(get("/posts/" + postC).cookie(specialist))
+        mvc.perform(get("/posts/" + postC + "/repeats").cookie(specialist))
                 .andExpect(status().isOk())
                 .andExpect(
                         content().string(org.hamcrest.Matchers.not(containsString("Связать с сообщением " + numberA))));
+        // a person who may not see the post is not told what it resembles
+        mvc.perform(get("/posts/" + postC + "/repeats").cookie(Sessions.login(mvc, "executor")))
+                .andExpect(status().isNotFound());
 
         // the search finds earlier posts by ЦУР's id and by the author's link, to link any time
         String numberB = posts.findById(postB).orElseThrow().getRegistrationNumber();

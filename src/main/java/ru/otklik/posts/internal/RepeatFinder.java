@@ -1,5 +1,6 @@
 package ru.otklik.posts.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +23,22 @@ public class RepeatFinder {
 
     static final double SIMILARITY = 0.4;
     private static final int LIMIT = 20;
+
+    /**
+     * How long the similar-text lookup may take: with tens of thousands of near-copies of a text it scores every one
+     * (5 s over 200,000 posts, docs/PERFORMANCE.md), and the person is better served by the search.
+     */
+    public static final Duration SIMILAR_TEXT_TIMEOUT = Duration.ofSeconds(1);
+
+    /** Whether a failure is the similar-text lookup running out of {@link #SIMILAR_TEXT_TIMEOUT}. */
+    public static boolean timedOut(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "57014".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     public record Candidate(
             long id,
@@ -162,10 +179,13 @@ public class RepeatFinder {
             params.put("text", text.strip());
             params.put("threshold", SIMILARITY);
             clauses.add("(p.text % :text and similarity(p.text, :text) > :threshold)");
-            // the % operator (served by the trigram index) filters at this transaction's threshold: ours, not 0.3
-            jdbc.sql("select set_config('pg_trgm.similarity_threshold', :t, true)")
+            // the % operator (served by the trigram index) filters at this transaction's threshold: ours, not 0.3;
+            // and many near-copies make the scoring slow (every one is scored): bounded in time, see #timedOut
+            jdbc.sql("select set_config('pg_trgm.similarity_threshold', :t, true),"
+                            + " set_config('statement_timeout', :ms, true)")
                     .param("t", String.valueOf(SIMILARITY))
-                    .query(String.class)
+                    .param("ms", String.valueOf(SIMILAR_TEXT_TIMEOUT.toMillis()))
+                    .query((rs, n) -> rs.getString(1))
                     .single();
             similarity = "similarity(p.text, :text)";
         }

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ru.otklik.posts.Actor;
 import ru.otklik.posts.PostFields;
 import ru.otklik.posts.PostManagement;
+import ru.otklik.posts.internal.RepeatFinder;
 import ru.otklik.posts.web.PostForms.AnswerForm;
 import ru.otklik.posts.web.PostForms.ApproveForm;
 import ru.otklik.posts.web.PostForms.ContributionForm;
@@ -67,6 +69,24 @@ class PostController {
         Set<Long> executorIds = actor.actingIds();
         model.addAttribute("myParts", parts.ofPost(id, executorIds, actor.id()));
         return VIEW;
+    }
+
+    /**
+     * The earlier posts like this one, offered to link or dismiss (п.16): loaded by the page after it has shown, so
+     * that a text with many near-copies never slows the page; a lookup over its time limit says so.
+     */
+    @GetMapping("/posts/{id}/repeats")
+    String offeredRepeats(@PathVariable long id, Actor actor, Model model) {
+        try {
+            model.addAttribute("offered", pages.offeredRepeats(id, actor));
+        } catch (DataAccessException ex) {
+            if (!RepeatFinder.timedOut(ex)) {
+                throw ex;
+            }
+            model.addAttribute("offered", null);
+            model.addAttribute("postId", id);
+        }
+        return VIEW + " :: offeredRepeats";
     }
 
     @PostMapping("/posts/{id}/route")

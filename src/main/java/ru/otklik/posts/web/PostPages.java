@@ -197,8 +197,10 @@ class PostPages {
      *
      * @param query what was searched for, or {@code null}
      */
-    record Repeats(
-            boolean mayLink, List<RepeatFinder.Candidate> offered, String query, List<RepeatFinder.Candidate> found) {}
+    record Repeats(boolean mayLink, String query, List<RepeatFinder.Candidate> found) {}
+
+    /** The similar posts offered on a post's page, with the post's version its link and dismiss forms send. */
+    record OfferedRepeats(long postId, long version, List<RepeatFinder.Candidate> offered) {}
 
     record PostPage(
             Post post,
@@ -538,21 +540,40 @@ class PostPages {
         }
     }
 
-    /** Similar posts not yet linked nor dismissed, and the search's results: for org staff only. */
+    /**
+     * The search's results for org staff; the similar posts it offers are loaded after the page
+     * ({@link #offeredRepeats}), so that a text with many near-copies never slows the page.
+     */
     private Repeats repeats(Post post, Actor actor, List<LinkedPost> linked, String query) {
         if (!post.mayLink(actor)) {
-            return new Repeats(false, List.of(), null, List.of());
+            return new Repeats(false, null, List.of());
         }
-        Set<Long> skip = new HashSet<>(post.getDismissedRepeatIds());
-        linked.forEach(l -> skip.add(l.id()));
-        List<RepeatFinder.Candidate> offered =
-                repeatFinder.offered(post.getId(), post.getUrl(), post.getAuthorUrl(), post.getText(), skip);
         List<RepeatFinder.Candidate> found = query == null
                 ? List.of()
                 : repeatFinder.search(query, post.getId()).stream()
                         .filter(c -> linked.stream().noneMatch(l -> l.id() == c.id()))
                         .toList();
-        return new Repeats(true, offered, query, found);
+        return new Repeats(true, query, found);
+    }
+
+    /**
+     * The earlier posts like this one (same author, same link or a similar text) not yet linked either way nor
+     * dismissed, for the org staff who may link them (п.16); empty for anyone else.
+     *
+     * @throws NotFoundException when the person may not see the post
+     */
+    @Transactional(readOnly = true)
+    OfferedRepeats offeredRepeats(long postId, Actor actor) {
+        Post post = posts.findById(postId).filter(p -> p.maySee(actor)).orElseThrow(NotFoundException::new);
+        if (!post.mayLink(actor)) {
+            return new OfferedRepeats(postId, post.getVersion(), List.of());
+        }
+        Set<Long> skip = new HashSet<>(post.getDismissedRepeatIds());
+        linked(postId).forEach(l -> skip.add(l.id()));
+        return new OfferedRepeats(
+                postId,
+                post.getVersion(),
+                repeatFinder.offered(post.getId(), post.getUrl(), post.getAuthorUrl(), post.getText(), skip));
     }
 
     /** Linked both ways: the earlier posts this one repeats, and the later posts that repeat it. */
