@@ -28,7 +28,8 @@ import ru.otklik.support.CpuMeter;
  * {@code pg_stat_database}).
  *
  * <p>Options (defaults shown): {@code --scenarios=inbox,post,intake --posts=1000000 --users=16 --seconds=30
- * --round=10 --min-warmup=30 --max-warmup=240 --wrk-threads=2 --data=target/load-db-<posts>}; any
+ * --round=10 --min-warmup=30 --max-warmup=240 --wrk-threads=2 --data=target/load-db-<posts>}, {@code --jfr=<file>}
+ * to record a profile of Otklik with Java Flight Recorder; {@code --scenarios=none} only prepares the database; any
  * {@code --spring.…}, {@code --server.…} or {@code --otklik.…} setting goes to the application. See
  * docs/PERFORMANCE.md for the command.
  */
@@ -90,8 +91,13 @@ public final class LoadBenchmark {
                     settings.add("--" + name + "=" + value);
                 }
             });
-            try (ChildApplication app =
-                    ChildApplication.start(log, List.of("-Xmx2g"), settings.toArray(String[]::new))) {
+            List<String> jvm = new ArrayList<>(List.of("-Xmx2g"));
+            if (options.containsKey("jfr")) {
+                // a profile of the whole run, for "where does the time go": jfr view hot-methods <file> (JDK 21+)
+                jvm.add("-XX:StartFlightRecording=settings=profile,filename="
+                        + Path.of(options.get("jfr")).toAbsolutePath());
+            }
+            try (ChildApplication app = ChildApplication.start(log, jvm, settings.toArray(String[]::new))) {
                 app.awaitReady(Duration.ofMinutes(5));
                 seed(db, posts);
                 db.sql("create extension if not exists pg_stat_statements").update();

@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.util.FileSystemUtils;
 import ru.otklik.support.ChildApplication;
+import ru.otklik.support.CpuMeter;
 
 /**
  * Live pages benchmark (SPEC §7: a hand-off reaches the open page of the person who must act within 1 s on loopback,
@@ -54,13 +55,32 @@ public final class LiveBenchmark {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
     private final ChildApplication app;
+    private final CpuMeter cpu;
     /** The arrival of each post's hand-off: on which page (person index) and when. */
     private final Map<Long, long[]> arrivals = new ConcurrentHashMap<>();
 
     private final AtomicLong wrongPage = new AtomicLong();
     private final Map<Long, Integer> expectedPage = new ConcurrentHashMap<>();
 
-    private LiveBenchmark(ChildApplication app) {
+    /** Otklik's threads by their Linux name: the request threads and the two that serve every live stream. */
+    private static String threadGroup(String name) {
+        if (name.startsWith("http-nio")) {
+            return "Otklik request threads";
+        }
+        if (name.startsWith("otklik-live")) {
+            return "live writer and listener";
+        }
+        if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+            return "JIT compiler";
+        }
+        if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+            return "garbage collector";
+        }
+        return null;
+    }
+
+    private LiveBenchmark(ChildApplication app, CpuMeter cpu) {
+        this.cpu = cpu;
         this.app = app;
     }
 
@@ -80,6 +100,8 @@ public final class LiveBenchmark {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(work.resolve("pg"))
                 .setServerConfig("timezone", "UTC")
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                .setServerConfig("pg_stat_statements.track_utility", "off")
                 .start()) {
             String url = postgres.getJdbcUrl("postgres", "postgres");
             try (ChildApplication app = ChildApplication.start(
@@ -92,10 +114,28 @@ public final class LiveBenchmark {
                 app.awaitReady(Duration.ofMinutes(5));
                 System.out.println(
                         "LIVE BENCHMARK Otklik started, pid " + app.process().pid() + ", -Xmx" + xmx);
-                new LiveBenchmark(app).run(url, pages, handOffs, warmup, interval);
+                long postmaster = Long.parseLong(Files.readAllLines(work.resolve("pg").resolve("postmaster.pid"))
+                        .get(0)
+                        .strip());
+                new LiveBenchmark(app, CpuMeter.ofProcess(app.process().pid(), postmaster, LiveBenchmark::threadGroup))
+                        .run(url, pages, handOffs, warmup, interval);
             }
         } finally {
             FileSystemUtils.deleteRecursively(work);
+        }
+    }
+
+    /** Runs one statement on the benchmark's database, as its superuser, and gives its single number. */
+    private static long statements(String jdbcUrl, String sql) throws java.sql.SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
+            if (sql.contains("reset")) {
+                connection.createStatement().execute("create extension if not exists pg_stat_statements");
+                connection.createStatement().execute(sql);
+                return 0;
+            }
+            var result = connection.createStatement().executeQuery(sql);
+            result.next();
+            return result.getLong(1);
         }
     }
 
@@ -186,7 +226,12 @@ public final class LiveBenchmark {
         List<Long> latencies = new ArrayList<>();
         List<Long> requests = new ArrayList<>();
         int missing = 0;
+        CpuMeter.Snapshot cpuBefore = null;
         for (int i = 0; i < warmup + handOffs; i++) {
+            if (i == warmup) {
+                statements(jdbcUrl, "select pg_stat_statements_reset()");
+                cpuBefore = cpu.snapshot();
+            }
             long post = posts.get(i);
             int page = (int) ((i * 7L) % pages);
             expectedPage.put(post, page);
@@ -220,6 +265,12 @@ public final class LiveBenchmark {
             Thread.sleep(interval);
         }
 
+        CpuMeter.Snapshot cpuAfter = cpu.snapshot();
+        long statements = statements(
+                jdbcUrl,
+                "select coalesce(sum(calls), 0) from pg_stat_statements where query not like '%pg_stat%'"
+                        + " and dbid = (select oid from pg_database where datname = current_database())");
+
         Collections.sort(latencies);
         Collections.sort(requests);
         System.out.printf(
@@ -236,6 +287,12 @@ public final class LiveBenchmark {
         System.out.printf(
                 "LIVE BENCHMARK the routing request itself: p50 %.1f ms, p95 %.1f ms%n",
                 ms(percentile(requests, 50)), ms(percentile(requests, 95)));
+        System.out.printf(
+                "LIVE BENCHMARK per hand-off (the routing request, its delivery, and the %d streams' heartbeats"
+                        + " meanwhile): %.1f SQL statements; CPU ms (2 cores = 2,000 ms per second):%n",
+                pages, statements / (double) handOffs);
+        CpuMeter.perOperation(cpuBefore, cpuAfter, handOffs)
+                .forEach((group, value) -> System.out.printf("LIVE BENCHMARK   %-28s %6.2f%n", group, value));
         System.out.printf(
                 "LIVE BENCHMARK Otklik before the streams: heap %d MiB after GC, %d threads, %d streams%n",
                 before.heapKib / 1024, before.threads, before.streams);
