@@ -14,6 +14,10 @@ insert into people_revision (id, revision) values (1, 0);
 create function people_changed() returns trigger
     language plpgsql as $$
 begin
+    -- a copy being loaded (database.Backups) brings its own revision, and no instance runs on it yet
+    if current_setting('otklik.restoring', true) = 'on' then
+        return null;
+    end if;
     insert into people_revision (id, revision) values (1, 1)
         on conflict (id) do update set revision = people_revision.revision + 1;
     perform pg_notify('otklik_live', 'p');

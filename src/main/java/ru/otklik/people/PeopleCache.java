@@ -39,6 +39,9 @@ public class PeopleCache {
 
     static final long RECHECK_SECONDS = 10;
 
+    /** How many values one snapshot keeps at most; past it the cache starts again. */
+    private static final int MAX_VALUES = 50_000;
+
     private static final Logger log = LoggerFactory.getLogger(PeopleCache.class);
     private static final Object CHANGING = new Object();
 
@@ -71,7 +74,12 @@ public class PeopleCache {
         }
         T read = reader.get();
         if (read != null && snapshot == current) {
-            current.values().putIfAbsent(key, read);
+            if (current.values().size() >= MAX_VALUES) {
+                // the day's substitutions of every person, day after day without a change: start again
+                forget();
+            } else {
+                current.values().putIfAbsent(key, read);
+            }
         }
         return read;
     }
