@@ -53,6 +53,7 @@ public class PeopleCache {
 
     private final JdbcClient jdbc;
     private volatile Snapshot snapshot;
+    private volatile boolean failing;
 
     PeopleCache(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -125,11 +126,16 @@ public class PeopleCache {
                 log.debug("People changed without a notification: forgetting the kept lists");
                 forget();
             }
+            failing = false;
         } catch (DataAccessException | TransactionException ex) {
-            log.warn(
-                    "Не удалось проверить, менялись ли сотрудники; следующая попытка через {}: {}",
-                    Duration.ofSeconds(RECHECK_SECONDS),
-                    NestedExceptionUtils.getMostSpecificCause(ex).toString());
+            // the database is down: what was kept stays in use; said once, not every 10 s
+            if (!failing) {
+                log.warn(
+                        "Не удалось проверить, менялись ли сотрудники; попытки каждые {}: {}",
+                        Duration.ofSeconds(RECHECK_SECONDS),
+                        NestedExceptionUtils.getMostSpecificCause(ex).toString());
+            }
+            failing = true;
         }
     }
 
