@@ -31,23 +31,42 @@ public class PeopleLookup {
      * @param curated the ids of the departments they curate as deputy minister
      * @param headed the ids of the departments they head
      */
-    public record LedDepartments(Set<Long> curated, Set<Long> headed) {}
+    public record LedDepartments(Set<Long> curated, Set<Long> headed) {
+
+        public LedDepartments {
+            curated = Set.copyOf(curated);
+            headed = Set.copyOf(headed);
+        }
+    }
+
+    /** What is kept in {@link PeopleCache}, each under its own key. */
+    private enum Kept {
+        DEPARTMENTS,
+        COORDINATOR,
+        FULL_NAMES
+    }
+
+    private record KeptFor(String what, Object of) {}
 
     private final Users users;
     private final Departments departments;
     private final DepartmentSubjects subjects;
+    private final PeopleCache cache;
 
-    PeopleLookup(Users users, Departments departments, DepartmentSubjects subjects) {
+    PeopleLookup(Users users, Departments departments, DepartmentSubjects subjects, PeopleCache cache) {
         this.users = users;
         this.departments = departments;
         this.subjects = subjects;
+        this.cache = cache;
     }
 
     /** A department's subjects (направления деятельности) with their responsible executors, by name. */
     public List<SubjectSummary> subjects(long departmentId) {
-        return subjects.findByDepartment(departmentId).stream()
-                .map(PeopleLookup::summary)
-                .toList();
+        return cache.get(
+                new KeptFor("subjects", departmentId),
+                () -> subjects.findByDepartment(departmentId).stream()
+                        .map(PeopleLookup::summary)
+                        .toList());
     }
 
     /**
@@ -55,32 +74,46 @@ public class PeopleLookup {
      * specialist while the org head authorises them.
      */
     public boolean orgAuthorised(long userId) {
-        return users.findById(userId)
-                .map(u -> u.hasRole(Role.ORG_HEAD) || u.isOrgAuthorised())
-                .orElse(false);
+        return cache.get(
+                new KeptFor("orgAuthorised", userId),
+                () -> users.findById(userId)
+                        .map(u -> u.hasRole(Role.ORG_HEAD) || u.isOrgAuthorised())
+                        .orElse(false));
     }
 
     public Optional<PersonSummary> person(long id) {
-        return users.findById(id).map(PeopleLookup::summary);
+        return cache.get(new KeptFor("person", id), () -> users.findById(id).map(PeopleLookup::summary));
     }
 
     /** The full names of the given people that exist, by id. */
     public Map<Long, String> fullNames(Collection<Long> ids) {
+        Map<Long, String> everybody = cache.get(Kept.FULL_NAMES, () -> {
+            Map<Long, String> all = new HashMap<>();
+            users.findAllFullNames().forEach(row -> all.put((Long) row[0], (String) row[1]));
+            return Map.copyOf(all);
+        });
         Map<Long, String> names = new HashMap<>();
-        users.findAllById(ids).forEach(u -> names.put(u.getId(), u.getFullName()));
+        for (Long id : ids) {
+            String name = id == null ? null : everybody.get(id);
+            if (name != null) {
+                names.put(id, name);
+            }
+        }
         return names;
     }
 
     /** The enabled people who hold the role, by name. */
     public List<PersonSummary> enabledWithRole(Role role) {
-        return users.findEnabledWithRole(role).stream()
-                .map(PeopleLookup::summary)
-                .toList();
+        return cache.get(
+                new KeptFor("enabledWithRole", role),
+                () -> users.findEnabledWithRole(role).stream()
+                        .map(PeopleLookup::summary)
+                        .toList());
     }
 
     /** The coordinating deputy minister (п.3), if one is named. */
     public Optional<PersonSummary> coordinator() {
-        return users.findByCoordinatorTrue().map(PeopleLookup::summary);
+        return cache.get(Kept.COORDINATOR, () -> users.findByCoordinatorTrue().map(PeopleLookup::summary));
     }
 
     /** Whether anybody at all is recorded. */
@@ -90,15 +123,23 @@ public class PeopleLookup {
 
     /** Every department, by name. */
     public List<DepartmentSummary> departments() {
-        return departments.findAllByName().stream().map(PeopleLookup::summary).toList();
+        return cache.get(
+                Kept.DEPARTMENTS,
+                () -> departments.findAllByName().stream()
+                        .map(PeopleLookup::summary)
+                        .toList());
     }
 
     public Optional<DepartmentSummary> department(long id) {
-        return departments.findById(id).map(PeopleLookup::summary);
+        return departments().stream().filter(d -> d.id() == id).findFirst();
     }
 
     /** The departments the person curates or heads, read without loading the departments. */
     public LedDepartments ledBy(long userId) {
+        return cache.get(new KeptFor("ledBy", userId), () -> readLedBy(userId));
+    }
+
+    private LedDepartments readLedBy(long userId) {
         Set<Long> curated = new HashSet<>();
         Set<Long> headed = new HashSet<>();
         for (Object[] row : departments.findRolesOf(userId)) {

@@ -37,21 +37,29 @@ public class Substitutes {
     private final Absences absences;
     private final Users users;
     private final Departments departments;
+    private final PeopleCache cache;
 
-    Substitutes(JdbcClient jdbc, Absences absences, Users users, Departments departments) {
+    /** What is kept in {@link PeopleCache}: who stands in for whom depends on the day besides the tables. */
+    private record KeptFor(String what, long userId, LocalDate day) {}
+
+    Substitutes(JdbcClient jdbc, Absences absences, Users users, Departments departments, PeopleCache cache) {
         this.jdbc = jdbc;
         this.absences = absences;
         this.users = users;
         this.departments = departments;
+        this.cache = cache;
     }
 
     /** The person who acts for {@code userId} at the given instant: themselves unless absent then. */
     @Transactional(readOnly = true)
     public long effective(long userId, Instant at) {
-        return jdbc.sql("select acting_person(?, ?)")
-                .params(userId, Date.valueOf(MinistryTime.date(at)))
-                .query(Long.class)
-                .single();
+        LocalDate day = MinistryTime.date(at);
+        return cache.get(
+                new KeptFor("effective", userId, day),
+                () -> jdbc.sql("select acting_person(?, ?)")
+                        .params(userId, Date.valueOf(day))
+                        .query(Long.class)
+                        .single());
     }
 
     /**
@@ -102,8 +110,14 @@ public class Substitutes {
     /** The people whose work goes to this person at the given instant because they are absent (along a chain too). */
     @Transactional(readOnly = true)
     public Set<Long> standingInFor(long userId, Instant at) {
-        Date day = Date.valueOf(MinistryTime.date(at));
-        return new HashSet<>(jdbc.sql("""
+        LocalDate date = MinistryTime.date(at);
+        return new HashSet<>(
+                cache.get(new KeptFor("standingInFor", userId, date), () -> readStandingInFor(userId, date)));
+    }
+
+    private Set<Long> readStandingInFor(long userId, LocalDate date) {
+        Date day = Date.valueOf(date);
+        return Set.copyOf(jdbc.sql("""
                         select distinct ab.user_id from absence ab
                         where :day between ab.starts_on and ab.ends_on and ab.user_id <> :me
                           and acting_person(ab.user_id, :day) = :me""")

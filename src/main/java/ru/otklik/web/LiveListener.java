@@ -13,12 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import ru.otklik.people.PeopleCache;
 
 /**
  * This instance's ear on PostgreSQL: one connection of its own, outside the pool, that {@code LISTEN}s on
  * {@value #CHANNEL} (V66's triggers announce every change there in the changing transaction) and hands each event
- * to {@link LiveStreams}. A lost connection is opened again after {@link LiveSettings#reconnect()}; what was missed
- * meanwhile is refreshed on every page.
+ * to {@link LiveStreams}, and V74's {@code p} (people or departments changed) to {@link PeopleCache}. A lost
+ * connection is opened again after {@link LiveSettings#reconnect()}; what was missed meanwhile is refreshed on every
+ * page, and the people kept in memory are forgotten.
  */
 @Component
 class LiveListener implements SmartLifecycle {
@@ -32,13 +34,15 @@ class LiveListener implements SmartLifecycle {
     private final DataSource dataSource;
     private final LiveStreams streams;
     private final LiveSettings settings;
+    private final PeopleCache people;
     private volatile Thread thread;
     private volatile Connection connection;
 
-    LiveListener(DataSource dataSource, LiveStreams streams, LiveSettings settings) {
+    LiveListener(DataSource dataSource, LiveStreams streams, LiveSettings settings, PeopleCache people) {
         this.dataSource = dataSource;
         this.streams = streams;
         this.settings = settings;
+        this.people = people;
     }
 
     @Override
@@ -80,6 +84,7 @@ class LiveListener implements SmartLifecycle {
                 if (lost) {
                     log.info("Live events: listening to PostgreSQL again");
                     streams.eventsMayBeLost();
+                    people.forget();
                     lost = false;
                 }
                 PGConnection pg = opened.unwrap(PGConnection.class);
@@ -118,6 +123,7 @@ class LiveListener implements SmartLifecycle {
                 case "c" -> streams.notificationsChanged(Long.parseLong(parts[1]));
                 case "k" -> streams.clockChanged(Long.parseLong(parts[1]));
                 case "w" -> streams.workChanged();
+                case "p" -> people.forget();
                 default -> log.debug("Live events: unknown payload {}", payload);
             }
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException malformed) {

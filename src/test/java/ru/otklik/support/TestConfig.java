@@ -1,12 +1,13 @@
 package ru.otklik.support;
 
 import java.time.Instant;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Gives the application a clock the tests control.
+ * Gives the application a clock the tests control, and a pool whose statements a test can count.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestConfig {
@@ -18,5 +19,11 @@ public class TestConfig {
     @Primary
     MutableClock testClock() {
         return new MutableClock(START);
+    }
+
+    /** Lets a test count the SQL statements a request sends ({@link StatementCount}). */
+    @Bean
+    static BeanPostProcessor countingPool() {
+        return StatementCount.countingPool();
     }
 }
