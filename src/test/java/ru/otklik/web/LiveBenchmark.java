@@ -114,9 +114,10 @@ public final class LiveBenchmark {
                 app.awaitReady(Duration.ofMinutes(5));
                 System.out.println(
                         "LIVE BENCHMARK Otklik started, pid " + app.process().pid() + ", -Xmx" + xmx);
-                long postmaster = Long.parseLong(Files.readAllLines(work.resolve("pg").resolve("postmaster.pid"))
-                        .get(0)
-                        .strip());
+                long postmaster =
+                        Long.parseLong(Files.readAllLines(work.resolve("pg").resolve("postmaster.pid"))
+                                .get(0)
+                                .strip());
                 new LiveBenchmark(app, CpuMeter.ofProcess(app.process().pid(), postmaster, LiveBenchmark::threadGroup))
                         .run(url, pages, handOffs, warmup, interval);
             }
