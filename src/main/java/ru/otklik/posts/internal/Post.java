@@ -1096,7 +1096,6 @@ public class Post {
                 this, now, actorId, null, action, from, state, assignment, previousExecutorId, comment));
     }
 
-    /** The absent person the actor stands in for when acting on that person's work; {@code null} for their own. */
     /** The person the draft waits for whom the actor acts as: themselves first, else the one they stand in for. */
     private static Long waitingFor(Draft draft, Actor actor) {
         Set<Long> waiting = draft.waitingFor();
@@ -1106,6 +1105,7 @@ public class Post {
         return waiting.stream().filter(actor::actsFor).findFirst().orElse(null);
     }
 
+    /** The absent person the actor stands in for when acting on that person's work; {@code null} for their own. */
     private static Long behalf(Long personId, Actor actor) {
         return personId != null && personId != actor.id() && actor.actsFor(personId) ? personId : null;
     }
