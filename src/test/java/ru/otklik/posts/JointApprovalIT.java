@@ -378,6 +378,13 @@ class JointApprovalIT {
         assertThat(handOffs(id)).endsWith("APPROVAL deputy");
     }
 
+    @Test
+    void theHelpTellsApproversHowAJointAnswerIsApproved() throws Exception {
+        mvc.perform(get("/help").cookie(Sessions.login(mvc, "head2")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("каждый согласует свою часть, не дожидаясь других")));
+    }
+
     private List<String> handOffs(long postId) {
         return jdbc.sql("""
                         select n.kind || ' ' || u.login from notification n join app_user u on u.id = n.recipient_id
