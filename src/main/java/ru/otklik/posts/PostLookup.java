@@ -73,7 +73,9 @@ public class PostLookup {
             return List.of();
         }
         return jdbc.sql(BRIEF + """
-                        join draft dr on dr.post_id = p.id and dr.current_approver_id in (:approvers)
+                        join draft dr on dr.post_id = p.id and (dr.current_approver_id in (:approvers)
+                            or exists (select 1 from draft_part_approval pa where pa.draft_id = dr.id
+                                       and pa.approved_at is null and pa.head_id in (:approvers)))
                         where p.state = 'IN_APPROVAL' and dr.posted_at is null
                         order by dr.submitted_at, dr.id limit 200""")
                 .param("approvers", approverIds)

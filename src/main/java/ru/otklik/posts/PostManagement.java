@@ -6,6 +6,8 @@ import jakarta.persistence.OptimisticLockException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -497,11 +499,38 @@ public class PostManagement {
         if (second == null) {
             throw new InvalidApprover();
         }
-        boolean afterCur = post.submitDraft(head.id(), second.id(), actor, now);
+        boolean afterCur = post.submitDraft(head.id(), second.id(), partHeads(post), actor, now);
         posts.flush();
         Draft draft = post.openDraft();
         events.publishEvent(new DraftSubmitted(post.getId(), draft.getId(), draft.isIntermediate(), afterCur, now));
         return post;
+    }
+
+    /**
+     * For a joint answer (п.15), the head of every contributing department, the drafting one's included, by
+     * department in the order of routing: each approves their part. None for a draft of one department.
+     *
+     * @throws InvalidApprover when a contributing department has no enabled head, or its head wrote the draft
+     */
+    private Map<Long, Long> partHeads(Post post) {
+        Draft draft = post.openDraft();
+        Map<Long, Long> heads = new LinkedHashMap<>();
+        if (draft == null || !draft.isJoint()) {
+            return heads;
+        }
+        for (Assignment part : post.activeAssignments()) {
+            if (heads.containsKey(part.getDepartmentId())) {
+                continue;
+            }
+            PersonSummary head = people.department(part.getDepartmentId())
+                    .orElseThrow(InvalidApprover::new)
+                    .head();
+            if (head == null || !head.enabled() || draft.writtenBy(head.id())) {
+                throw new InvalidApprover();
+            }
+            heads.put(part.getDepartmentId(), head.id());
+        }
+        return heads;
     }
 
     /** The approver (or their substitute) approves the draft; after the last level it is ready for ЦУР. */
@@ -516,14 +545,36 @@ public class PostManagement {
      */
     @Transactional
     public Post approveDraft(long postId, long version, String editedText, String note, Actor actor) {
-        Post post = loadForApproval(postId, version, actor);
+        return approveDraft(postId, version, null, editedText, note, actor);
+    }
+
+    /**
+     * Approves the draft as {@link #approveDraft(long, long, String, String, Actor)} does. While a joint answer is
+     * with the heads (п.15), each head approves their part in parallel: the post's row is locked so that two heads
+     * approving at once take turns and neither approval is lost, and a head who read the page before another head
+     * approved still approves when the text they read ({@code draftVersion}, the number of the draft's latest
+     * version) is the one waiting.
+     */
+    @Transactional
+    public Post approveDraft(
+            long postId, long version, Integer draftVersion, String editedText, String note, Actor actor) {
+        Post post = loadForApproval(postId, version, draftVersion, actor);
         Instant now = clock.instant();
-        boolean last = post.approveDraft(editedText, note, actor, now);
-        posts.flush();
         Draft draft = post.openDraft();
+        Map<Long, String> departmentNames = new HashMap<>();
+        draft.getParts()
+                .forEach(p -> departmentNames.put(
+                        p.getDepartmentId(),
+                        people.department(p.getDepartmentId())
+                                .map(DepartmentSummary::name)
+                                .orElse("—")));
+        boolean withHeads = draft.withPartHeads();
+        boolean last = post.approveDraft(editedText, note, departmentNames, actor, now);
+        posts.flush();
         if (last) {
             events.publishEvent(new DraftApproved(post.getId(), draft.getId(), draft.isIntermediate(), now));
-        } else if (draft.getCurrentApproverId() != null) {
+        } else if (draft.getCurrentApproverId() != null && (!withHeads || !draft.withPartHeads())) {
+            // to the second level: after the head, or after the last of a joint answer's heads
             events.publishEvent(new DraftPassedOn(post.getId(), draft.getId(), draft.getCurrentApproverId(), now));
         }
         return post;
@@ -532,7 +583,17 @@ public class PostManagement {
     /** The approver (or their substitute) returns the draft for rework with a comment (п.12). */
     @Transactional
     public Post returnDraft(long postId, long version, String comment, Actor actor) {
-        Post post = loadForApproval(postId, version, actor);
+        return returnDraft(postId, version, null, comment, actor);
+    }
+
+    /**
+     * Returns the draft as {@link #returnDraft(long, long, String, Actor)} does; any head of a joint answer may, also
+     * after another head approved their part ({@code draftVersion} as in {@link #approveDraft(long, long, Integer,
+     * String, String, Actor)}), and all heads approve again after the rework.
+     */
+    @Transactional
+    public Post returnDraft(long postId, long version, Integer draftVersion, String comment, Actor actor) {
+        Post post = loadForApproval(postId, version, draftVersion, actor);
         Instant now = clock.instant();
         post.returnDraft(comment, actor, now);
         posts.flush();
@@ -650,9 +711,25 @@ public class PostManagement {
         return posts.findById(postId).map(Post::getState);
     }
 
-    /** Like {@link #load}, and refuses a person the waiting draft is not routed to (nor to whom they stand in for). */
-    private Post loadForApproval(long postId, long version, Actor actor) {
-        Post post = load(postId, version, actor);
+    /**
+     * Like {@link #load}, and refuses a person the waiting draft is not routed to (nor to whom they stand in for).
+     * Takes the post's row lock first, so approvals of one post take turns and each reads what the one before did.
+     * While a joint answer is with the heads, a version of the post moved on by another head's approval is not stale
+     * for a head who read the same text ({@code draftVersion}).
+     */
+    private Post loadForApproval(long postId, long version, Integer draftVersion, Actor actor) {
+        Post post;
+        try {
+            post = entityManager.find(Post.class, postId, LockModeType.PESSIMISTIC_WRITE);
+        } catch (OptimisticLockException | StaleStateException ex) {
+            throw new StaleEditException();
+        }
+        if (post == null || !post.maySee(actor)) {
+            throw new NotFoundException();
+        }
+        if (post.getVersion() != version && !sameTextWithHeads(post, draftVersion, actor)) {
+            throw new StaleEditException();
+        }
         if (post.isOwnDraftOnRoute(actor)) {
             throw new OwnDraftApproval();
         }
@@ -660,6 +737,17 @@ public class PostManagement {
             throw new NotOnRoute();
         }
         return post;
+    }
+
+    private static boolean sameTextWithHeads(Post post, Integer draftVersion, Actor actor) {
+        Draft draft = post.openDraft();
+        return draftVersion != null
+                && post.awaitsApproval()
+                && draft != null
+                && draft.withPartHeads()
+                && draft.latest() != null
+                && draft.latest().getNumber() == draftVersion
+                && post.mayApprove(actor);
     }
 
     /** The post, managed in this transaction: flushing it persists new assignments and timeline lines in place. */

@@ -62,8 +62,11 @@ public class WorkQueues {
                         : "0")
                 + " as assignments, "
                 + (approver
-                        ? "(select count(*) from draft d join post p on p.id = d.post_id where d.current_approver_id"
-                                + " in (:acting) and d.posted_at is null and p.state = 'IN_APPROVAL')"
+                        // a joint answer's parts wait for their heads at once (п.15)
+                        ? "(select count(*) from draft d join post p on p.id = d.post_id where (d.current_approver_id"
+                                + " in (:acting) or exists (select 1 from draft_part_approval pa where pa.draft_id = d.id"
+                                + " and pa.approved_at is null and pa.head_id in (:acting)))"
+                                + " and d.posted_at is null and p.state = 'IN_APPROVAL')"
                         : "0")
                 + " as approvals";
         var statement = jdbc.sql(sql);

@@ -268,6 +268,7 @@ class JointPartsIT extends DeadlineIT {
                 id, fx.assignmentOf(id, "executor"), fx.version(id), "Пособие назначено.", fx.actor("executor"));
         posts.submitDraft(id, fx.version(id), false, "Пособие назначено.", null, fx.actor("specialist"));
         posts.approveDraft(id, fx.version(id), fx.actor("head"));
+        posts.approveDraft(id, fx.version(id), fx.actor("head2"));
         posts.approveDraft(id, fx.version(id), fx.actor("deputy"));
         posts.sendToCur(id, fx.version(id), fx.actor("specialist"));
         posts.recordCurDecision(id, fx.version(id), true, null, fx.actor("specialist"));

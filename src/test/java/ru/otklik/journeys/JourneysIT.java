@@ -319,6 +319,31 @@ class JourneysIT {
                         .query(Boolean.class)
                         .single())
                 .isTrue();
+
+        // both contributing departments' heads approve their part, in parallel, before the deputy minister (п.15)
+        approveAs("head-pensions", id);
+        browser.go("/posts/" + id);
+        WebElement parts = browser.waitFor(By.cssSelector("ul.draft-parts"));
+        assertThat(parts.findElement(By.cssSelector("li.draft-part-approved")).getText())
+                .contains(ThirdDepartment.NAME)
+                .contains("Тихонов Павел Олегович")
+                .contains("согласовано");
+        assertThat(parts.findElement(By.cssSelector("li.draft-part-waiting")).getText())
+                .contains("Морозов Сергей Иванович")
+                .contains("ожидает согласования");
+        browser.screenshot("journey5-joint-part-approved");
+        assertThat(jdbc.sql("select current_approver_id from draft where post_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .optional())
+                .isEmpty();
+        approveAs("head", id);
+        assertThat(jdbc.sql("select u.login from draft d join app_user u on u.id = d.current_approver_id"
+                                + " where d.post_id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("deputy");
     }
 
     @Test

@@ -13,7 +13,6 @@ import ru.otklik.people.internal.Department;
 import ru.otklik.people.internal.Departments;
 import ru.otklik.people.internal.User;
 import ru.otklik.people.internal.Users;
-import ru.otklik.posts.internal.Draft;
 import ru.otklik.posts.internal.Post;
 import ru.otklik.posts.internal.Posts;
 
@@ -83,7 +82,10 @@ class AnswerFixtures {
             Post post = posts.findById(postId).orElseThrow();
             post.getAssignments();
             post.getTimeline();
-            post.getDrafts().forEach(Draft::getVersions);
+            post.getDrafts().forEach(d -> {
+                d.getVersions();
+                d.getParts();
+            });
             return post;
         });
     }

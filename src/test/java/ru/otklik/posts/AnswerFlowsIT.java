@@ -541,7 +541,7 @@ class AnswerFlowsIT {
     }
 
     @Test
-    void aJointAnswerIsComposedFromTwoDepartmentsContributionsAndApprovedByTheFirstDepartmentsHead() throws Exception {
+    void aJointAnswerIsComposedFromTwoDepartmentsContributionsAndApprovedByBothDepartmentsHeads() throws Exception {
         Post post = fx.jointInWork();
         long id = post.getId();
         long familiesAssignment = post.getAssignments().get(0).getId();
@@ -598,8 +598,19 @@ class AnswerFlowsIT {
                 .andExpect(redirectedUrl("/posts/" + id));
         Draft draft = fx.reload(id).openDraft();
         assertThat(draft.isJoint()).isTrue();
-        assertThat(draft.getCurrentApproverId()).isEqualTo(fx.id("head"));
+        // each contributing department's head approves their part (п.15), then the deputy minister
+        assertThat(draft.waitingFor()).containsExactlyInAnyOrder(fx.id("head"), fx.id("head2"));
 
+        form(
+                        "head2",
+                        "/posts/" + id + "/draft/approve",
+                        "version",
+                        version(id),
+                        "checklist",
+                        "true",
+                        "from",
+                        "approvals")
+                .andExpect(redirectedUrl("/approvals"));
         approveByHeadAndDeputy(id);
         form(specialist, "/posts/" + id + "/send-to-cur", "version", version(id));
         curApi(id, "{\"decision\":\"APPROVED\"}").andExpect(status().isOk());

@@ -69,12 +69,14 @@ class HandOffs {
         }
     }
 
-    /** The draft goes to the department head first (п.10), after a return too (п.12). */
+    /**
+     * The draft goes to the department head first (п.10), after a return too (п.12); a joint answer to the head of
+     * every contributing department at once (п.15).
+     */
     @EventListener
     void on(DraftSubmitted e) {
-        approverOf(e.draftId())
-                .ifPresent(
-                        approver -> notifications.notify(approver, NotificationKind.APPROVAL, null, e.postId(), null));
+        approversOf(e.draftId())
+                .forEach(approver -> notifications.notify(approver, NotificationKind.APPROVAL, null, e.postId(), null));
     }
 
     @EventListener
@@ -125,11 +127,12 @@ class HandOffs {
         notifications.notifyEach(recipients, NotificationKind.COMMENT, postId, text);
     }
 
-    private Optional<Long> approverOf(long draftId) {
-        return jdbc.sql("select current_approver_id from draft where id = ? and current_approver_id is not null")
-                .param(draftId)
-                .query(Long.class)
-                .optional();
+    /** Whom the draft waits for: its current approver, or the heads whose parts of a joint answer wait. */
+    private List<Long> approversOf(long draftId) {
+        return jdbc.sql("""
+                        select current_approver_id from draft where id = :draft and current_approver_id is not null
+                        union
+                        select head_id from draft_part_approval where draft_id = :draft and approved_at is null""").param("draft", draftId).query(Long.class).list();
     }
 
     /**

@@ -13,11 +13,15 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A draft answer (проект ответа), intermediate or final (п.10), with every saved version, its approval route (the
- * department head, then one second-level approver, п.10) and, once posted, the link and text of the posted answer.
+ * department head, then one second-level approver, п.10; for a joint answer the heads of all contributing
+ * departments in parallel, п.15) and, once posted, the link and text of the posted answer.
  * Changed only through its {@link Post}.
  */
 @Entity
@@ -48,7 +52,10 @@ public class Draft {
     @Column(name = "current_approver_id")
     private Long currentApproverId;
 
-    /** 0 while not with the approvers, 1 with the department head, 2 with the second-level approver. */
+    /**
+     * 0 while not with the approvers, 1 with the department head (the heads, for a joint answer), 2 with the
+     * second-level approver.
+     */
     @Column(name = "approval_level")
     private int approvalLevel;
 
@@ -87,6 +94,14 @@ public class Draft {
     @OrderBy("number")
     private List<DraftVersion> versions = new ArrayList<>();
 
+    /**
+     * A joint answer's parts on their way through the heads of the contributing departments (п.15), in parallel;
+     * none for a draft of one department, and none once the draft is returned.
+     */
+    @OneToMany(mappedBy = "draft", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
+    private List<DraftPartApproval> parts = new ArrayList<>();
+
     protected Draft() {}
 
     Draft(Post post, boolean intermediate, boolean joint, long departmentId, Instant now) {
@@ -112,13 +127,68 @@ public class Draft {
         this.intermediate = intermediate;
     }
 
-    void submit(long headApproverId, long secondApproverId, Instant now) {
+    /**
+     * Sends the draft to the heads: the department head alone, or for a joint answer the head of every contributing
+     * department ({@code partHeads}: department → head), each approving their part in parallel; nobody waits for one
+     * of them in particular then ({@code currentApproverId} is null) until they all approved.
+     */
+    void submit(long headApproverId, long secondApproverId, Map<Long, Long> partHeads, Instant now) {
         this.headApproverId = headApproverId;
         this.secondApproverId = secondApproverId;
-        this.currentApproverId = headApproverId;
         this.approvalLevel = 1;
         this.submittedAt = now;
         this.returnedByCur = false;
+        parts.removeIf(p -> !partHeads.containsKey(p.getDepartmentId()));
+        partHeads.forEach((departmentId, headId) -> parts.stream()
+                .filter(p -> p.getDepartmentId() == departmentId)
+                .findFirst()
+                .ifPresentOrElse(
+                        p -> p.reopen(headId), () -> parts.add(new DraftPartApproval(this, departmentId, headId))));
+        this.currentApproverId = parts.isEmpty() ? headApproverId : null;
+    }
+
+    /** Whether the draft is with the heads of a joint answer's departments, each approving their part (п.15). */
+    public boolean withPartHeads() {
+        return approvalLevel == 1 && !parts.isEmpty();
+    }
+
+    /** The parts still waiting for their head while the draft is with the heads; none otherwise. */
+    public List<DraftPartApproval> waitingParts() {
+        return withPartHeads() ? parts.stream().filter(p -> !p.isApproved()).toList() : List.of();
+    }
+
+    /** The people the draft waits for now: the current approver, or the heads whose parts wait. */
+    public Set<Long> waitingFor() {
+        Set<Long> waiting = new LinkedHashSet<>();
+        if (withPartHeads()) {
+            waitingParts().forEach(p -> waiting.add(p.getHeadId()));
+        } else if (currentApproverId != null) {
+            waiting.add(currentApproverId);
+        }
+        return waiting;
+    }
+
+    /**
+     * A head's approval of a part; once every part is approved, the draft goes to the second-level approver.
+     *
+     * @return whether that was the last part
+     */
+    boolean approvePart(DraftPartApproval part, long by, Instant now) {
+        part.approve(by, now);
+        if (parts.stream().allMatch(DraftPartApproval::isApproved)) {
+            approvalLevel = 2;
+            currentApproverId = secondApproverId;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether an approver may still correct the text: always, but while a joint answer is with the heads (п.15) only
+     * until one of them approved their part, since that approval was of this text.
+     */
+    public boolean mayBeCorrected() {
+        return !withPartHeads() || parts.stream().noneMatch(DraftPartApproval::isApproved);
     }
 
     /** Passes the draft to the next level; returns whether that was the last one. */
@@ -136,6 +206,7 @@ public class Draft {
     void giveBack(boolean byCur, Instant now) {
         approvalLevel = 0;
         currentApproverId = null;
+        parts.clear();
         returnedSinceVersion = true;
         returnedByCur = byCur;
         if (byCur) {
@@ -249,6 +320,11 @@ public class Draft {
     /** Whether this person wrote any version of the draft: then they may not approve it (SPEC §1). */
     public boolean writtenBy(long personId) {
         return versions.stream().anyMatch(v -> v.getAuthorId() == personId);
+    }
+
+    /** The joint answer's parts with the heads, approved or waiting; none otherwise. */
+    public List<DraftPartApproval> getParts() {
+        return List.copyOf(parts);
     }
 
     public List<DraftVersion> getVersions() {

@@ -229,8 +229,9 @@ public class Post {
     /**
      * Whether this person may read the draft (SPEC §7: an approver sees only drafts routed to them): org staff, the
      * first deputy and the minister, its authors, the executors and heads of its department (of any department on a
-     * joint answer), the deputy minister curating that department, and the approvers on its route or whoever stands
-     * in for them. A posted answer is public and readable by anyone who sees the post.
+     * joint answer, so every head approving a part of it), the deputy minister curating that department, and the
+     * approvers on its route or whoever stands in for them. A posted answer is public and readable by anyone who sees
+     * the post.
      */
     public boolean maySeeDraft(Draft draft, Actor actor) {
         if (draft.isPosted()
@@ -384,7 +385,9 @@ public class Post {
 
     private boolean onApprovalRoute(Actor actor) {
         Draft draft = openDraft();
-        return state == PostState.IN_APPROVAL && draft != null && actor.actsFor(draft.getCurrentApproverId());
+        return state == PostState.IN_APPROVAL
+                && draft != null
+                && draft.waitingFor().stream().anyMatch(actor::actsFor);
     }
 
     /** Whether the draft waits for an approval this person could give if it were theirs: for a clear refusal. */
@@ -789,6 +792,16 @@ public class Post {
      * @return whether ЦУР had returned the previous version (п.11: the 20-minute re-approval)
      */
     public boolean submitDraft(long headApproverId, long secondApproverId, Actor actor, Instant now) {
+        return submitDraft(headApproverId, secondApproverId, Map.of(), actor, now);
+    }
+
+    /**
+     * Sends the open draft to the approvers; a joint answer (п.15) to the head of every contributing department at
+     * once ({@code partHeads}: department → head, the drafting department's included), each approving their part,
+     * then to the second-level approver.
+     */
+    public boolean submitDraft(
+            long headApproverId, long secondApproverId, Map<Long, Long> partHeads, Actor actor, Instant now) {
         if (!mayDraft(actor)) {
             throw forbidden("submit");
         }
@@ -798,7 +811,7 @@ public class Post {
         }
         boolean afterCur = draft.isReturnedByCur();
         PostState from = state;
-        draft.submit(headApproverId, secondApproverId, now);
+        draft.submit(headApproverId, secondApproverId, draft.isJoint() ? partHeads : Map.of(), now);
         state = PostState.IN_APPROVAL;
         record(now, actor, draftingFor(actor), TimelineAction.DRAFT_SUBMITTED, from, null, null, null);
         return afterCur;
@@ -820,6 +833,17 @@ public class Post {
      * approver confirmed) in front.
      */
     public boolean approveDraft(String editedText, String note, Actor actor, Instant now) {
+        return approveDraft(editedText, note, Map.of(), actor, now);
+    }
+
+    /**
+     * Approves the draft; while a joint answer is with the heads (п.15), approves the parts waiting for this person
+     * (or for those they stand in for), one timeline line each, named by {@code departmentNames}; the last part sends
+     * the draft to the second-level approver. A head corrects the text only while no other head has approved it:
+     * afterwards they return it with a comment, so that no head's approval covers a text they did not see.
+     */
+    public boolean approveDraft(
+            String editedText, String note, Map<Long, String> departmentNames, Actor actor, Instant now) {
         if (isOwnDraftOnRoute(actor)) {
             throw new OwnDraftApproval();
         }
@@ -828,6 +852,10 @@ public class Post {
         }
         PostState from = state;
         Draft draft = openDraft();
+        if (draft.withPartHeads()) {
+            approveParts(draft, editedText, note, departmentNames, actor, now);
+            return false;
+        }
         Long approvingFor = behalf(draft.getCurrentApproverId(), actor);
         boolean edited =
                 editedText != null && !editedText.isBlank() && draft.write(requireText(editedText), actor.id(), now);
@@ -853,6 +881,41 @@ public class Post {
         return last;
     }
 
+    private void approveParts(
+            Draft draft, String editedText, String note, Map<Long, String> departmentNames, Actor actor, Instant now) {
+        List<DraftPartApproval> mine = draft.waitingParts().stream()
+                .filter(p -> actor.actsFor(p.getHeadId()))
+                .toList();
+        boolean correcting = editedText != null
+                && !editedText.isBlank()
+                && !requireText(editedText).equals(draft.text());
+        if (correcting && !draft.mayBeCorrected()) {
+            // another head approved this very text: a correction now would pass their part unseen
+            throw new ForbiddenTransition("posts.refusal.jointCorrectionAfterApproval");
+        }
+        boolean edited = correcting && draft.write(requireText(editedText), actor.id(), now);
+        for (DraftPartApproval part : mine) {
+            draft.approvePart(part, actor.id(), now);
+            String comment = "часть: " + departmentNames.getOrDefault(part.getDepartmentId(), "—");
+            if (note != null) {
+                comment = comment + ". " + note;
+            }
+            if (edited && part == mine.get(0)) {
+                comment = comment + ". Согласующий внёс правку: версия "
+                        + draft.getVersions().size();
+            }
+            record(
+                    now,
+                    actor,
+                    behalf(part.getHeadId(), actor),
+                    TimelineAction.DRAFT_APPROVED_BY_HEAD,
+                    PostState.IN_APPROVAL,
+                    null,
+                    null,
+                    comment);
+        }
+    }
+
     /** The approver (or their substitute) returns the draft to its author with a comment (п.12). */
     public void returnDraft(String comment, Actor actor, Instant now) {
         if (isOwnDraftOnRoute(actor)) {
@@ -863,7 +926,7 @@ public class Post {
         }
         String why = requireReason(comment);
         PostState from = state;
-        Long approvingFor = behalf(openDraft().getCurrentApproverId(), actor);
+        Long approvingFor = behalf(waitingFor(openDraft(), actor), actor);
         openDraft().giveBack(false, now);
         state = PostState.REWORK;
         record(now, actor, approvingFor, TimelineAction.DRAFT_RETURNED, from, null, null, why);
@@ -1031,6 +1094,15 @@ public class Post {
         lastActionAt = now;
         timeline.add(new TimelineEntry(
                 this, now, actorId, null, action, from, state, assignment, previousExecutorId, comment));
+    }
+
+    /** The person the draft waits for whom the actor acts as: themselves first, else the one they stand in for. */
+    private static Long waitingFor(Draft draft, Actor actor) {
+        Set<Long> waiting = draft.waitingFor();
+        if (waiting.contains(actor.id())) {
+            return actor.id();
+        }
+        return waiting.stream().filter(actor::actsFor).findFirst().orElse(null);
     }
 
     /** The absent person the actor stands in for when acting on that person's work; {@code null} for their own. */

@@ -246,7 +246,7 @@ class PostController {
             @PathVariable long id, @Valid @ModelAttribute ApproveForm form, Actor actor, RedirectAttributes redirect) {
         // the form refuses an approval without the п.17 tick, so the tick is always recorded with it
         String note = messages.getMessage("posts.checklist.recorded", null, Locale.forLanguageTag("ru"));
-        management.approveDraft(id, form.version(), form.edited(), note, actor);
+        management.approveDraft(id, form.version(), form.draftVersion(), form.edited(), note, actor);
         return backTo(form.from(), done(id, "posts.draft.approved", redirect));
     }
 
@@ -256,7 +256,7 @@ class PostController {
             @Valid @ModelAttribute ReturnDraftForm form,
             Actor actor,
             RedirectAttributes redirect) {
-        management.returnDraft(id, form.version(), form.comment(), actor);
+        management.returnDraft(id, form.version(), form.draftVersion(), form.comment(), actor);
         return backTo(form.from(), done(id, "posts.draft.returned", redirect));
     }
 

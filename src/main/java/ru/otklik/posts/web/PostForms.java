@@ -106,7 +106,12 @@ final class PostForms {
      * An approval, with the text as the approver edited it (none: as it is); {@code from=approvals} goes back there.
      * The approver confirms the п.17 checklist: without the tick the approval is refused.
      */
-    record ApproveForm(@NotNull(message = OUTDATED) Long version, String from, String text, Boolean checklist) {
+    record ApproveForm(
+            @NotNull(message = OUTDATED) Long version,
+            Integer draftVersion,
+            String from,
+            String text,
+            Boolean checklist) {
 
         @AssertTrue(message = "posts.checklist.required")
         boolean isChecklistTicked() {
@@ -129,6 +134,7 @@ final class PostForms {
 
     record ReturnDraftForm(
             @NotNull(message = OUTDATED) Long version,
+            Integer draftVersion,
 
             @NotBlank(message = "posts.draft.comment.required")
             String comment,

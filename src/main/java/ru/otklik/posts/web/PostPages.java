@@ -142,6 +142,8 @@ class PostPages {
             String secondApprover,
             String currentApprover,
             int level,
+            // a joint answer's parts with the heads (п.15): approved by whom, or waiting for whom
+            List<PartView> parts,
             Instant submittedAt,
             Instant sentToCurAt,
             String postedUrl,
@@ -150,6 +152,14 @@ class PostPages {
 
         public VersionView latest() {
             return versions.isEmpty() ? null : versions.get(versions.size() - 1);
+        }
+    }
+
+    /** A contributing department's part of a joint draft with its head: approved (by whom, when) or waiting. */
+    record PartView(String department, String head, String approvedBy, Instant approvedAt) {
+
+        public boolean approved() {
+            return approvedAt != null;
         }
     }
 
@@ -390,7 +400,9 @@ class PostPages {
         List<Long> postIds = jdbc.sql("select d.post_id from draft d join post p on p.id = d.post_id"
                         + " left join lateral (select bool_or(c.state = 'BREACHED') as breached, min(c.due_at) as due_at"
                         + " from deadline_clock c where c.post_id = p.id and c.stopped_at is null) k on true"
-                        + " where p.state = 'IN_APPROVAL' and d.posted_at is null and d.current_approver_id in (:ids)"
+                        + " where p.state = 'IN_APPROVAL' and d.posted_at is null and (d.current_approver_id in (:ids)"
+                        + " or exists (select 1 from draft_part_approval pa where pa.draft_id = d.id"
+                        + " and pa.approved_at is null and pa.head_id in (:ids)))"
                         + " order by coalesce(k.breached, false) desc, k.due_at asc nulls last, d.submitted_at, d.id"
                         + " limit 200")
                 .param("ids", approverIds)
@@ -401,16 +413,24 @@ class PostPages {
         Set<Long> personIds = new HashSet<>();
         byId.values().forEach(p -> addDraftPeople(p, personIds));
         Map<Long, String> names = people.fullNames(personIds);
+        Map<Long, String> departmentNames = departmentNames();
         return postIds.stream()
                 .map(byId::get)
                 .filter(p -> p != null && p.mayApprove(actor))
                 .map(p -> {
                     Draft draft = p.openDraft();
-                    Long waitingFor = draft.getCurrentApproverId();
+                    // the person the draft waits for whom this one stands in for; none when it waits for them
+                    Set<Long> waiting = draft.waitingFor();
+                    Long waitingFor = waiting.contains(actor.id())
+                            ? null
+                            : waiting.stream()
+                                    .filter(actor::actsFor)
+                                    .findFirst()
+                                    .orElse(null);
                     return new ApprovalCard(
                             p,
-                            draftView(draft, names),
-                            waitingFor != null && waitingFor != actor.id() ? names.get(waitingFor) : null);
+                            draftView(draft, names, departmentNames),
+                            waitingFor != null ? names.get(waitingFor) : null);
                 })
                 .toList();
     }
@@ -425,7 +445,7 @@ class PostPages {
         Draft open = post.openDraft();
         List<DraftView> posted = post.getDrafts().stream()
                 .filter(Draft::isPosted)
-                .map(d -> draftView(d, names))
+                .map(d -> draftView(d, names, departmentNames(departmentsById)))
                 .toList();
         Editor editor = null;
         if (post.mayDraft(actor)) {
@@ -485,7 +505,7 @@ class PostPages {
                         .toList();
         boolean showOpen = open != null && (editor != null || post.maySeeDraft(open, actor));
         return new Answering(
-                showOpen ? draftView(open, names) : null,
+                showOpen ? draftView(open, names, departmentNames(departmentsById)) : null,
                 posted,
                 editor,
                 post.mayApprove(actor),
@@ -496,7 +516,19 @@ class PostPages {
                 contributions);
     }
 
-    static DraftView draftView(Draft draft, Map<Long, String> names) {
+    private Map<Long, String> departmentNames() {
+        Map<Long, String> byId = new HashMap<>();
+        people.departments().forEach(d -> byId.put(d.id(), d.name()));
+        return byId;
+    }
+
+    private static Map<Long, String> departmentNames(Map<Long, DepartmentSummary> departmentsById) {
+        Map<Long, String> byId = new HashMap<>();
+        departmentsById.forEach((id, d) -> byId.put(id, d.name()));
+        return byId;
+    }
+
+    static DraftView draftView(Draft draft, Map<Long, String> names, Map<Long, String> departmentNames) {
         List<DraftVersion> versions = draft.getVersions();
         List<VersionView> views = new java.util.ArrayList<>(versions.size());
         for (int i = 0; i < versions.size(); i++) {
@@ -518,8 +550,19 @@ class PostPages {
                 views,
                 nameOf(names, draft.getHeadApproverId()),
                 nameOf(names, draft.getSecondApproverId()),
-                nameOf(names, draft.getCurrentApproverId()),
+                draft.waitingFor().isEmpty()
+                        ? null
+                        : draft.waitingFor().stream()
+                                .map(id -> names.getOrDefault(id, "—"))
+                                .collect(java.util.stream.Collectors.joining(", ")),
                 draft.getApprovalLevel(),
+                draft.getParts().stream()
+                        .map(part -> new PartView(
+                                departmentNames.getOrDefault(part.getDepartmentId(), "—"),
+                                names.getOrDefault(part.getHeadId(), "—"),
+                                nameOf(names, part.getApprovedBy()),
+                                part.getApprovedAt()))
+                        .toList(),
                 draft.getSubmittedAt(),
                 draft.getSentToCurAt(),
                 draft.getPostedUrl(),
@@ -536,6 +579,10 @@ class PostPages {
             addIfPresent(personIds, draft.getHeadApproverId());
             addIfPresent(personIds, draft.getSecondApproverId());
             addIfPresent(personIds, draft.getCurrentApproverId());
+            draft.getParts().forEach(part -> {
+                personIds.add(part.getHeadId());
+                addIfPresent(personIds, part.getApprovedBy());
+            });
             draft.getVersions().forEach(v -> personIds.add(v.getAuthorId()));
         }
     }
