@@ -8,12 +8,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.otklik.reports.ReportBenchmark;
+import ru.otklik.support.BenchmarkOptions;
 import ru.otklik.support.ChildApplication;
 import ru.otklik.support.CpuMeter;
 
@@ -41,11 +41,7 @@ public final class LoadBenchmark {
     private record Scenario(String name, String prelude, String request, int expected) {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String arg : args) {
-            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
-            options.put(pair[0], pair.length > 1 ? pair[1] : "true");
-        }
+        Map<String, String> options = BenchmarkOptions.parse(args);
         int posts = Integer.parseInt(options.getOrDefault("posts", "1000000"));
         int users = Integer.parseInt(options.getOrDefault("users", "16"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));

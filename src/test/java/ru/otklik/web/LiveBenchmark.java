@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.util.FileSystemUtils;
+import ru.otklik.support.BenchmarkOptions;
 import ru.otklik.support.ChildApplication;
 import ru.otklik.support.CpuMeter;
 
@@ -85,11 +86,7 @@ public final class LiveBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new ConcurrentHashMap<>();
-        for (String arg : args) {
-            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
-            options.put(pair[0], pair.length > 1 ? pair[1] : "true");
-        }
+        Map<String, String> options = BenchmarkOptions.parse(args);
         int pages = Integer.parseInt(options.getOrDefault("pages", "1000"));
         int handOffs = Integer.parseInt(options.getOrDefault("handoffs", "200"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "30"));
