@@ -94,9 +94,15 @@ public final class ReportBenchmark {
     /** A year of posts (2025): 98 % answered and closed, 20,000 still open, each with an assignment and two clocks. */
     public static void seed(JdbcClient jdbc, int posts) {
         int open = Math.min(20_000, posts / 50);
+        // numbered here, 2025's numbers after any already given: V68's trigger would raise the year's counter row once
+        // per post, and a million updates of one row in one transaction take quadratic time (each walks the row's
+        // versions the transaction made before)
+        long numbered = jdbc.sql("select coalesce((select last from registration_counter where year = 2025), 0)")
+                .query(Long.class)
+                .single();
         jdbc.sql("""
                 insert into post (external_id, source, url, text, detected_at, received_at, importance, state, closed_at,
-                                  last_action_at)
+                                  last_action_at, registration_year, registration_seq, registration_number)
                 select 'BENCH-' || g,
                        (array['VK','OK','BLOG','OTHER'])[1 + g % 4],
                        'https://vk.com/wall-1_' || g,
@@ -105,10 +111,18 @@ public final class ReportBenchmark {
                        case when g % 10 = 0 then 'HIGH' else 'NORMAL' end,
                        case when g <= :open then 'IN_WORK' else 'ANSWERED' end,
                        case when g <= :open then null else ts + interval '3 hours' end,
-                       ts
+                       ts,
+                       2025, :numbered + g, 'СОЦ-2025/' || lpad((:numbered + g)::text, greatest(4, length((:numbered + g)::text)), '0')
                   from (select g, timestamptz '2025-01-01 00:00+07' + (g * (365.0 * 86400 / :posts)) * interval '1 second' as ts
                           from generate_series(1, :posts) g) s
-                """).param("open", open).param("posts", posts).update();
+                """)
+                .param("open", open)
+                .param("posts", posts)
+                .param("numbered", numbered)
+                .update();
+        jdbc.sql("""
+                insert into registration_counter (year, last) values (2025, :last)
+                on conflict (year) do update set last = excluded.last""").param("last", numbered + posts).update();
         jdbc.sql("""
                 insert into assignment (post_id, department_id, executor_id, state, assigned_at, accepted_at)
                 select p.id, d.id, d.executor_id, 'ACCEPTED', p.received_at + interval '5 minutes', p.received_at + interval '9 minutes'
