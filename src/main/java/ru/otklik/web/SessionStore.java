@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,6 +29,9 @@ class SessionStore {
         own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         JdbcIndexedSessionRepository sessions = new JdbcIndexedSessionRepository(jdbc, own);
         sessions.setDefaultMaxInactiveInterval(timeout.getTimeout());
+        // expired sessions are deleted by ExpiredSessions, on its schedule and with a line instead of a stack trace
+        // while the database is down; the store's own scheduler would delete them a second time every minute
+        sessions.setCleanupCron(Scheduled.CRON_DISABLED);
         return sessions;
     }
 
