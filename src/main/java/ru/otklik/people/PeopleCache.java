@@ -28,6 +28,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * ({@link #forget});</li>
  * <li>when a change made on this instance commits or rolls back (the notification may come a moment after the
  * next page); meanwhile the changing transaction reads past the cache, so it sees its own change;</li>
+ * <li>when a transaction that reads from the cache finds the revision moved: each such transaction reads it
+ * once (one row), so a change is seen by the next transaction whoever made it, even before its notification;</li>
  * <li>at the latest {@value #RECHECK_SECONDS} seconds after a change nobody announced to it: every
  * {@value #RECHECK_SECONDS} seconds it reads the revision (one row) and forgets all if it moved.</li>
  * </ul>
@@ -44,6 +46,7 @@ public class PeopleCache {
 
     private static final Logger log = LoggerFactory.getLogger(PeopleCache.class);
     private static final Object CHANGING = new Object();
+    private static final Object CHECKED = new Object();
 
     /**
      * What was read since the revision was; a snapshot that has been forgotten is never filled again, so a value read
@@ -68,6 +71,7 @@ public class PeopleCache {
         if (TransactionSynchronizationManager.hasResource(CHANGING)) {
             return reader.get();
         }
+        checkOncePerTransaction();
         Snapshot current = current();
         Object kept = current.values().get(key);
         if (kept != null) {
@@ -109,6 +113,31 @@ public class PeopleCache {
             }
         });
         forget();
+    }
+
+    /**
+     * Reads the revision once per transaction (one row) and forgets what was kept if it moved: so whatever changed the
+     * people — this instance, another one, SQL by hand — is seen by the next transaction, not only once the
+     * notification has arrived. Outside a transaction every read checks.
+     */
+    private void checkOncePerTransaction() {
+        boolean inTransaction = TransactionSynchronizationManager.isSynchronizationActive();
+        if (inTransaction && TransactionSynchronizationManager.hasResource(CHECKED)) {
+            return;
+        }
+        Snapshot current = snapshot;
+        if (current != null && revision() != current.revision()) {
+            forget();
+        }
+        if (inTransaction) {
+            TransactionSynchronizationManager.bindResource(CHECKED, Boolean.TRUE);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(CHECKED);
+                }
+            });
+        }
     }
 
     /** Forgets what was kept if the revision moved without this instance hearing of it (a lost notification). */
