@@ -166,12 +166,16 @@ public final class LoadBenchmark {
                         """
                     request = function()
                       n = n + 1
+                      -- a new author and link each time, every twentieth message a repeat of an earlier author's
+                      -- (п.16 links it to the author's earlier posts): as ЦУР's posts arrive, not 16 authors writing
+                      -- thousands of posts each
+                      local author = id .. "-" .. run .. "-" .. ((n % 20 == 0) and (n - 10) or n)
                       local body = string.format('{"externalId":"LOAD-%s-%d-%d","source":"VK",'
-                        .. '"url":"https://vk.com/wall-%d_%d","authorName":"Нагрузочный тест",'
-                        .. '"authorUrl":"https://vk.com/id%d","text":"Сообщение номер %d от клиента %d: когда '
+                        .. '"url":"https://vk.com/wall-%d_%s%d","authorName":"Нагрузочный тест",'
+                        .. '"authorUrl":"https://vk.com/id%s","text":"Сообщение номер %d от клиента %d: когда '
                         .. 'отремонтируют дорогу и починят освещение во дворе?","detectedAt":"%s",'
                         .. '"importance":"%s","topic":"Нагрузка"}',
-                        run, id, n, id, n, id, n, id, detected, (n % 10 == 0) and "HIGH" or "NORMAL")
+                        run, id, n, id, run, n, author, n, id, detected, (n % 10 == 0) and "HIGH" or "NORMAL")
                       return wrk.format("POST", "/api/v1/messages",
                         { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }, body)
                     end
