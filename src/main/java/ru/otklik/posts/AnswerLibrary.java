@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.otklik.posts.internal.Posts;
+import ru.otklik.posts.internal.RepeatFinder;
 
 /**
  * The library of answers the Ministry has posted (п.16: answer with regard to the earlier answer; п.17: current,
@@ -151,7 +152,7 @@ public class AnswerLibrary {
                     .query(AnswerLibrary::answer)
                     .list());
         } catch (DataAccessException e) {
-            if (!cancelled(e)) {
+            if (!RepeatFinder.timedOut(e)) {
                 throw e;
             }
             // cancelled by the statement timeout: the editor is more use without suggestions than late
@@ -192,16 +193,6 @@ public class AnswerLibrary {
                 rs.getTimestamp("posted_at").toInstant(),
                 rs.getBoolean("intermediate"),
                 rs.getString("posted_url"));
-    }
-
-    /** Whether PostgreSQL cancelled the statement (SQLSTATE 57014, query_canceled: the statement timeout). */
-    private static boolean cancelled(DataAccessException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "57014".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String blankToNull(String value) {

@@ -30,7 +30,10 @@ public class RepeatFinder {
      */
     public static final Duration SIMILAR_TEXT_TIMEOUT = Duration.ofSeconds(1);
 
-    /** Whether a failure is the similar-text lookup running out of {@link #SIMILAR_TEXT_TIMEOUT}. */
+    /**
+     * Whether PostgreSQL cancelled a statement of this failure for its statement timeout (SQLSTATE 57014): the
+     * similar-text lookup running out of {@link #SIMILAR_TEXT_TIMEOUT}, or the answer library's search its own.
+     */
     public static boolean timedOut(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.sql.SQLException sql && "57014".equals(sql.getSQLState())) {
